@@ -1,0 +1,145 @@
+// Package extract reads .docx and .pdf files into a Document: the paragraphs
+// and tables a reader sees, in reading order, each element with the position
+// a reviewer needs to find it again.
+//
+// The model knows nothing of budgets. A Document is a sequence of Blocks; a
+// Block is a Paragraph or a Table. A Table is a grid: every grid slot points
+// at the Cell that covers it, so a cell merged across rows or columns
+// (w:gridSpan, w:vMerge, a missing interior rule in a PDF) appears once in
+// Table.Cells and several times in Table.Grid. Slots that no cell covers
+// (ragged rows, w:gridBefore/w:gridAfter) are nil.
+//
+// Text is kept as written: runs are concatenated, a tab becomes '\t', a line
+// break '\n', and a cell's paragraphs are joined with '\n'. Cleaning and white
+// space folding belong to later stages.
+package extract
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Format names the kind of file a Document was read from.
+type Format string
+
+const (
+	DOCX Format = "docx"
+	PDF  Format = "pdf"
+)
+
+// Document is the content of one file in reading order.
+type Document struct {
+	Path   string
+	Format Format
+	Pages  int // number of pages; 0 when the format has none (docx)
+	Blocks []Block
+}
+
+// Block is one top-level element: exactly one of Para and Table is set.
+type Block struct {
+	Para  *Paragraph
+	Table *Table
+}
+
+// Pos locates an element in its file. Numbers are 1-based; 0 means unknown
+// or not applicable (a paragraph has no Row, a .docx has no Page).
+type Pos struct {
+	File  string
+	Page  int // PDF page
+	Para  int // index of a body paragraph among the body paragraphs
+	Table int // index of the table among all tables, nested ones included, in document order
+	Row   int // grid row within Table
+	Col   int // grid column within Table
+	BBox  Rect
+}
+
+// Rect is a box on a PDF page in points, origin at the bottom left.
+type Rect struct {
+	X0, Y0, X1, Y1 float64 // X increasing left to right, Y increasing bottom to top
+}
+
+// IsValid reports whether p points anywhere.
+func (p Pos) IsValid() bool { return p.Para > 0 || p.Table > 0 || p.Page > 0 }
+
+// String formats p as file:p3:t2:r4:c5, leaving out the parts that are 0.
+func (p Pos) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	add := func(tag string, n int) {
+		if n > 0 {
+			if b.Len() > 0 {
+				b.WriteByte(':')
+			}
+			fmt.Fprintf(&b, "%s%d", tag, n)
+		}
+	}
+	add("p", p.Page)
+	add("para", p.Para)
+	add("t", p.Table)
+	add("r", p.Row)
+	add("c", p.Col)
+	if b.Len() == 0 {
+		return "-"
+	}
+	return b.String()
+}
+
+// Paragraph is a run of text outside tables, or one paragraph inside a cell.
+type Paragraph struct {
+	Text    string
+	Style   string // style id as written (w:pStyle), "" for none
+	Heading int    // outline level 1..9 from the style or w:outlineLvl; 0 for body text
+	List    *ListItem
+	Pos     Pos
+}
+
+// ListItem is the list numbering of a paragraph (w:numPr).
+type ListItem struct {
+	NumID string
+	Level int // 0-based indentation level (w:ilvl)
+}
+
+// Table is a grid of cells.
+type Table struct {
+	Pos    Pos // Table is set; Row and Col are 0
+	Rows   int
+	Cols   int
+	Grid   [][]*Cell // Grid[r][c], 0-based; merged cells repeat, uncovered slots are nil
+	Cells  []*Cell   // each distinct cell once, in reading order (row by row, left to right)
+	Parent *Cell     // the cell holding a nested table; nil at top level
+}
+
+// Cell is one cell of a table, possibly spanning several grid slots.
+type Cell struct {
+	Row, Col         int // 1-based grid position of the top-left slot
+	RowSpan, ColSpan int // >= 1
+	Text             string
+	Paras            []Paragraph
+	Tables           []*Table // nested tables, in order
+	Pos              Pos
+}
+
+// At returns the cell covering grid slot (row, col), both 1-based, or nil.
+func (t *Table) At(row, col int) *Cell {
+	if row < 1 || row > t.Rows || col < 1 || col > len(t.Grid[row-1]) {
+		return nil
+	}
+	return t.Grid[row-1][col-1]
+}
+
+// RowCells returns the distinct cells that start or continue in grid row
+// row (1-based), left to right, each once.
+func (t *Table) RowCells(row int) []*Cell {
+	if row < 1 || row > t.Rows {
+		return nil
+	}
+	var out []*Cell
+	var last *Cell
+	for _, c := range t.Grid[row-1] {
+		if c != nil && c != last {
+			out = append(out, c)
+		}
+		last = c
+	}
+	return out
+}

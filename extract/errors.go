@@ -1,0 +1,32 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors; test with errors.Is.
+var (
+	ErrUnknownFormat = errors.New("not a .docx or .pdf file")
+	ErrTooLarge      = errors.New("too large")
+	ErrEncrypted     = errors.New("encrypted: a password is needed")
+	ErrNoTextLayer   = errors.New("no text layer: the pages are images, OCR is needed")
+	ErrMalformed     = errors.New("malformed")
+)
+
+// Error is a failure to read one file, naming the file and the part of it
+// that failed.
+type Error struct {
+	Path string // the file as given
+	Part string // e.g. "word/document.xml" or "page 3"; "" for the whole file
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Part != "" {
+		return fmt.Sprintf("extract: %s: %s: %v", e.Path, e.Part, e.Err)
+	}
+	return fmt.Sprintf("extract: %s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+)
+
+// VMerge is a cell's part in a vertical merge (w:vMerge).
+type VMerge int
+
+const (
+	NoMerge       VMerge = iota
+	MergeRestart         // first cell of a vertical merge
+	MergeContinue        // continues the merge of the cell above
+)
+
+// RawRow is a table row as a .docx writes it: cells left to right, each
+// spanning Span grid columns, after Before skipped columns (w:gridBefore)
+// and followed by After skipped columns (w:gridAfter).
+type RawRow struct {
+	Before, After int
+	Cells         []RawCell
+}
+
+// RawCell is a cell of a RawRow.
+type RawCell struct {
+	Span   int // grid columns covered, >= 1 (w:gridSpan)
+	VMerge VMerge
+	Paras  []Paragraph
+	Tables []*Table
+}
+
+// BuildTable resolves the spans of rows into a grid. A continuing vertical
+// merge joins the cell above it that covers the same grid columns; when
+// there is none (a malformed table) it starts a cell of its own, so no text
+// is lost. Rows shorter than the widest are left ragged: their missing slots
+// stay nil.
+func BuildTable(rows []RawRow) *Table {
+	t := &Table{Rows: len(rows)}
+	t.Grid = make([][]*Cell, len(rows))
+	for r, row := range rows {
+		c := clampSpan(row.Before)
+		var line []*Cell
+		line = append(line, make([]*Cell, c)...)
+		for _, rc := range row.Cells {
+			span := clampSpan(rc.Span)
+			if span == 0 {
+				span = 1
+			}
+			var cell *Cell
+			if rc.VMerge == MergeContinue && r > 0 && c < len(t.Grid[r-1]) {
+				if above := t.Grid[r-1][c]; above != nil && above.Col == c+1 && above.ColSpan == span {
+					cell = above
+					cell.RowSpan++
+					cell.Paras = appendNonEmpty(cell.Paras, rc.Paras)
+					cell.Tables = append(cell.Tables, rc.Tables...)
+				}
+			}
+			if cell == nil {
+				cell = &Cell{Row: r + 1, Col: c + 1, RowSpan: 1, ColSpan: span, Paras: rc.Paras, Tables: rc.Tables}
+				t.Cells = append(t.Cells, cell)
+			}
+			for i := 0; i < span; i++ {
+				line = append(line, cell)
+			}
+			c += span
+		}
+		line = append(line, make([]*Cell, clampSpan(row.After))...)
+		t.Grid[r] = line
+		if len(line) > t.Cols {
+			t.Cols = len(line)
+		}
+	}
+	for _, cell := range t.Cells {
+		cell.Text = joinParas(cell.Paras)
+	}
+	return t
+}
+
+// maxSpan bounds spans read from a file, so a hostile gridSpan cannot make
+// us allocate a huge grid.
+const maxSpan = 1000
+
+func clampSpan(n int) int {
+	switch {
+	case n < 0:
+		return 0
+	case n > maxSpan:
+		return maxSpan
+	}
+	return n
+}
+
+// appendNonEmpty adds the paragraphs of a continuation cell to a merged
+// cell. Word writes an empty paragraph in every continuation cell; those
+// carry nothing and are dropped, but any text typed there is kept.
+func appendNonEmpty(dst, src []Paragraph) []Paragraph {
+	for _, p := range src {
+		if strings.TrimSpace(p.Text) != "" {
+			dst = append(dst, p)
+		}
+	}
+	return dst
+}
+
+func joinParas(ps []Paragraph) string {
+	texts := make([]string, len(ps))
+	for i, p := range ps {
+		texts[i] = p.Text
+	}
+	return strings.Join(texts, "\n")
+}
+
+// NewTable returns an empty rows×cols grid, for readers that find cells by
+// geometry (PDF) and Place them.
+func NewTable(rows, cols int) *Table {
+	t := &Table{Rows: rows, Cols: cols, Grid: make([][]*Cell, rows)}
+	for r := range t.Grid {
+		t.Grid[r] = make([]*Cell, cols)
+	}
+	return t
+}
+
+// Place puts c into the grid at c.Row, c.Col (1-based) over c.RowSpan ×
+// c.ColSpan slots. It fails if the cell leaves the grid or overlaps
+// another; Cells stays in reading order if cells are placed row by row.
+func (t *Table) Place(c *Cell) error {
+	if c.RowSpan < 1 || c.ColSpan < 1 || c.Row < 1 || c.Col < 1 ||
+		c.Row+c.RowSpan-1 > t.Rows || c.Col+c.ColSpan-1 > t.Cols {
+		return fmt.Errorf("cell r%d c%d span %dx%d outside a %dx%d grid", c.Row, c.Col, c.RowSpan, c.ColSpan, t.Rows, t.Cols)
+	}
+	for r := c.Row - 1; r < c.Row-1+c.RowSpan; r++ {
+		for k := c.Col - 1; k < c.Col-1+c.ColSpan; k++ {
+			if t.Grid[r][k] != nil {
+				return fmt.Errorf("cell r%d c%d overlaps cell r%d c%d", c.Row, c.Col, t.Grid[r][k].Row, t.Grid[r][k].Col)
+			}
+			t.Grid[r][k] = c
+		}
+	}
+	t.Cells = append(t.Cells, c)
+	return nil
+}
