@@ -96,7 +96,8 @@ type Paragraph struct {
 // ListItem is the list numbering of a paragraph (w:numPr).
 type ListItem struct {
 	NumID string
-	Level int // 0-based indentation level (w:ilvl)
+	Level int    // 0-based indentation level (w:ilvl)
+	Label string // the number Word shows before the text ("1.", "（一）"); not part of Paragraph.Text
 }
 
 // Table is a grid of cells.

@@ -1,0 +1,686 @@
+package extract
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// BUG(docx): Tracked changes are read as if accepted: inserted text is kept,
+// deleted text and deleted rows are dropped.
+// BUG(docx): Text boxes are read after the paragraph that anchors them, and
+// only their main (mc:Choice) rendering; footnotes, comments, headers and
+// footers are not read.
+// BUG(docx): List labels are rendered for decimal, Chinese and letter
+// formats; picture bullets and rarer formats render as "".
+
+// MaxPartSize caps the decompressed size of each part read from a .docx, so
+// a zip bomb fails early instead of filling memory.
+const MaxPartSize = 64 << 20
+
+// ReadDOCX reads a WordprocessingML package. It reads the XML itself rather
+// than through a docx object model: the models at hand drop text in content
+// controls, tracked insertions, smart tags, simple fields and hyperlinks of
+// several runs, and shift the columns of a row whose cell sits in a content
+// control. Every part is decompressed through a size cap.
+func ReadDOCX(r io.ReaderAt, size int64, name string) (*Document, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) {
+			return nil, &Error{Path: name, Err: fmt.Errorf("%w: not a .docx (not a zip archive, or a truncated one): %v", ErrMalformed, err)}
+		}
+		return nil, &Error{Path: name, Err: err}
+	}
+	pkg := &docxPackage{zr: zr, name: name}
+	main, err := pkg.mainPart()
+	if err != nil {
+		return nil, err
+	}
+	rd := &docxReader{doc: &Document{Path: name, Format: DOCX}}
+	if data, err := pkg.related(main, "/styles"); err != nil {
+		return nil, err
+	} else if data != nil {
+		rd.styles = parseStyles(data)
+	}
+	if data, err := pkg.related(main, "/numbering"); err != nil {
+		return nil, err
+	} else if data != nil {
+		rd.numbering = parseNumbering(data)
+	}
+	f, err := pkg.open(main)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := rd.readDocument(f); err != nil {
+		return nil, &Error{Path: name, Part: main, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+	}
+	return rd.doc, nil
+}
+
+type docxPackage struct {
+	zr   *zip.Reader
+	name string
+}
+
+func (p *docxPackage) file(name string) *zip.File {
+	for _, f := range p.zr.File {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// open returns the named part as a stream that fails with ErrTooLarge past
+// MaxPartSize.
+func (p *docxPackage) open(name string) (io.ReadCloser, error) {
+	f := p.file(name)
+	if f == nil {
+		return nil, &Error{Path: p.name, Part: name, Err: fmt.Errorf("%w: part missing", ErrMalformed)}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &Error{Path: p.name, Part: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+	}
+	return &cappedReader{rc: rc, left: MaxPartSize, part: name}, nil
+}
+
+func (p *docxPackage) readAll(name string) ([]byte, error) {
+	rc, err := p.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, &Error{Path: p.name, Part: name, Err: err}
+	}
+	return data, nil
+}
+
+type cappedReader struct {
+	rc   io.ReadCloser
+	left int64
+	part string
+}
+
+func (c *cappedReader) Read(b []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("%w: decompresses to more than %d MiB", ErrTooLarge, MaxPartSize>>20)
+	}
+	if int64(len(b)) > c.left {
+		b = b[:c.left]
+	}
+	n, err := c.rc.Read(b)
+	c.left -= int64(n)
+	return n, err
+}
+
+func (c *cappedReader) Close() error { return c.rc.Close() }
+
+type relationship struct {
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+	Mode   string `xml:"TargetMode,attr"`
+}
+
+// rels returns the relationships of part ("" for the package).
+func (p *docxPackage) rels(part string) ([]relationship, error) {
+	dir, base := path.Split(part)
+	name := dir + "_rels/" + base + ".rels"
+	if p.file(name) == nil {
+		return nil, nil
+	}
+	data, err := p.readAll(name)
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Rels []relationship `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(data, &v); err != nil {
+		return nil, &Error{Path: p.name, Part: name, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+	}
+	return v.Rels, nil
+}
+
+// mainPart finds the main document part through the package relationships,
+// whatever their ids look like.
+func (p *docxPackage) mainPart() (string, error) {
+	rels, err := p.rels("")
+	if err != nil {
+		return "", err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, "/officeDocument") && r.Mode != "External" {
+			t := strings.TrimPrefix(r.Target, "/")
+			if p.file(t) != nil {
+				return t, nil
+			}
+		}
+	}
+	if p.file("word/document.xml") != nil {
+		return "word/document.xml", nil
+	}
+	return "", &Error{Path: p.name, Err: fmt.Errorf("%w: a zip archive without a Word document in it", ErrUnknownFormat)}
+}
+
+// related reads the first part related to from with a type ending in
+// typeSuffix; nil when there is none.
+func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
+	rels, err := p.rels(from)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, typeSuffix) && r.Mode != "External" {
+			t := r.Target
+			if strings.HasPrefix(t, "/") {
+				t = t[1:]
+			} else {
+				t = path.Join(path.Dir(from), t)
+			}
+			if p.file(t) == nil {
+				return nil, nil
+			}
+			return p.readAll(t)
+		}
+	}
+	return nil, nil
+}
+
+// docxReader walks word/document.xml once, token by token.
+type docxReader struct {
+	d         *xml.Decoder
+	doc       *Document
+	styles    map[string]styleInfo
+	numbering *numbering
+	paras     int // body paragraphs so far
+	tables    int // tables so far, nested ones included
+}
+
+func (rd *docxReader) readDocument(r io.Reader) error {
+	rd.d = xml.NewDecoder(r)
+	for {
+		tok, err := rd.d.Token()
+		if err == io.EOF {
+			return fmt.Errorf("no w:body element")
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "body" {
+			return rd.blocks(func(b Block) { rd.doc.Blocks = append(rd.doc.Blocks, b) }, nil)
+		}
+	}
+}
+
+// blocks reads block-level content up to the end of the enclosing element,
+// calling emit for each paragraph and table. cell is the cell being read,
+// nil in the body.
+func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "p":
+				p, boxes, err := rd.paragraph(cell)
+				if err != nil {
+					return err
+				}
+				emit(Block{Para: p})
+				for _, b := range boxes {
+					emit(b)
+				}
+			case "tbl":
+				tb, err := rd.table()
+				if err != nil {
+					return err
+				}
+				emit(Block{Table: tb})
+			case "sdt", "customXml", "ins", "moveTo", "sdtContent":
+				// Content controls, custom XML and tracked insertions wrap
+				// content Word shows: read through them.
+				if err := rd.blocks(emit, cell); err != nil {
+					return err
+				}
+			default:
+				// sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …
+				if err := rd.d.Skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// cellPos is where a paragraph being read sits in a table.
+type cellPos struct{ table, row, col int }
+
+func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
+	p := &Paragraph{}
+	if cell == nil {
+		rd.paras++
+		p.Pos = Pos{File: rd.doc.Path, Para: rd.paras}
+	} else {
+		p.Pos = Pos{File: rd.doc.Path, Table: cell.table, Row: cell.row, Col: cell.col}
+	}
+	var text strings.Builder
+	var boxes []Block
+	outline := -1
+	if err := rd.inline(&text, &boxes, cell, func(se xml.StartElement) error {
+		return rd.paraProps(p, &outline)
+	}); err != nil {
+		return nil, nil, err
+	}
+	p.Text = text.String()
+	if st, ok := rd.styles[p.Style]; ok && p.Heading == 0 {
+		p.Heading = st.heading
+	}
+	if outline >= 0 {
+		p.Heading = 0
+		if outline < 9 {
+			p.Heading = outline + 1
+		}
+	}
+	if p.List == nil && p.Style != "" {
+		if st, ok := rd.styles[p.Style]; ok && st.numID != "" {
+			p.List = &ListItem{NumID: st.numID, Level: st.ilvl}
+		}
+	}
+	if p.List != nil && rd.numbering != nil {
+		p.List.Label = rd.numbering.next(p.List.NumID, p.List.Level)
+	}
+	return p, boxes, nil
+}
+
+// paraProps reads w:pPr.
+func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "pStyle":
+				p.Style = attr(t, "val")
+			case "outlineLvl":
+				if n, err := strconv.Atoi(attr(t, "val")); err == nil {
+					*outline = n
+				}
+			case "numPr":
+				li, err := rd.numPr()
+				if err != nil {
+					return err
+				}
+				if li.NumID != "" && li.NumID != "0" {
+					p.List = li
+				}
+				continue
+			}
+			if err := rd.d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (rd *docxReader) numPr() (*ListItem, error) {
+	li := &ListItem{}
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return li, nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numId":
+				li.NumID = attr(t, "val")
+			case "ilvl":
+				li.Level, _ = strconv.Atoi(attr(t, "val"))
+			}
+			if err := rd.d.Skip(); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+// inline reads the content of a paragraph up to its end, writing the text
+// Word shows into text. pPr is handed to props.
+func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPos, props func(xml.StartElement) error) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "pPr":
+				if props == nil {
+					err = rd.d.Skip()
+				} else {
+					err = props(t)
+				}
+			case "r":
+				err = rd.run(text, boxes, cell)
+			case "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara":
+				err = rd.inline(text, boxes, cell, nil)
+			default:
+				// del, moveFrom, sdtPr, bookmarks, proofErr, commentRangeStart …
+				err = rd.d.Skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// run reads w:r (or m:r in an equation).
+func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "t":
+				err = rd.charData(text)
+				continue
+			case "tab", "ptab":
+				text.WriteByte('\t')
+			case "br":
+				if typ := attr(t, "type"); typ == "" || typ == "textWrapping" {
+					text.WriteByte('\n')
+				}
+			case "cr":
+				text.WriteByte('\n')
+			case "noBreakHyphen":
+				text.WriteByte('-')
+			case "sym":
+				if n, err := strconv.ParseUint(attr(t, "char"), 16, 32); err == nil {
+					r := rune(n)
+					if r >= 0xF000 && r <= 0xF0FF { // symbol fonts map their glyphs to the private use area
+						r -= 0xF000
+					}
+					text.WriteRune(r)
+				}
+			case "drawing", "pict", "object", "AlternateContent":
+				err = rd.textBoxes(boxes, cell)
+				continue
+			}
+			if err == nil {
+				err = rd.d.Skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// charData appends the character data of the current element.
+func (rd *docxReader) charData(text *strings.Builder) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if err := rd.d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// textBoxes looks through a drawing for text boxes (w:txbxContent) and reads
+// their paragraphs. Of an mc:AlternateContent only the first choice is
+// read: the fallback repeats the same text.
+func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
+	depth := 1
+	for depth > 0 {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			depth--
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "txbxContent":
+				if err := rd.blocks(func(b Block) { *boxes = append(*boxes, b) }, cell); err != nil {
+					return err
+				}
+			case "Fallback":
+				if err := rd.d.Skip(); err != nil {
+					return err
+				}
+			default:
+				depth++
+			}
+		}
+	}
+	return nil
+}
+
+// table reads w:tbl.
+func (rd *docxReader) table() (*Table, error) {
+	rd.tables++
+	idx := rd.tables
+	var rows []RawRow
+	gridCols := 0
+	err := rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "tblGrid":
+			return rd.children(func(se xml.StartElement) error {
+				if se.Name.Local == "gridCol" {
+					gridCols++
+				}
+				return rd.d.Skip()
+			})
+		case "tr":
+			row, deleted, err := rd.row(idx, len(rows)+1)
+			if err != nil {
+				return err
+			}
+			if !deleted {
+				rows = append(rows, row)
+			}
+			return nil
+		}
+		return rd.d.Skip()
+	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
+	if err != nil {
+		return nil, err
+	}
+	t := BuildTable(rows)
+	if gridCols > t.Cols && gridCols <= maxSpan {
+		for r := range t.Grid {
+			t.Grid[r] = append(t.Grid[r], make([]*Cell, gridCols-len(t.Grid[r]))...)
+		}
+		t.Cols = gridCols
+	}
+	t.Pos = Pos{File: rd.doc.Path, Table: idx}
+	for _, c := range t.Cells {
+		c.Pos = Pos{File: rd.doc.Path, Table: idx, Row: c.Row, Col: c.Col}
+		for _, nt := range c.Tables {
+			nt.Parent = c
+		}
+	}
+	return t, nil
+}
+
+// children calls f for each child element of the current element, reading
+// through wrapper elements (content controls and the like) as if they were
+// not there.
+func (rd *docxReader) children(f func(xml.StartElement) error, wrappers ...string) error {
+	for {
+		tok, err := rd.d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if isOneOf(t.Name.Local, wrappers) {
+				err = rd.children(f, wrappers...)
+			} else if isOneOf(t.Name.Local, []string{"sdtPr", "sdtEndPr", "del", "moveFrom"}) {
+				err = rd.d.Skip()
+			} else {
+				err = f(t)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func isOneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// row reads w:tr; deleted reports a row removed by a tracked change.
+func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error) {
+	err = rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "trPr", "tblPrEx":
+			return rd.children(func(se xml.StartElement) error {
+				switch se.Name.Local {
+				case "gridBefore":
+					row.Before, _ = strconv.Atoi(attr(se, "val"))
+				case "gridAfter":
+					row.After, _ = strconv.Atoi(attr(se, "val"))
+				case "del":
+					deleted = true
+				}
+				return rd.d.Skip()
+			})
+		case "tc":
+			col := row.Before + 1
+			for _, c := range row.Cells {
+				col += max(c.Span, 1)
+			}
+			c, hmerge, err := rd.cell(&cellPos{table: table, row: rowNo, col: col})
+			if err != nil {
+				return err
+			}
+			if hmerge && len(row.Cells) > 0 {
+				// A legacy horizontal merge (w:hMerge) continues the cell
+				// on its left.
+				prev := &row.Cells[len(row.Cells)-1]
+				prev.Span += max(c.Span, 1)
+				prev.Paras = appendNonEmpty(prev.Paras, c.Paras)
+				prev.Tables = append(prev.Tables, c.Tables...)
+				return nil
+			}
+			row.Cells = append(row.Cells, c)
+			return nil
+		}
+		return rd.d.Skip()
+	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
+	return row, deleted, err
+}
+
+// cell reads w:tc.
+func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
+	c.Span = 1
+	err = rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "tcPr":
+			return rd.children(func(se xml.StartElement) error {
+				switch se.Name.Local {
+				case "gridSpan":
+					if n, err := strconv.Atoi(attr(se, "val")); err == nil && n > 0 {
+						c.Span = n
+					}
+				case "vMerge":
+					if attr(se, "val") == "restart" {
+						c.VMerge = MergeRestart
+					} else {
+						c.VMerge = MergeContinue
+					}
+				case "hMerge":
+					hmerge = attr(se, "val") != "restart"
+				}
+				return rd.d.Skip()
+			})
+		case "p":
+			p, boxes, err := rd.paragraph(pos)
+			if err != nil {
+				return err
+			}
+			c.Paras = append(c.Paras, *p)
+			c.addBlocks(boxes)
+			return nil
+		case "tbl":
+			t, err := rd.table()
+			if err != nil {
+				return err
+			}
+			c.Tables = append(c.Tables, t)
+			return nil
+		}
+		return rd.d.Skip()
+	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
+	return c, hmerge, err
+}
+
+func (c *RawCell) addBlocks(bs []Block) {
+	for _, b := range bs {
+		if b.Para != nil {
+			c.Paras = append(c.Paras, *b.Para)
+		} else if b.Table != nil {
+			c.Tables = append(c.Tables, b.Table)
+		}
+	}
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}

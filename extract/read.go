@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+)
+
+// MaxFileSize is the largest file Open reads. Real reports are a few
+// megabytes; anything far larger is refused rather than loaded.
+const MaxFileSize = 256 << 20
+
+// Open reads the file at path. See Read.
+func Open(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	if st.IsDir() {
+		return nil, &Error{Path: path, Err: fmt.Errorf("is a directory")}
+	}
+	return Read(f, st.Size(), path)
+}
+
+// Read reads a .docx or .pdf from r, recognizing the format by content, not
+// by name; path only names the file in positions and errors. A panic in a
+// third-party parser is turned into an error naming the file.
+func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, &Error{Path: path, Err: fmt.Errorf("%w: parser panic: %v", ErrMalformed, p)}
+		}
+	}()
+	if size == 0 {
+		return nil, &Error{Path: path, Err: fmt.Errorf("empty file")}
+	}
+	if size > MaxFileSize {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, MaxFileSize)}
+	}
+	switch Sniff(r, size) {
+	case DOCX:
+		return ReadDOCX(r, size, path)
+	case PDF:
+		return ReadPDF(r, size, path)
+	}
+	return nil, &Error{Path: path, Err: ErrUnknownFormat}
+}
+
+// Sniff tells the format of a file from its first bytes: a zip archive is
+// taken for a .docx (ReadDOCX checks further), a file with %PDF- in its
+// first kilobyte for a PDF. It returns "" for anything else.
+func Sniff(r io.ReaderAt, size int64) Format {
+	head := make([]byte, min(size, 1024))
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return DOCX
+	case bytes.Contains(head, []byte("%PDF-")):
+		return PDF
+	}
+	return ""
+}
