@@ -7,4 +7,5 @@ require (
 	github.com/fumiama/imgsz v0.0.2 // indirect
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0 // indirect
 	github.com/shopspring/decimal v1.6.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

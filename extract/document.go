@@ -31,7 +31,8 @@ const (
 type Document struct {
 	Path   string
 	Format Format
-	Pages  int // number of pages; 0 when the format has none (docx)
+	Pages  int    // number of pages; 0 when the format has none (docx)
+	SHA256 string // hex digest of the file's bytes
 	Blocks []Block
 }
 

@@ -7,6 +7,7 @@ import (
 
 // Sentinel errors; test with errors.Is.
 var (
+	ErrEmpty         = errors.New("empty file")
 	ErrUnknownFormat = errors.New("not a .docx or .pdf file")
 	ErrTooLarge      = errors.New("too large")
 	ErrEncrypted     = errors.New("encrypted: a password is needed")

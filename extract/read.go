@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -38,18 +40,28 @@ func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 		}
 	}()
 	if size == 0 {
-		return nil, &Error{Path: path, Err: fmt.Errorf("empty file")}
+		return nil, &Error{Path: path, Err: ErrEmpty}
 	}
 	if size > MaxFileSize {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, MaxFileSize)}
 	}
 	switch Sniff(r, size) {
 	case DOCX:
-		return ReadDOCX(r, size, path)
+		doc, err = ReadDOCX(r, size, path)
 	case PDF:
-		return ReadPDF(r, size, path)
+		doc, err = ReadPDF(r, size, path)
+	default:
+		return nil, &Error{Path: path, Err: ErrUnknownFormat}
 	}
-	return nil, &Error{Path: path, Err: ErrUnknownFormat}
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return doc, nil
 }
 
 // Sniff tells the format of a file from its first bytes: a zip archive is

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	failOn := fs.String("fail-on", "", "exit 1 when a finding of this severity or worse exists: error or warning")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "jixiao check: --format 只能是 text 或 json，而不是 %q\n", *format)
+		return 2
+	}
+	if *failOn != "" && *failOn != "error" && *failOn != "warning" {
+		fmt.Fprintf(stderr, "jixiao check: --fail-on 只能是 error 或 warning，而不是 %q\n", *failOn)
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "jixiao check: 请给出要检查的文件")
+		return 2
+	}
+	status := 0
+	var reports []*report.Report
+	for _, name := range fs.Args() {
+		rep, err := readReport(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", name, report.Reason(err), err)
+			status = 1
+			continue
+		}
+		reports = append(reports, rep)
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		var v any = reports
+		if len(fs.Args()) == 1 {
+			if len(reports) == 0 {
+				return status
+			}
+			v = reports[0]
+		} else if reports == nil {
+			v = []*report.Report{}
+		}
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
+			return 1
+		}
+	default:
+		for i, rep := range reports {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			writeSummary(stdout, rep)
+		}
+	}
+	if status == 0 && *failOn != "" && hasSeverity(reports, *failOn) {
+		status = 1
+	}
+	return status
+}
+
+// readReport reads one file into a report.
+func readReport(name string) (*report.Report, error) {
+	doc, err := extract.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return report.Read(doc)
+}
+
+func hasSeverity(reports []*report.Report, failOn string) bool {
+	for _, rep := range reports {
+		for _, f := range rep.Findings {
+			if f.Severity == report.Error || failOn == "warning" && f.Severity == report.Warning {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/jixiao/jixiao/normalize"
+)
+
+func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("normalize", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	year := fs.Int("year", 0, "budget year for deadlines such as 年底前")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "jixiao normalize: --format 只能是 text 或 json，而不是 %q\n", *format)
+		return 2
+	}
+	ctx := normalize.Context{Year: *year}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	emit := func(text string) error {
+		t := normalize.Value(text, ctx)
+		if *format == "json" {
+			b, err := json.Marshal(struct {
+				Text   string           `json:"text"`
+				Target normalize.Target `json:"target"`
+			}{text, t})
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(out, "%s\n", b)
+			return err
+		}
+		b, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(out, "%s\t%s\n", text, b)
+		return err
+	}
+	if fs.NArg() > 0 {
+		for _, v := range fs.Args() {
+			if err := emit(v); err != nil {
+				fmt.Fprintf(stderr, "jixiao normalize: %v\n", err)
+				return 1
+			}
+		}
+		return 0
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if err := emit(sc.Text()); err != nil {
+			fmt.Fprintf(stderr, "jixiao normalize: %v\n", err)
+			return 1
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(stderr, "jixiao normalize: %v\n", err)
+		return 1
+	}
+	return 0
+}

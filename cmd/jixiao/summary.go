@@ -1,0 +1,138 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/report"
+)
+
+// writeSummary prints a report as a readable Chinese summary, findings
+// grouped by project.
+func writeSummary(w io.Writer, rep *report.Report) {
+	fmt.Fprintf(w, "== %s ==\n", rep.Source.Path)
+	layout := map[string]string{"hebei": "河北版式", "split": "指标性质/指标值/度量单位分列版式"}[rep.Layout]
+	fmt.Fprintf(w, "部门：%s %s（预算年度 %d，%s）\n", rep.Department.Code, rep.Department.Name, rep.Year, layout)
+	fmt.Fprintf(w, "总体绩效目标：%s\n", clip(rep.OverallGoal, 60))
+	for _, f := range rep.OverallTargets {
+		fmt.Fprintf(w, "  · %s %s → %s\n", f.Name, f.Text, describeTarget(f.Target))
+	}
+	fmt.Fprintf(w, "分项绩效目标：%d 项\n", len(rep.SubGoals))
+	for _, g := range rep.SubGoals {
+		fmt.Fprintf(w, "  %d. %s\n", g.No, g.Title)
+		for _, f := range g.Targets {
+			fmt.Fprintf(w, "     · %s %s → %s\n", f.Name, f.Text, describeTarget(f.Target))
+		}
+	}
+	fmt.Fprintf(w, "工作保障措施：%d 项\n", len(rep.Measures))
+	fmt.Fprintf(w, "项目：%d 个\n", len(rep.Projects))
+	for _, p := range rep.Projects {
+		fmt.Fprintf(w, "\n  %d. %s  %s\n", p.Seq, p.Code, p.Name)
+		fmt.Fprintf(w, "     预算数 %s %s（财政资金 %s，其他资金 %s）\n", orDash(p.Budget.Total), p.AmountUnit, orDash(p.Budget.Fiscal), orDash(p.Budget.Other))
+		var plan []string
+		for _, c := range p.SpendingPlan {
+			plan = append(plan, c.Period+" "+orDash(c.Value))
+		}
+		fmt.Fprintf(w, "     支出计划：%s\n", strings.Join(plan, " · "))
+		fmt.Fprintf(w, "     绩效指标：%d 个\n", len(p.Indicators))
+		for i, ind := range p.Indicators {
+			value := ind.Value
+			if ind.Nature != "" || ind.Unit != "" {
+				value = strings.TrimSpace(ind.Nature + " " + ind.Value + " " + ind.Unit)
+			}
+			fmt.Fprintf(w, "     %2d %s/%s/%s：%s → %s\n", i+1, ind.Level1, ind.Level2, ind.Level3, value, describeTarget(ind.Target))
+		}
+		writeFindings(w, rep, p.Code)
+	}
+	writeFindings(w, rep, "")
+}
+
+// writeFindings prints the findings located at project code ("" for those
+// of the report as a whole) as file:page:table:row: [severity] message (ID).
+func writeFindings(w io.Writer, rep *report.Report, code string) {
+	var lines []string
+	for _, f := range rep.Findings {
+		if f.Location.Project != code {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s: [%s] %s (%s)", findingPlace(rep.Source.Path, f.Location), severityName[f.Severity], f.Message, f.Rule))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	if code == "" {
+		fmt.Fprintf(w, "\n报告整体的审核发现：%d 条\n", len(lines))
+	} else {
+		fmt.Fprintf(w, "     审核发现：%d 条\n", len(lines))
+	}
+	for _, l := range lines {
+		fmt.Fprintf(w, "     %s\n", l)
+	}
+}
+
+var severityName = map[report.Severity]string{report.Error: "错误", report.Warning: "警告", report.Info: "提示"}
+
+func findingPlace(path string, l report.Location) string {
+	parts := []string{path}
+	if l.Page > 0 {
+		parts = append(parts, fmt.Sprintf("p%d", l.Page))
+	}
+	if l.Table > 0 {
+		parts = append(parts, fmt.Sprintf("t%d", l.Table))
+	}
+	if l.Row > 0 {
+		parts = append(parts, fmt.Sprintf("r%d", l.Row))
+	}
+	return strings.Join(parts, ":")
+}
+
+// describeTarget writes a target the way a reviewer reads it.
+func describeTarget(t normalize.Target) string {
+	switch t.Kind {
+	case normalize.Numeric:
+		return strings.TrimSpace(opSign[t.Op] + " " + t.Value.String() + " " + t.Unit)
+	case normalize.Range:
+		return fmt.Sprintf("%s～%s %s", t.Lower, t.Upper, t.Unit)
+	case normalize.Reference:
+		return opSign[t.Op] + " " + refName(t.Ref)
+	case normalize.Deadline:
+		return "截止 " + t.Date
+	case normalize.Qualitative:
+		if t.Level != "" {
+			return "定性：" + t.Level
+		}
+		return "定性"
+	}
+	return "无法解析"
+}
+
+var opSign = map[string]string{">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+func refName(ref string) string {
+	switch ref {
+	case "budget":
+		return "预算数"
+	case "last_year":
+		return "上年值"
+	case "plan":
+		return "计划值"
+	}
+	return ref
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,31 @@
+package report
+
+import (
+	"errors"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// Reason says in Chinese, for the finance staff who submitted a file, why it
+// could not be read. The English error stays beside it for the logs.
+func Reason(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, ErrNotReport):
+		return "不是绩效目标报告：找不到部门整体绩效目标或项目绩效目标表"
+	case errors.Is(err, extract.ErrUnknownFormat):
+		return "不是 .docx 或 .pdf 文件"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "文件或其中的部件过大，已拒绝读取（可能是压缩炸弹）"
+	case errors.Is(err, extract.ErrEncrypted):
+		return "文件已加密，需要密码才能读取"
+	case errors.Is(err, extract.ErrNoTextLayer):
+		return "PDF 没有文字层（扫描件），需要先做文字识别（OCR）"
+	case errors.Is(err, extract.ErrMalformed):
+		return "文件已损坏或格式不正确"
+	case errors.Is(err, extract.ErrEmpty):
+		return "空文件"
+	}
+	return "无法读取"
+}

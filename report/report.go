@@ -1,0 +1,145 @@
+// Package report reads the domain content of a performance-target report
+// (绩效目标) out of an extract.Document: the department, the department-wide
+// goals of part one, and for each budget project its info table and its
+// indicator rows. Tables and fields are found by their labels (with the
+// synonyms real reports use), never by fixed positions, so the Hebei layout,
+// the split-value layout of budget-system exports and their variants read
+// alike.
+//
+// Text fields keep the text as written, folded as report/v1 says: trimmed,
+// inner runs of white space folded to one space, line breaks removed.
+// Cleaning is left to the rules, which report it.
+package report
+
+import (
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// Schema names the JSON form of Report.
+const Schema = "report/v1"
+
+// Report is one analysed report, in the shape of report/v1.
+type Report struct {
+	Schema         string            `json:"schema"`
+	Source         Source            `json:"source"`
+	Department     Department        `json:"department"`
+	Year           int               `json:"year,omitempty"` // budget year, from the project codes or the text
+	Layout         string            `json:"layout"`         // "hebei" or "split"
+	OverallGoal    string            `json:"overall_goal"`
+	OverallTargets []normalize.Found `json:"overall_targets"`
+	SubGoals       []SubGoal         `json:"sub_goals"`
+	Measures       []Measure         `json:"measures"`
+	Projects       []Project         `json:"projects"`
+	Findings       []Finding         `json:"findings"`
+
+	// Where part one was read, for findings; not part of report/v1.
+	OverallGoalAt Location `json:"-"`
+}
+
+// Source names the file a report was read from.
+type Source struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Format string `json:"format"`
+	Pages  int    `json:"pages,omitempty"`
+}
+
+// Department is the submitting unit: a 6-digit code and its name.
+type Department struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// SubGoal is one item of 二、分项绩效目标.
+type SubGoal struct {
+	No         int               `json:"no"`
+	Title      string            `json:"title"`
+	Goal       string            `json:"goal"`       // after 绩效目标：
+	Indicators string            `json:"indicators"` // after 绩效指标：
+	Targets    []normalize.Found `json:"targets"`    // mined from Indicators
+	At         Location          `json:"-"`
+}
+
+// Measure is one item of 三、工作保障措施.
+type Measure struct {
+	No   string `json:"no"` // the Chinese ordinal as written: 一, 二 …
+	Text string `json:"text"`
+}
+
+// Project is one 项目支出绩效目标表.
+type Project struct {
+	Seq            int                 `json:"seq"`   // 1-based order in the report
+	Title          string              `json:"title"` // the heading above the tables, without its number
+	DepartmentCode string              `json:"department_code"`
+	DepartmentName string              `json:"department_name"`
+	AmountUnit     string              `json:"amount_unit"` // 万元, 元 … from 单位：万元
+	Code           string              `json:"code"`        // 项目编码
+	Name           string              `json:"name"`        // 项目名称
+	Budget         Budget              `json:"budget"`
+	Purpose        string              `json:"purpose"` // 资金用途
+	SpendingPlan   []Checkpoint        `json:"spending_plan"`
+	Goal           string              `json:"goal"`       // 绩效目标 / 年度绩效目标
+	GoalLabel      string              `json:"goal_label"` // the label the goal was found under
+	Indicators     []Indicator         `json:"indicators"`
+	At             map[string]Location `json:"-"` // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
+}
+
+// Budget holds the amounts as written, in the project's AmountUnit.
+type Budget struct {
+	Total  string `json:"total"`  // 预算数
+	Fiscal string `json:"fiscal"` // 其中：财政资金
+	Other  string `json:"other"`  // 其他资金
+}
+
+// Checkpoint is one column of 资金支出计划（%）: a period and the share
+// planned to be spent by then, as written ("" when blank).
+type Checkpoint struct {
+	Period string `json:"period"`
+	Value  string `json:"value"`
+}
+
+// Indicator is one row of the indicator table.
+type Indicator struct {
+	Level1      string            `json:"level1"` // 一级指标, merged cells filled down
+	Level2      string            `json:"level2"` // 二级指标
+	Level3      string            `json:"level3"` // 三级指标
+	Description string            `json:"description"`
+	Nature      string            `json:"nature"` // 指标性质 column of split layouts (≥ ≤ = 定性 …), else ""
+	Value       string            `json:"value"`  // 指标值 as written
+	Unit        string            `json:"unit"`   // 度量单位 column of split layouts, else ""
+	Basis       string            `json:"basis"`  // 指标值确定依据 / 指标值设定依据
+	Weight      string            `json:"weight,omitempty"`
+	Extra       map[string]string `json:"extra,omitempty"` // other columns by their header
+	Target      normalize.Target  `json:"target"`
+	Location    Location          `json:"location"`
+	Cols        map[string]int    `json:"-"` // grid column of each field ("value", "basis" …)
+}
+
+// Location says where a reviewer must look; see report/v1.
+type Location struct {
+	Project   string `json:"project,omitempty"`   // 项目编码
+	Indicator int    `json:"indicator,omitempty"` // 1-based index in the project's indicators
+	SubGoal   int    `json:"sub_goal,omitempty"`
+	Field     string `json:"field,omitempty"`
+	Page      int    `json:"page,omitempty"`
+	Table     int    `json:"table,omitempty"`
+	Row       int    `json:"row,omitempty"`
+	Col       int    `json:"col,omitempty"`
+}
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Finding is one thing a reviewer should send back, from a rule.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"` // Chinese, quoting the cell and saying what is expected
+	Location Location `json:"location"`
+}
