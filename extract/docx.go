@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // BUG(docx): Tracked changes are read as if accepted: inserted text is kept,
@@ -58,7 +59,10 @@ func ReadDOCX(r io.ReaderAt, size int64, name string) (*Document, error) {
 	}
 	defer f.Close()
 	if err := rd.readDocument(f); err != nil {
-		return nil, &Error{Path: name, Part: main, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		if !errors.Is(err, ErrTooLarge) {
+			err = fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		return nil, &Error{Path: name, Part: main, Err: err}
 	}
 	return rd.doc, nil
 }
@@ -426,11 +430,7 @@ func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) 
 				text.WriteByte('-')
 			case "sym":
 				if n, err := strconv.ParseUint(attr(t, "char"), 16, 32); err == nil {
-					r := rune(n)
-					if r >= 0xF000 && r <= 0xF0FF { // symbol fonts map their glyphs to the private use area
-						r -= 0xF000
-					}
-					text.WriteRune(r)
+					text.WriteRune(symbolRune(attr(t, "font"), rune(n)))
 				}
 			case "drawing", "pict", "object", "AlternateContent":
 				err = rd.textBoxes(boxes, cell)
@@ -546,7 +546,7 @@ func (rd *docxReader) table() (*Table, error) {
 
 // children calls f for each child element of the current element, reading
 // through wrapper elements (content controls and the like) as if they were
-// not there.
+// not there. f must consume the element it is given (Skip it at least).
 func (rd *docxReader) children(f func(xml.StartElement) error, wrappers ...string) error {
 	for {
 		tok, err := rd.d.Token()
@@ -559,8 +559,6 @@ func (rd *docxReader) children(f func(xml.StartElement) error, wrappers ...strin
 		case xml.StartElement:
 			if isOneOf(t.Name.Local, wrappers) {
 				err = rd.children(f, wrappers...)
-			} else if isOneOf(t.Name.Local, []string{"sdtPr", "sdtEndPr", "del", "moveFrom"}) {
-				err = rd.d.Skip()
 			} else {
 				err = f(t)
 			}
@@ -683,4 +681,29 @@ func attr(se xml.StartElement, local string) string {
 		}
 	}
 	return ""
+}
+
+// symbolRune maps a w:sym character to Unicode. Word stores symbol-font
+// glyphs in the private use area (F020–F0FF); for the Symbol font the
+// comparison and math signs budget tables use are mapped, other glyphs are
+// kept as written.
+func symbolRune(font string, r rune) rune {
+	code := r
+	if code >= 0xF000 && code <= 0xF0FF {
+		code -= 0xF000
+	}
+	if strings.EqualFold(font, "Symbol") {
+		if u, ok := symbolFont[code]; ok {
+			return u
+		}
+		if code >= 0x20 && code < 0x7F && !unicode.IsLetter(code) {
+			return code // Symbol's digits and punctuation are ASCII's
+		}
+	}
+	return r
+}
+
+var symbolFont = map[rune]rune{
+	0xA3: '≤', 0xB3: '≥', 0xB9: '≠', 0xBB: '≈', 0xB1: '±', 0xB4: '×', 0xB8: '÷',
+	0xB0: '°', 0xA5: '∞', 0xD7: '⋅', 0xAE: '→', 0xAC: '←', 0xD6: '√', 0xE5: '∑',
 }

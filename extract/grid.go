@@ -71,6 +71,9 @@ func BuildTable(rows []RawRow) *Table {
 			t.Cols = len(line)
 		}
 	}
+	for r, line := range t.Grid {
+		t.Grid[r] = append(line, make([]*Cell, t.Cols-len(line))...)
+	}
 	for _, cell := range t.Cells {
 		cell.Text = joinParas(cell.Paras)
 	}

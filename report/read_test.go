@@ -1,0 +1,162 @@
+package report_test
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/internal/truth"
+	"github.com/jixiao/jixiao/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func readFile(t testing.TB, path string) *report.Report {
+	t.Helper()
+	doc, err := extract.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := report.Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// TestSeedTruth compares the seed reports with their truth files in every
+// field.
+func TestSeedTruth(t *testing.T) {
+	for _, tc := range []struct{ file, truth string }{
+		{"seed.docx", "truth.json"},
+		{"seed-split.docx", "truth-split.json"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			rep := readFile(t, filepath.Join("..", "testdata", "seed", tc.file))
+			res, err := truth.CompareFile(rep, filepath.Join("..", "testdata", "seed", tc.truth))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d fields, %d exact, %d equal after folding white space, %d wrong", tc.file, res.Fields, res.Exact, res.Folded, len(res.Mismatches))
+			for _, m := range res.Mismatches {
+				t.Errorf("%s", m)
+			}
+		})
+	}
+}
+
+// TestGolden keeps jixiao's whole report/v1 output for the seed files, extra
+// fields included, so any change to it shows in review.
+func TestGolden(t *testing.T) {
+	for _, file := range []string{"seed.docx", "seed-split.docx"} {
+		t.Run(file, func(t *testing.T) {
+			rep := readFile(t, filepath.Join("..", "testdata", "seed", file))
+			rep.Source.Path = file
+			got, err := json.MarshalIndent(rep, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("..", "testdata", "golden", file+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s; run go test ./report -run Golden -update and review the diff", file, golden)
+			}
+		})
+	}
+}
+
+func TestNotReport(t *testing.T) {
+	doc := &extract.Document{Path: "memo.docx", Format: extract.DOCX, Blocks: []extract.Block{
+		{Para: &extract.Paragraph{Text: "关于召开年度工作会议的通知"}},
+		{Para: &extract.Paragraph{Text: "各科室：定于下周一召开会议。"}},
+	}}
+	_, err := report.Read(doc)
+	if !errors.Is(err, report.ErrNotReport) {
+		t.Fatalf("Read(memo) = %v, want ErrNotReport", err)
+	}
+	if !strings.Contains(err.Error(), "memo.docx") {
+		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+// benchDir is the shared bench corpus, or "" when it is absent.
+func benchDir(t testing.TB) string {
+	dir := os.Getenv("JIXIAO_BENCH")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "bench-corpus")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("bench corpus not found at %s (set JIXIAO_BENCH): %v", dir, err)
+	}
+	return dir
+}
+
+// TestBenchCorpusDOCX reads the 200 bench .docx files and compares every
+// field with their truth files.
+func TestBenchCorpusDOCX(t *testing.T) {
+	dir := benchDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
+	if len(files) == 0 {
+		t.Skip("no .docx in the bench corpus")
+	}
+	var all, targets truth.Result
+	for _, f := range files {
+		rep := readFile(t, f)
+		res, err := truth.CompareFile(rep, strings.TrimSuffix(f, ".docx")+".truth.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Add(res)
+		for _, m := range res.Mismatches {
+			if strings.Contains(m.Path, "target") {
+				targets.Mismatches = append(targets.Mismatches, m)
+			}
+		}
+	}
+	rate := func(n int) float64 { return 100 * float64(n) / float64(all.Fields) }
+	t.Logf("%d files, %d fields: %.3f%% exact, %.3f%% ignoring white space; %d wrong (%d of them in targets)",
+		len(files), all.Fields, rate(all.Exact), rate(all.Folded), len(all.Mismatches), len(targets.Mismatches))
+	for i, m := range all.Mismatches {
+		if i == 20 {
+			t.Logf("… %d more", len(all.Mismatches)-20)
+			break
+		}
+		t.Logf("  %s", m)
+	}
+	if rate(all.Exact) < 99.5 || rate(all.Folded) < 99.9 {
+		t.Errorf("accuracy below 99.5%% exact / 99.9%% folded")
+	}
+}
+
+// BenchmarkReadCorpusDOCX reads the 200 bench .docx files into reports.
+func BenchmarkReadCorpusDOCX(b *testing.B) {
+	dir := benchDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
+	if len(files) == 0 {
+		b.Skip("no .docx in the bench corpus")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			readFile(b, f)
+		}
+	}
+	b.ReportMetric(float64(len(files)), "files/op")
+}
