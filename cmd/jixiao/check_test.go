@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func seed(name string) string { return filepath.Join("..", "..", "testdata", "seed", name) }
+func bad(name string) string  { return filepath.Join("..", "..", "testdata", "bad", name) }
+
+func runCmd(args ...string) (status int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	status = run(args, strings.NewReader(""), &out, &errb)
+	return status, out.String(), errb.String()
+}
+
+// TestCheckBadFiles: every unreadable file gets one line naming it and the
+// reason; the good files of the same run are still read and printed.
+func TestCheckBadFiles(t *testing.T) {
+	files := []string{seed("seed.docx"), bad("empty.docx"), bad("notzip.docx"), bad("truncated.docx"), bad("memo.docx"), seed("seed-split.docx")}
+	status, stdout, stderr := runCmd(append([]string{"check", "--format", "json"}, files...)...)
+	if status != 1 {
+		t.Errorf("status %d, want 1", status)
+	}
+	var reps []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &reps); err != nil {
+		t.Fatalf("stdout is not a JSON array: %v\n%s", err, stdout)
+	}
+	if len(reps) != 2 {
+		t.Fatalf("%d reports, want the 2 good files", len(reps))
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	wantReasons := map[string]string{
+		"empty.docx":     "空文件",
+		"notzip.docx":    "不是 .docx 或 .pdf 文件",
+		"truncated.docx": "文件已损坏或格式不正确",
+		"memo.docx":      "不是绩效目标报告",
+	}
+	if len(lines) != len(wantReasons) {
+		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(wantReasons), stderr)
+	}
+	for i, l := range lines {
+		name := filepath.Base(files[i+1])
+		if !strings.HasPrefix(l, bad(name)+": ") || !strings.Contains(l, wantReasons[name]) {
+			t.Errorf("line %q should name %s and say %s", l, name, wantReasons[name])
+		}
+	}
+}
+
+func TestCheckOneFileIsAnObject(t *testing.T) {
+	status, stdout, stderr := runCmd("check", "--format", "json", seed("seed.docx"))
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var rep struct {
+		Schema   string
+		Projects []struct{ Code string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Schema != "report/v1" || len(rep.Projects) != 4 || rep.Projects[3].Code != "13073025P00094210001M" {
+		t.Errorf("report %+v", rep)
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	status, stdout, _ := runCmd("check", seed("seed-split.docx"))
+	if status != 0 {
+		t.Fatalf("status %d", status)
+	}
+	for _, want := range []string{"部门：430001 怀来县机关事务服务中心", "项目：4 个", "13073025P00089410001D", "支出计划：3月底 — · 6月底 — · 10月底 — · 12月底 100%"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if status, _, _ := runCmd(); status != 2 {
+		t.Errorf("no command: status %d, want 2", status)
+	}
+	if status, _, stderr := runCmd("check", "--format", "xml", seed("seed.docx")); status != 2 || !strings.Contains(stderr, "--format") {
+		t.Errorf("bad format: status %d %q", status, stderr)
+	}
+}
