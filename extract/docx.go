@@ -42,17 +42,7 @@ func ReadDOCX(r io.ReaderAt, size int64, name string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := &docxReader{doc: &Document{Path: name, Format: DOCX}}
-	if data, err := pkg.related(main, "/styles"); err != nil {
-		return nil, err
-	} else if data != nil {
-		rd.styles = parseStyles(data)
-	}
-	if data, err := pkg.related(main, "/numbering"); err != nil {
-		return nil, err
-	} else if data != nil {
-		rd.numbering = parseNumbering(data)
-	}
+	rd := &docxReader{doc: &Document{Path: name, Format: DOCX}, usedStyles: map[string]bool{}}
 	f, err := pkg.open(main)
 	if err != nil {
 		return nil, err
@@ -64,6 +54,28 @@ func ReadDOCX(r io.ReaderAt, size int64, name string) (*Document, error) {
 		}
 		return nil, &Error{Path: name, Part: main, Err: err}
 	}
+	// Styles and numbering are read after the body, and only as far as the
+	// body uses them: a template's styles.xml is often ten times the size
+	// of the text.
+	var styles styleMap
+	if len(rd.usedStyles) > 0 {
+		data, err := pkg.related(main, "/styles")
+		if err != nil {
+			return nil, err
+		}
+		styles = parseStyles(data, rd.usedStyles)
+	}
+	var num *numbering
+	if rd.lists || styles.haveLists() {
+		data, err := pkg.related(main, "/numbering")
+		if err != nil {
+			return nil, err
+		}
+		if data != nil {
+			num = parseNumbering(data)
+		}
+	}
+	resolveParagraphs(rd.doc.Blocks, styles, num)
 	return rd.doc, nil
 }
 
@@ -201,12 +213,12 @@ func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
 
 // docxReader walks word/document.xml once, token by token.
 type docxReader struct {
-	d         *xml.Decoder
-	doc       *Document
-	styles    map[string]styleInfo
-	numbering *numbering
-	paras     int // body paragraphs so far
-	tables    int // tables so far, nested ones included
+	d          *xml.Decoder
+	doc        *Document
+	usedStyles map[string]bool // paragraph style ids the body uses
+	lists      bool            // whether any paragraph has list numbering
+	paras      int             // body paragraphs so far
+	tables     int             // tables so far, nested ones included
 }
 
 func (rd *docxReader) readDocument(r io.Reader) error {
@@ -290,22 +302,18 @@ func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
 		return nil, nil, err
 	}
 	p.Text = text.String()
-	if st, ok := rd.styles[p.Style]; ok && p.Heading == 0 {
-		p.Heading = st.heading
-	}
+	p.Heading = -1 // resolved with the styles, see resolveParagraphs
 	if outline >= 0 {
 		p.Heading = 0
 		if outline < 9 {
 			p.Heading = outline + 1
 		}
 	}
-	if p.List == nil && p.Style != "" {
-		if st, ok := rd.styles[p.Style]; ok && st.numID != "" {
-			p.List = &ListItem{NumID: st.numID, Level: st.ilvl}
-		}
+	if p.Style != "" {
+		rd.usedStyles[p.Style] = true
 	}
-	if p.List != nil && rd.numbering != nil {
-		p.List.Label = rd.numbering.next(p.List.NumID, p.List.Level)
+	if p.List != nil {
+		rd.lists = true
 	}
 	return p, boxes, nil
 }

@@ -60,7 +60,9 @@ func mustRead(t testing.TB, body string) *Document {
 	return doc
 }
 
-func p(text string) string { return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>` }
+func p(text string) string {
+	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+}
 
 func tc(props, content string) string {
 	return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + content + `</w:tc>`

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/xml"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -12,27 +14,68 @@ type styleInfo struct {
 	ilvl    int
 }
 
+type styleMap map[string]styleInfo
+
+func (m styleMap) haveLists() bool {
+	for _, s := range m {
+		if s.numID != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// xmlStyle is one w:style element.
+type xmlStyle struct {
+	ID      string `xml:"styleId,attr"`
+	Type    string `xml:"type,attr"`
+	Name    val    `xml:"name"`
+	BasedOn val    `xml:"basedOn"`
+	PPr     struct {
+		Outline *val `xml:"outlineLvl"`
+		NumPr   *struct {
+			NumID val  `xml:"numId"`
+			Ilvl  *val `xml:"ilvl"`
+		} `xml:"numPr"`
+	} `xml:"pPr"`
+}
+
 // parseStyles reads word/styles.xml for what a paragraph inherits from its
 // style: a heading level (from w:outlineLvl or a "heading N" name) and list
-// numbering. Errors leave the styles empty: they only enrich the reading.
-func parseStyles(data []byte) map[string]styleInfo {
-	var v struct {
-		Styles []struct {
-			ID      string `xml:"styleId,attr"`
-			Type    string `xml:"type,attr"`
-			Name    val    `xml:"name"`
-			BasedOn val    `xml:"basedOn"`
-			PPr     struct {
-				Outline *val `xml:"outlineLvl"`
-				NumPr   *struct {
-					NumID val  `xml:"numId"`
-					Ilvl  *val `xml:"ilvl"`
-				} `xml:"numPr"`
-			} `xml:"pPr"`
-		} `xml:"style"`
-	}
-	if xml.Unmarshal(data, &v) != nil {
-		return nil
+// numbering. Only the styles in used and those they are based on are
+// decoded. Errors leave the styles empty: they only enrich the reading.
+func parseStyles(data []byte, used map[string]bool) styleMap {
+	decoded := map[string]*xmlStyle{}
+	if elems := indexStyles(data); elems != nil {
+		queue := make([]string, 0, len(used))
+		for id := range used {
+			queue = append(queue, id)
+		}
+		for len(queue) > 0 {
+			id := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			if _, done := decoded[id]; done || elems[id] == nil {
+				continue
+			}
+			var st xmlStyle
+			if xml.Unmarshal(elems[id], &st) != nil {
+				continue
+			}
+			decoded[id] = &st
+			if b := st.BasedOn.Val; b != "" {
+				queue = append(queue, b)
+			}
+		}
+	} else {
+		var v struct {
+			Styles []xmlStyle `xml:"style"`
+		}
+		if xml.Unmarshal(data, &v) != nil {
+			return nil
+		}
+		for i := range v.Styles {
+			decoded[v.Styles[i].ID] = &v.Styles[i]
+		}
 	}
 	type raw struct {
 		styleInfo
@@ -41,7 +84,7 @@ func parseStyles(data []byte) map[string]styleInfo {
 		hasNum     bool
 	}
 	all := map[string]*raw{}
-	for _, s := range v.Styles {
+	for id, s := range decoded {
 		if s.Type != "" && s.Type != "paragraph" {
 			continue
 		}
@@ -62,9 +105,9 @@ func parseStyles(data []byte) map[string]styleInfo {
 				r.ilvl, _ = strconv.Atoi(s.PPr.NumPr.Ilvl.Val)
 			}
 		}
-		all[s.ID] = r
+		all[id] = r
 	}
-	out := make(map[string]styleInfo, len(all))
+	out := make(styleMap, len(all))
 	for id, r := range all {
 		info := r.styleInfo
 		// Walk basedOn for what the style does not set itself, with a
@@ -81,6 +124,80 @@ func parseStyles(data []byte) map[string]styleInfo {
 		out[id] = info
 	}
 	return out
+}
+
+var styleIDAttr = regexp.MustCompile(`\bw:styleId="([^"]*)"`)
+
+// indexStyles finds each <w:style> element by its id without decoding it;
+// nil when the part does not use the usual w: prefix.
+func indexStyles(data []byte) map[string][]byte {
+	open, end := []byte("<w:style "), []byte("</w:style>")
+	if !bytes.Contains(data, open) {
+		return nil
+	}
+	out := map[string][]byte{}
+	for rest := data; ; {
+		i := bytes.Index(rest, open)
+		if i < 0 {
+			return out
+		}
+		rest = rest[i:]
+		tagEnd := bytes.IndexByte(rest, '>')
+		if tagEnd < 0 {
+			return out
+		}
+		n := tagEnd + 1
+		if rest[tagEnd-1] != '/' {
+			j := bytes.Index(rest, end)
+			if j < 0 {
+				return out
+			}
+			n = j + len(end)
+		}
+		if m := styleIDAttr.FindSubmatch(rest[:tagEnd]); m != nil {
+			out[string(m[1])] = rest[:n]
+		}
+		rest = rest[n:]
+	}
+}
+
+// resolveParagraphs gives every paragraph, in document order, the heading
+// level and list numbering it inherits from its style, and its list label.
+func resolveParagraphs(blocks []Block, styles styleMap, num *numbering) {
+	var para func(p *Paragraph)
+	var table func(t *Table)
+	para = func(p *Paragraph) {
+		st, ok := styles[p.Style]
+		if p.Heading < 0 {
+			p.Heading = 0
+			if ok {
+				p.Heading = st.heading
+			}
+		}
+		if p.List == nil && ok && st.numID != "" && st.numID != "0" {
+			p.List = &ListItem{NumID: st.numID, Level: st.ilvl}
+		}
+		if p.List != nil && num != nil {
+			p.List.Label = num.next(p.List.NumID, p.List.Level)
+		}
+	}
+	table = func(t *Table) {
+		for _, c := range t.Cells {
+			for i := range c.Paras {
+				para(&c.Paras[i])
+			}
+			for _, nt := range c.Tables {
+				table(nt)
+			}
+		}
+	}
+	for _, b := range blocks {
+		if b.Para != nil {
+			para(b.Para)
+		} else if b.Table != nil {
+			table(b.Table)
+		}
+	}
 }
 
 type val struct {
