@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/normalize"
@@ -291,6 +292,10 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		key := infoLabel(own[i].Text)
 		switch key {
 		case "":
+			// A label and its value in one cell: 项目编码：13073025P…
+			if label, value, ok := cutLabel(own[i].Text); ok {
+				rd.setInfoText(label, own[i], value)
+			}
 			continue
 		case "budget_block":
 			if strings.Contains(canon(own[i].Text), "资金用途") && own[i].RowSpan == 1 && i+1 < len(own) && infoLabel(own[i+1].Text) == "" {
@@ -366,15 +371,45 @@ func (rd *reader) addCheckpoint(period, value *extract.Cell) {
 	p.At["spending_plan."+strconv.Itoa(len(p.SpendingPlan))] = at
 }
 
+// cutLabel splits a cell holding both a known label and its value.
+func cutLabel(text string) (key, value string, ok bool) {
+	i := strings.IndexAny(text, "：:")
+	if i < 0 {
+		return "", "", false
+	}
+	key = infoLabel(text[:i])
+	if key == "" || key == "budget_block" || key == "plan" {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return key, text[i+size:], true
+}
+
 // setInfo stores an info field from its value cell c (nil when the label
 // has no value cell beside it).
 func (rd *reader) setInfo(key string, label, c *extract.Cell) {
-	p := rd.project.p
-	var text string
-	var at Location
-	if c != nil {
-		text, at = normalize.Fold(c.Text), locationOf(c.Pos)
+	if c == nil {
+		rd.setInfoText(key, label, "")
+		return
 	}
+	if rd.setInfoText(key, label, c.Text) {
+		rd.project.p.At[atKey(key)] = locationOf(c.Pos)
+	}
+}
+
+func atKey(key string) string {
+	switch key {
+	case "total", "fiscal", "other":
+		return "budget." + key
+	}
+	return key
+}
+
+// setInfoText stores an info field read from the cell label (or beside
+// it) and reports whether it did: the first reading of a field wins.
+func (rd *reader) setInfoText(key string, label *extract.Cell, value string) bool {
+	p := rd.project.p
+	text, at := normalize.Fold(value), locationOf(label.Pos)
 	var dst *string
 	switch key {
 	case "code":
@@ -382,11 +417,11 @@ func (rd *reader) setInfo(key string, label, c *extract.Cell) {
 	case "name":
 		dst = &p.Name
 	case "total":
-		dst, key = &p.Budget.Total, "budget.total"
+		dst = &p.Budget.Total
 	case "fiscal":
-		dst, key = &p.Budget.Fiscal, "budget.fiscal"
+		dst = &p.Budget.Fiscal
 	case "other":
-		dst, key = &p.Budget.Other, "budget.other"
+		dst = &p.Budget.Other
 	case "purpose":
 		dst = &p.Purpose
 	case "goal":
@@ -395,13 +430,14 @@ func (rd *reader) setInfo(key string, label, c *extract.Cell) {
 			p.GoalLabel = canon(label.Text)
 		}
 	default:
-		return
+		return false
 	}
-	if _, seen := p.At[key]; seen && *dst != "" {
-		return // the first reading of a field wins
+	if _, seen := p.At[atKey(key)]; seen && *dst != "" {
+		return false
 	}
 	*dst = text
-	p.At[key] = at
+	p.At[atKey(key)] = at
+	return true
 }
 
 // indicatorRow reads one row of an indicator table.

@@ -1,0 +1,142 @@
+package report_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
+
+var tableNo int
+
+// grid builds a table from rows of cells: "<" widens the cell on its left,
+// "^" continues the cell above (a vertical merge).
+func grid(rows ...[]string) *extract.Table {
+	var raw []extract.RawRow
+	for _, row := range rows {
+		var rr extract.RawRow
+		for _, c := range row {
+			switch c {
+			case "<":
+				rr.Cells[len(rr.Cells)-1].Span++
+			case "^":
+				rr.Cells = append(rr.Cells, extract.RawCell{Span: 1, VMerge: extract.MergeContinue})
+			default:
+				rr.Cells = append(rr.Cells, extract.RawCell{Span: 1, VMerge: extract.MergeRestart, Paras: []extract.Paragraph{{Text: c}}})
+			}
+		}
+		raw = append(raw, rr)
+	}
+	t := extract.BuildTable(raw)
+	tableNo++
+	t.Pos.Table = tableNo
+	for _, c := range t.Cells {
+		c.Pos = extract.Pos{Table: tableNo, Row: c.Row, Col: c.Col}
+	}
+	return t
+}
+
+func para(s string) extract.Block { return extract.Block{Para: &extract.Paragraph{Text: s}} }
+func tab(t *extract.Table) extract.Block {
+	return extract.Block{Table: t}
+}
+
+func read(t *testing.T, blocks ...extract.Block) *report.Report {
+	t.Helper()
+	rep, err := report.Read(&extract.Document{Path: "v.docx", Format: extract.DOCX, Blocks: blocks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// TestVariants reads a report in a layout unlike the seed's: labels and
+// values in one cell, synonyms, the plan as period/value pairs, blank
+// level-1 cells meaning "as above", a weight column, an extra column and a
+// total row.
+func TestVariants(t *testing.T) {
+	rep := read(t,
+		para("（一）2026年社区养老服务补助项目绩效目标申报表"),
+		para("单位名称：201003 某某县民政局　　金额单位：元"),
+		tab(grid(
+			[]string{"项目编码：13073026P00012345678X", "<", "项目名称：社区养老服务补助", "<"},
+			[]string{"资金情况", "年度资金总额", "120000", "其中：财政拨款", "100000", "其他资金", "20000"},
+			[]string{"资金用途", "补助社区养老服务站运营", "<", "<", "<", "<", "<"},
+			[]string{"资金支出进度计划（%）", "一季度", "20%", "上半年", "50%", "全年", "100%"},
+			[]string{"年度目标", "运营养老服务站 12 个", "<", "<", "<", "<", "<"},
+		)),
+		tab(grid(
+			[]string{"一级指标", "二级指标", "三级指标", "指标解释", "目标值", "权重", "指标值设定依据及数据来源"},
+			[]string{"产出指标", "数量指标", "服务站数量", "运营的服务站", "≥12个", "30", "计划标准"},
+			[]string{"", "质量指标", "服务合格率", "", "≥95%", "30", "行业标准"},
+			[]string{"满意度指标", "服务对象满意度指标", "老人满意度", "", "90%以上", "40", "历史标准"},
+			[]string{"合计", "", "", "", "", "100", ""},
+		)),
+	)
+	if len(rep.Projects) != 1 {
+		t.Fatalf("%d projects", len(rep.Projects))
+	}
+	p := rep.Projects[0]
+	checks := []struct{ field, got, want string }{
+		{"title", p.Title, "（一）2026年社区养老服务补助项目绩效目标申报表"},
+		{"department", p.DepartmentCode + " " + p.DepartmentName, "201003 某某县民政局"},
+		{"amount unit", p.AmountUnit, "元"},
+		{"code", p.Code, "13073026P00012345678X"},
+		{"name", p.Name, "社区养老服务补助"},
+		{"budget", p.Budget.Total + "/" + p.Budget.Fiscal + "/" + p.Budget.Other, "120000/100000/20000"},
+		{"purpose", p.Purpose, "补助社区养老服务站运营"},
+		{"goal", p.GoalLabel + ":" + p.Goal, "年度目标:运营养老服务站 12 个"},
+		{"layout", rep.Layout, "hebei"},
+		{"year", strconv.Itoa(rep.Year), "2026"},
+	}
+	var plan []string
+	for _, c := range p.SpendingPlan {
+		plan = append(plan, c.Period+"="+c.Value)
+	}
+	checks = append(checks, struct{ field, got, want string }{"plan", strings.Join(plan, " "), "一季度=20% 上半年=50% 全年=100%"})
+	var inds []string
+	for _, in := range p.Indicators {
+		inds = append(inds, strings.Join([]string{in.Level1, in.Level2, in.Level3, in.Value, in.Weight, in.Basis, in.Extra["指标解释"]}, "|"))
+	}
+	checks = append(checks, struct{ field, got, want string }{"indicators", strings.Join(inds, "\n"),
+		"产出指标|数量指标|服务站数量|≥12个|30|计划标准|运营的服务站\n产出指标|质量指标|服务合格率|≥95%|30|行业标准|\n满意度指标|服务对象满意度指标|老人满意度|90%以上|40|历史标准|"})
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	if at := p.At["budget.total"]; at.Row != 2 || at.Col != 3 {
+		t.Errorf("budget.total read at %+v, want row 2 col 3", at)
+	}
+}
+
+// TestProjectsWithoutHeadings: each info table with a 项目编码 starts a
+// project when there is no heading to say so.
+func TestProjectsWithoutHeadings(t *testing.T) {
+	info := func(code, name string) extract.Block {
+		return tab(grid([]string{"项目编码", code, "项目名称", name}, []string{"预算数", "10", "其中：财政资金", "10"}))
+	}
+	rep := read(t, info("13073025P000000000001", "甲"), info("13073025P000000000002", "乙"))
+	if len(rep.Projects) != 2 || rep.Projects[1].Name != "乙" || rep.Projects[1].Seq != 2 {
+		t.Errorf("projects %+v", rep.Projects)
+	}
+}
+
+// TestPlanValuesUnderPeriods: a two-row plan keeps blanks, each value under
+// its own period even when the columns are merged differently.
+func TestPlanValuesUnderPeriods(t *testing.T) {
+	rep := read(t, para("1.甲项目绩效目标表"), tab(grid(
+		[]string{"项目编码", "13073025P000000000001", "<", "项目名称", "甲"},
+		[]string{"资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"},
+		[]string{"^", "", "30%", "", "100%"},
+	)))
+	var plan []string
+	for _, c := range rep.Projects[0].SpendingPlan {
+		plan = append(plan, c.Period+"="+c.Value)
+	}
+	if got := strings.Join(plan, " "); got != "3月底= 6月底=30% 10月底= 12月底=100%" {
+		t.Errorf("plan %q", got)
+	}
+}
