@@ -67,12 +67,11 @@ type reader struct {
 // projectState is what the reader keeps while reading one project's tables.
 type projectState struct {
 	p       *Project
-	columns map[string]int    // indicator field → grid column, once a header row is seen
-	headers map[int]string    // grid column → header text, for extra columns
-	cols    int               // width of the table the columns belong to
-	periods []extract.Cell    // 资金支出计划 periods waiting for their values row
-	plan    *extract.Cell     // the 资金支出计划 label cell
-	values  map[string]string // the raw indicator cells, for targets computed at the end
+	columns map[string]int // indicator field → grid column, once a header row is seen
+	headers map[int]string // grid column → header text, for extra columns
+	cols    int            // width of the table the columns belong to
+	periods []extract.Cell // 资金支出计划 periods waiting for their values row
+	plan    *extract.Cell  // the 资金支出计划 label cell
 }
 
 func (rd *reader) paragraph(p *extract.Paragraph) {
