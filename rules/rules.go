@@ -1,9 +1,83 @@
-// Package rules checks a Report the way a reviewer would and returns the
-// findings: each rule a value with a stable ID, a title, a severity and
-// Chinese documentation.
+// Package rules checks a Report the way a finance-bureau reviewer would and
+// appends the findings to it: each rule a value with a stable ID, a title, a
+// severity and Chinese documentation (what it checks, why, how to fix it, an
+// example), one rule per file.
+//
+// # Rule IDs
+//
+// IDs are grouped by area and never reused; a retired rule keeps its number.
+//
+//	S1xx  structure: required fields, indicator categories, levels, placeholders
+//	C2xx  codes: 项目编码 format, region, year, uniqueness
+//	T3xx  text: stray punctuation and conversion residue
+//	M4xx  money: amounts parse and add up
+//	P5xx  spending plan: 资金支出计划 checkpoints
+//	V6xx  values: 指标值 empty, unparsed, unit, rate, polarity, vague
+//	K7xx  cost: 成本指标 values
+//	D8xx  time: 时效指标 deadlines
+//	X9xx  consistency within one report
+//	Y10xx copying: text repeated where content is expected
+//	L11xx classification: indicator levels
+//	W12xx weights
+//	B13xx batch: across reports (CheckBatch)
+//
+// A single-report rule sees one Report and the Config; a batch rule sees
+// every report of a batch and must work with only Source, Department and
+// Projects[].{Code, Name, Seq} filled in, since the corpus rebuilds reports
+// from its database with just those.
+//
+// Rules read indicator values through Indicator.Target, the normalizer's
+// reading, and never re-parse the cell; amounts (预算数) and percentages of
+// the spending plan are parsed here with shopspring/decimal.
+//
+// Rules never open files or read flags or the environment: the caller
+// loads a Config (LoadConfig, FindConfig; the file format is File) and
+// passes it in.
+//
+// Each rule's test is testdata/rules/ID.txt: small reports in a compact
+// text form with the findings they must draw written beside them (see
+// case_test.go), at least one case that fires and one that does not.
+// TestSeed lists what the seed report must draw; TestBench measures the
+// planted defects of ../shared/bench-corpus.
 package rules
 
-import "github.com/jixiao/jixiao/report"
+// BUG(rules): the spending-plan rules (P502, P503) take 资金支出计划 as
+// cumulative shares, as the Hebei template says; a layout that plans
+// per-period shares reads as decreasing and not reaching 100%.
+
+// BUG(rules): the region code without a config is a majority vote; a
+// report whose codes split evenly between two regions gets no C202
+// finding, and a county with few projects may vote wrongly. Set
+// region_code in jixiao.toml.
+
+// BUG(rules): L1101 (classification), V608 (vague words) and V609
+// (polarity) judge names by keyword lists; names outside the lists are not
+// judged, and an unusual name may be misjudged (they are warnings).
+
+// BUG(rules): X901 compares the overall goal's mined targets with the
+// sub-goals' by name; every 满意度 counts as one metric, other synonyms
+// (故障排除率, 故障修复率) do not match.
+
+// BUG(rules): Y1001 and Y1005 compare exact text; a description that only
+// wraps the name (反映…情况) or a goal that lightly rewords 资金用途 passes.
+
+// BUG(rules): K702 converts only plain money units (元, 千元, 万元, 亿元);
+// a unit cost written without "/" (万元每辆) is taken as a total.
+
+// BUG(rules): department totals (部门预算合计) and breakdowns are not
+// checked: Report carries no department-level amounts yet.
+
+// BUG(rules): B1303 knows a department by its code and name, so a
+// resubmission under a corrected name is not seen as a duplicate.
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jixiao/jixiao/report"
+)
 
 // Config tunes the rules; the zero value is not useful, start from Default.
 type Config struct {
@@ -19,11 +93,232 @@ func Default() Config {
 	return Config{Bases: []string{"计划标准", "行业标准", "历史标准", "其他标准"}}
 }
 
+// Rule is one check. Exactly one of Check and Batch is set.
+type Rule struct {
+	ID       string          // stable, never reused: S101, C202 …
+	Title    string          // short Chinese title
+	Severity report.Severity // default severity; Config.Severities overrides it
+	Doc      string          // Chinese documentation: 检查什么、为什么、如何修改、示例
+
+	Check func(p *Pass)      // single-report rule
+	Batch func(b *BatchPass) // cross-document rule
+}
+
+// registry holds every rule; files add theirs with register.
+var registry = map[string]*Rule{}
+
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.ID]; dup {
+		panic("rules: duplicate rule ID " + r.ID)
+	}
+	if (r.Check == nil) == (r.Batch == nil) {
+		panic("rules: rule " + r.ID + " needs exactly one of Check and Batch")
+	}
+	registry[r.ID] = r
+	return r
+}
+
+// All returns every rule, ordered by area and number.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return idLess(out[i].ID, out[j].ID) })
+	return out
+}
+
+// Lookup returns the rule with the given ID (case-insensitive), or nil.
+func Lookup(id string) *Rule {
+	return registry[strings.ToUpper(strings.TrimSpace(id))]
+}
+
+// idLess orders IDs by their number, so S101 < C201 < … < Y1001 < B1301.
+func idLess(a, b string) bool {
+	na, ea := strconv.Atoi(strings.TrimLeft(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	nb, eb := strconv.Atoi(strings.TrimLeft(b, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	if ea != nil || eb != nil || na == nb {
+		return a < b
+	}
+	return na < nb
+}
+
+func (cfg Config) enabled(r *Rule) bool { return !cfg.Disabled[r.ID] }
+
+func (cfg Config) severity(r *Rule) report.Severity {
+	if s, ok := cfg.Severities[r.ID]; ok && s != "" {
+		return s
+	}
+	return r.Severity
+}
+
 // Check runs every enabled single-report rule on rep and appends the
-// findings to rep.Findings.
-func Check(rep *report.Report, cfg Config) {}
+// findings to rep.Findings, in reading order (part one, then project by
+// project, cell by cell). It appends: call it once per report.
+func Check(rep *report.Report, cfg Config) {
+	if rep == nil {
+		return
+	}
+	region := cfg.RegionCode
+	if region == "" {
+		region = majorityRegion([]*report.Report{rep})
+	}
+	year := cfg.Year
+	if year == 0 {
+		year = rep.Year
+	}
+	start := len(rep.Findings)
+	for _, r := range All() {
+		if r.Check == nil || !cfg.enabled(r) {
+			continue
+		}
+		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.severity(r)}
+		run(r, rep, func() { r.Check(p) })
+	}
+	sortFindings(rep, rep.Findings[start:])
+}
+
+// sortFindings orders new findings the way a reviewer reads the report:
+// part one first, then project by project, cell by cell; findings on one
+// cell stay in rule order.
+func sortFindings(rep *report.Report, fs []report.Finding) {
+	seq := map[string]int{}
+	for i, p := range rep.Projects {
+		if _, dup := seq[p.Code]; !dup {
+			seq[p.Code] = i + 1
+		}
+	}
+	key := func(f *report.Finding) [5]int {
+		l := f.Location
+		k := [5]int{0, l.SubGoal, l.Table, l.Row, l.Col}
+		if l.Project != "" {
+			k[0] = seq[l.Project]
+		}
+		return k
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := key(&fs[i]), key(&fs[j])
+		for k := range a {
+			if a[k] != b[k] {
+				return a[k] < b[k]
+			}
+		}
+		return false
+	})
+}
 
 // CheckBatch runs the rules across reports (duplicate submissions, one
 // project code under two names, the county's region code by majority) and
 // appends their findings to the reports concerned.
-func CheckBatch(reps []*report.Report, cfg Config) {}
+func CheckBatch(reps []*report.Report, cfg Config) {
+	var live []*report.Report
+	for _, r := range reps {
+		if r != nil {
+			live = append(live, r)
+		}
+	}
+	if len(live) == 0 {
+		return
+	}
+	region := cfg.RegionCode
+	if region == "" {
+		region = majorityRegion(live)
+	}
+	for _, r := range All() {
+		if r.Batch == nil || !cfg.enabled(r) {
+			continue
+		}
+		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.severity(r)}
+		run(r, live[0], func() { r.Batch(b) })
+	}
+}
+
+// run runs one rule; a rule that panics on an input nobody foresaw must
+// not take the other rules, or the caller, down with it, so the panic
+// becomes an info finding on rep asking for a bug report.
+func run(r *Rule, rep *report.Report, check func()) {
+	defer func() {
+		if e := recover(); e != nil {
+			rep.Findings = append(rep.Findings, report.Finding{
+				Rule: r.ID, Severity: report.Info,
+				Message: fmt.Sprintf("规则%s在检查本报告时出现内部错误（%v），本报告未完成该项检查；请把报告文件反馈给开发人员", r.ID, e),
+			})
+		}
+	}()
+	check()
+}
+
+// Pass is what a single-report rule sees.
+type Pass struct {
+	Report *report.Report
+	Config Config
+	Region string // the county's region code: Config.RegionCode or the majority of the report's codes
+	Year   int    // the budget year: Config.Year or the report's
+
+	rule *Rule
+	sev  report.Severity
+}
+
+// Reportf appends a finding at loc.
+func (p *Pass) Reportf(loc report.Location, format string, args ...any) {
+	p.Report.Findings = append(p.Report.Findings, report.Finding{
+		Rule: p.rule.ID, Severity: p.sev, Message: fmt.Sprintf(format, args...), Location: loc,
+	})
+}
+
+// BatchPass is what a batch rule sees.
+type BatchPass struct {
+	Reports []*report.Report
+	Config  Config
+	Region  string // Config.RegionCode or the majority over every report's codes
+
+	rule *Rule
+	sev  report.Severity
+}
+
+// Reportf appends a finding at loc to rep.
+func (b *BatchPass) Reportf(rep *report.Report, loc report.Location, format string, args ...any) {
+	rep.Findings = append(rep.Findings, report.Finding{
+		Rule: b.rule.ID, Severity: b.sev, Message: fmt.Sprintf(format, args...), Location: loc,
+	})
+}
+
+// projectAt locates field of project p, at the cell it was read from when
+// the reader recorded one. field is a key of Project.At ("name",
+// "budget.total", "spending_plan.2" …); the location's Field is its
+// report/v1 name ("budget", "spending_plan").
+func projectAt(p *report.Project, field string) report.Location {
+	loc := report.Location{}
+	if at, ok := p.At[field]; ok {
+		loc = at
+	}
+	loc.Project = p.Code
+	loc.Indicator, loc.SubGoal = 0, 0
+	name, _, _ := strings.Cut(field, ".")
+	loc.Field = name
+	return loc
+}
+
+// indicatorAt locates field of indicator i (0-based) of project p, at its
+// cell.
+func indicatorAt(p *report.Project, i int, field string) report.Location {
+	ind := &p.Indicators[i]
+	loc := ind.Location
+	loc.Project = p.Code
+	loc.Indicator = i + 1
+	loc.SubGoal = 0
+	loc.Field = field
+	loc.Col = 0
+	if c, ok := ind.Cols[field]; ok {
+		loc.Col = c
+	}
+	return loc
+}
+
+// subGoalAt locates a 分项绩效目标.
+func subGoalAt(rep *report.Report, g *report.SubGoal, field string) report.Location {
+	loc := g.At
+	loc.SubGoal = g.No
+	loc.Field = field
+	return loc
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -15,6 +16,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	failOn := fs.String("fail-on", "", "exit 1 when a finding of this severity or worse exists: error or warning")
+	configPath := fs.String("config", "", "rules config file (default: jixiao.toml in the working directory)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -30,6 +32,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jixiao check: 请给出要检查的文件")
 		return 2
 	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
+		return 2
+	}
 	status := 0
 	var reports []*report.Report
 	for _, name := range fs.Args() {
@@ -39,7 +46,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
+		rules.Check(rep, cfg)
 		reports = append(reports, rep)
+	}
+	if len(reports) > 1 {
+		rules.CheckBatch(reports, cfg)
 	}
 	switch *format {
 	case "json":

@@ -8,8 +8,10 @@ import (
 const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
 
 用法:
-  jixiao check [--format text|json] [--fail-on error|warning] FILE...
+  jixiao check [--format text|json] [--fail-on error|warning] [--config FILE] FILE...
         读取 .docx / .pdf 绩效目标报告，输出解析结果与审核发现
+  jixiao rules [--config FILE] [explain ID]
+        列出审核规则（编号、严重程度、标题），或显示一条规则的说明
   jixiao normalize [--format text|json] [VALUE...]
         把指标值（如 ≥90百分比）解析为结构化目标；不给 VALUE 时逐行读标准输入
   jixiao help
@@ -31,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdout, stderr)
 	case "normalize":
 		return runNormalize(rest, stdin, stdout, stderr)
+	case "rules":
+		return runRules(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

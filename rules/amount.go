@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/report"
+	"github.com/shopspring/decimal"
+)
+
+// parseAmount reads an amount as written in the info table ("600.00",
+// "1,200.5", "４.１７", "600万元"). Blank reads as zero with ok true and
+// blank true.
+func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
+	s = foldDigits(s)
+	s = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "").Replace(s)
+	if s == "" || s == "-" || s == "—" || s == "/" {
+		return decimal.Zero, true, true
+	}
+	d, err := decimal.NewFromString(s)
+	return d, false, err == nil
+}
+
+// parsePercent reads a spending-plan share ("24%", "24", "24.5％",
+// "24百分比").
+func parsePercent(s string) (decimal.Decimal, bool) {
+	s = foldDigits(s)
+	s = strings.NewReplacer("%", "", "百分比", "", " ", "").Replace(s)
+	if s == "" {
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(s)
+	return d, err == nil
+}
+
+// foldDigits turns full-width digits and signs into ASCII.
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '．':
+			return '.'
+		case r == '，':
+			return ','
+		case r == '％':
+			return '%'
+		case r == '－':
+			return '-'
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+// yuanPer is how many 元 one unit of money is.
+var yuanPer = map[string]decimal.Decimal{
+	"元":  decimal.NewFromInt(1),
+	"千元": decimal.NewFromInt(1000),
+	"万元": decimal.NewFromInt(10000),
+	"亿元": decimal.NewFromInt(100000000),
+}
+
+// convert expresses v in unit from as an amount in unit to; ok is false
+// when either is no plain unit of money.
+func convert(v decimal.Decimal, from, to string) (decimal.Decimal, bool) {
+	f, ok1 := yuanPer[from]
+	t, ok2 := yuanPer[to]
+	if !ok1 || !ok2 {
+		return decimal.Zero, false
+	}
+	return v.Mul(f).Div(t), true
+}
+
+// codeFormat is the 项目编码 layout: region, year, P, 12 more.
+var codeFormat = regexp.MustCompile(`^\d{6}\d{2}P[0-9A-Z]{12}$`)
+
+// codeRegion returns the region part of a project code, "" when the code
+// does not start with six digits.
+func codeRegion(code string) string {
+	if len(code) < 6 {
+		return ""
+	}
+	for _, c := range code[:6] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return code[:6]
+}
+
+// majorityRegion returns the region code most of the projects' codes start
+// with; "" when there are no codes or the top two tie.
+func majorityRegion(reps []*report.Report) string {
+	votes := map[string]int{}
+	for _, rep := range reps {
+		for _, p := range rep.Projects {
+			if r := codeRegion(strings.TrimSpace(p.Code)); r != "" {
+				votes[r]++
+			}
+		}
+	}
+	type kv struct {
+		k string
+		n int
+	}
+	var all []kv
+	for k, n := range votes {
+		all = append(all, kv{k, n})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].k < all[j].k })
+	if len(all) == 0 || len(all) > 1 && all[0].n == all[1].n {
+		return ""
+	}
+	return all[0].k
+}

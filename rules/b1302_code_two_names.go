@@ -1,0 +1,46 @@
+package rules
+
+import "github.com/jixiao/jixiao/report"
+
+var _ = register(&Rule{
+	ID:       "B1302",
+	Title:    "同一项目编码在不同报告中名称不同",
+	Severity: report.Error,
+	Doc: `在一批报告中，检查同一个项目编码是否在两份报告中对应不同的项目名称。
+
+为什么：项目编码唯一标识一个预算项目；名称不同说明其中一份复制了别人的编码，或项目被改名后未同步，两份目标都无法与预算对应。
+
+如何修改：核对预算系统，改正编码或名称。
+
+示例：a.docx 中“13073025P000895100013 机关大楼运行经费”，b.docx 中同一编码为“公车购置” → 在 b.docx 报告“与 a.docx 的名称不同”。`,
+	Batch: func(b *BatchPass) {
+		type owner struct {
+			rep  *report.Report
+			name string
+		}
+		first := map[string]owner{}
+		for _, rep := range b.Reports {
+			for i := range rep.Projects {
+				pr := &rep.Projects[i]
+				if pr.Code == "" {
+					continue
+				}
+				o, seen := first[pr.Code]
+				if !seen {
+					first[pr.Code] = owner{rep, pr.Name}
+					continue
+				}
+				if o.rep == rep || bareName(o.name) == bareName(pr.Name) {
+					continue
+				}
+				b.Reportf(rep, report.Location{Project: pr.Code, Field: "name"}, "项目编码“%s”在%s中名称为“%s”，此处为“%s”；同一编码应是同一项目，应核对编码或名称",
+					pr.Code, o.rep.Source.Path, o.name, pr.Name)
+			}
+		}
+	},
+})
+
+// bareName compares names without stray punctuation and spaces at the ends.
+func bareName(s string) string {
+	return trimStray(s)
+}

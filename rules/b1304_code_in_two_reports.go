@@ -1,0 +1,48 @@
+package rules
+
+import "github.com/jixiao/jixiao/report"
+
+var _ = register(&Rule{
+	ID:       "B1304",
+	Title:    "同一项目编码出现在不同单位的报告中",
+	Severity: report.Warning,
+	Doc: `在一批报告中，检查同一个项目编码（名称也相同）是否出现在两个不同单位的报告里。同一单位重复报送由 B1303 报告，名称不同由 B1302 报告。
+
+为什么：一个预算项目只属于一个单位；两个单位都报同一项目，会重复计算资金，或说明一方套用了另一方的表格。
+
+如何修改：确认项目归属，由归属单位报送。
+
+示例：单位430001和430002的报告都有“13073025P000895100013 机关大楼运行经费” → 在后一份报告该项目处报告。`,
+	Batch: func(b *BatchPass) {
+		type owner struct {
+			rep  *report.Report
+			name string
+		}
+		first := map[string]owner{}
+		for _, rep := range b.Reports {
+			for i := range rep.Projects {
+				pr := &rep.Projects[i]
+				if pr.Code == "" {
+					continue
+				}
+				o, seen := first[pr.Code]
+				if !seen {
+					first[pr.Code] = owner{rep, pr.Name}
+					continue
+				}
+				if o.rep == rep || bareName(o.name) != bareName(pr.Name) || sameDepartment(o.rep, rep) {
+					continue
+				}
+				b.Reportf(rep, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
+					pr.Code, pr.Name, o.rep.Source.Path, o.rep.Department.Code, o.rep.Department.Name)
+			}
+		}
+	},
+})
+
+func sameDepartment(a, b *report.Report) bool {
+	if a.Source.SHA256 != "" && a.Source.SHA256 == b.Source.SHA256 {
+		return true
+	}
+	return a.Department.Code+a.Department.Name != "" && a.Department == b.Department
+}

@@ -1,0 +1,214 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
+
+// benchRules maps each planted defect type of the bench corpus to the rules
+// that report it and the severity a reviewer expects.
+var benchRules = map[string]struct {
+	rules    []string
+	severity report.Severity
+}{
+	"percent_over_100":         {[]string{"V604"}, report.Error},
+	"missing_unit":             {[]string{"V603"}, report.Warning},
+	"spending_plan_decreasing": {[]string{"P502"}, report.Error},
+	"spending_plan_not_100":    {[]string{"P503"}, report.Error},
+	"budget_sum_mismatch":      {[]string{"M402"}, report.Error},
+	"missing_satisfaction":     {[]string{"S103"}, report.Error},
+	"stray_character":          {[]string{"T301"}, report.Warning},
+	"copied_text":              {[]string{"Y1001"}, report.Warning},
+	"yesno_with_percent":       {[]string{"V606"}, report.Warning},
+	"code_region_mismatch":     {[]string{"C202"}, report.Error},
+	"duplicate_indicator":      {[]string{"Y1003"}, report.Warning},
+}
+
+type benchDefect struct {
+	Type      string `json:"type"`
+	Project   string `json:"project"`
+	Indicator int    `json:"indicator"`
+	Field     string `json:"field"`
+}
+
+func benchDir(t *testing.T) string {
+	dir := os.Getenv("JIXIAO_BENCH")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "bench-corpus")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("bench corpus not found at %s (set JIXIAO_BENCH): %v", dir, err)
+	}
+	return dir
+}
+
+// sameProject says whether a defect's project is the project with code:
+// code_region_mismatch names the code as it should have been, so there
+// the region digits may differ.
+func sameProject(d benchDefect, code string) bool {
+	return d.Project == code || d.Type == "code_region_mismatch" && len(code) > 6 && len(d.Project) > 6 && d.Project[6:] == code[6:]
+}
+
+// TestBench checks the planted defects of the bench corpus (.docx, or
+// .pdf with JIXIAO_BENCH_FORMAT=pdf): at least 98% of each type reported at
+// its project and indicator with the expected severity, and no error on a
+// project without a planted defect.
+func TestBench(t *testing.T) {
+	if testing.Short() {
+		t.Skip("bench corpus: skipped in -short mode")
+	}
+	dir := benchDir(t)
+	ext := ".docx"
+	if os.Getenv("JIXIAO_BENCH_FORMAT") == "pdf" {
+		ext = ".pdf" // the same reports through the PDF reader
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "r*"+ext))
+	if len(files) == 0 {
+		t.Skipf("no %s in %s", ext, dir)
+	}
+	cfg := Default()
+	cfg.RegionCode = "130730" // the county of the bench README
+	found, total := map[string]int{}, map[string]int{}
+	badSeverity := map[string]int{}
+	var missed []string
+	cleanErrors := map[string]int{}       // errors on projects without a planted defect
+	unexplainedErrors := map[string]int{} // errors on planted projects by a rule no planted defect maps to
+	cleanOther := map[string]int{}        // warnings and infos on projects without a planted defect
+	var cleanErrorSamples []string
+	for _, file := range files {
+		var truth struct {
+			Defects []benchDefect `json:"defects"`
+		}
+		data, err := os.ReadFile(strings.TrimSuffix(file, ext) + ".truth.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &truth); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Open(file)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		rep, err := report.Read(doc)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		Check(rep, cfg)
+		for _, d := range truth.Defects {
+			want, ok := benchRules[d.Type]
+			if !ok {
+				t.Errorf("%s: unknown defect type %q", file, d.Type)
+				continue
+			}
+			total[d.Type]++
+			hit := false
+			for _, f := range rep.Findings {
+				if !contains(want.rules, f.Rule) || !sameProject(d, f.Location.Project) {
+					continue
+				}
+				if d.Indicator > 0 && f.Location.Indicator != d.Indicator {
+					continue
+				}
+				hit = true
+				if f.Severity != want.severity {
+					badSeverity[d.Type]++
+				}
+				break
+			}
+			if hit {
+				found[d.Type]++
+			} else {
+				missed = append(missed, fmt.Sprintf("%s: %s %s #%d", filepath.Base(file), d.Type, d.Project, d.Indicator))
+			}
+		}
+		for _, f := range rep.Findings {
+			planted, explained := false, false
+			for _, d := range truth.Defects {
+				if sameProject(d, f.Location.Project) {
+					planted = true
+					explained = explained || contains(benchRules[d.Type].rules, f.Rule)
+				}
+			}
+			switch {
+			case f.Severity == report.Error && !planted:
+				cleanErrors[f.Rule]++
+				if len(cleanErrorSamples) < 20 {
+					cleanErrorSamples = append(cleanErrorSamples, fmt.Sprintf("%s: %s %s: %s", filepath.Base(file), f.Rule, f.Location.Project, f.Message))
+				}
+			case f.Severity == report.Error && !explained:
+				unexplainedErrors[f.Rule]++
+			case !planted:
+				k := string(f.Severity) + " " + f.Rule
+				if f.Location.Project == "" {
+					k += " (part one)"
+				}
+				cleanOther[k]++
+				if cleanOther[k] <= 2 {
+					cleanErrorSamples = append(cleanErrorSamples, fmt.Sprintf("%s: %s %s: %s", filepath.Base(file), f.Rule, f.Location.Project, f.Message))
+				}
+			}
+		}
+	}
+	types := make([]string, 0, len(total))
+	for k := range total {
+		types = append(types, k)
+	}
+	sort.Strings(types)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d files\n%-26s %-6s %6s %6s %8s %s\n", len(files), "defect type", "rule", "found", "total", "recall", "wrong severity")
+	allFound, allTotal := 0, 0
+	for _, k := range types {
+		r := float64(found[k]) / float64(total[k])
+		fmt.Fprintf(&b, "%-26s %-6s %6d %6d %7.1f%% %d\n", k, strings.Join(benchRules[k].rules, ","), found[k], total[k], 100*r, badSeverity[k])
+		allFound += found[k]
+		allTotal += total[k]
+		if r < 0.98 {
+			t.Errorf("%s: recall %.1f%% < 98%%", k, 100*r)
+		}
+		if badSeverity[k] > 0 {
+			t.Errorf("%s: %d findings with a severity other than %s", k, badSeverity[k], benchRules[k].severity)
+		}
+	}
+	nClean := 0
+	for _, n := range cleanErrors {
+		nClean += n
+	}
+	fmt.Fprintf(&b, "%-26s %-6s %6d %6d %7.1f%%\n", "all", "", allFound, allTotal, 100*float64(allFound)/float64(max(allTotal, 1)))
+	fmt.Fprintf(&b, "error findings on projects without a planted defect: %d %v\n", nClean, cleanErrors)
+	fmt.Fprintf(&b, "error findings on planted projects not explained by their defects: %v\n", unexplainedErrors)
+	fmt.Fprintf(&b, "warnings and infos on projects without a planted defect: %v\n", cleanOther)
+	t.Log("\n" + b.String())
+	for i, m := range missed {
+		if i == 30 {
+			t.Logf("… %d more missed", len(missed)-30)
+			break
+		}
+		t.Logf("missed %s", m)
+	}
+	for _, s := range cleanErrorSamples {
+		t.Logf("on a clean project: %s", s)
+	}
+	if nClean > 0 {
+		t.Errorf("%d error findings on projects without a planted defect", nClean)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

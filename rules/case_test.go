@@ -1,0 +1,398 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/report"
+	"github.com/shopspring/decimal"
+)
+
+// A rule test file, testdata/rules/ID.txt, holds cases in a compact text
+// form, each with the findings of rule ID it must produce written beside
+// the input, in the manner of analysistest's // want:
+//
+//	=== 资金用途为空                       case name
+//	config region=130730 year=2025        optional Config fields
+//	report a.docx                         starts a report (batch cases); one is implied
+//	dept 430001 怀来县机关事务服务中心      report department
+//	sha 1234                              report source sha256
+//	overall 总体目标文字                    OverallGoal
+//	overall-target 服务对象满意度 | 80%以上 @ num >= 80 %
+//	subgoal 1 | 服务对象满意度 | 90%以上 @ num >= 90 %
+//	project 13073025P000895100013 | 机关大楼运行经费   a clean project: 100.00 万元, plan 25/50/75/100 …
+//	budget 600.00 600.00 -                ("-" = blank)
+//	plan 24% - - 100%                     ("-" = blank)
+//	purpose … / goal … / title … / unit 元 / deptcode 430001
+//	clean                                  adds six clean indicators (产出×4, 效益, 满意度)
+//	ind 产出指标 | 数量指标 | 名称 | 描述 | 值 | 依据 [| 权重] @ target
+//	split 产出指标 | 数量指标 | 名称 | 描述 | 性质 | 值 | 单位 | 依据 @ target
+//	want P1 #2 value                      a finding at project seq 1, indicator 2, field value
+//	want R2 P1 name / want sub 7 / want overall_goal / want -   (- = report level)
+//
+// Targets: num OP N [UNIT], range L U [UNIT], ref OP REF, qual [LEVEL],
+// date YYYY-MM-DD, unparsed. Without "@ target" the value goes through
+// normalize.Value.
+
+type ruleCase struct {
+	name    string
+	line    int
+	cfg     Config
+	reports []*report.Report
+	want    []string
+}
+
+func parseCases(t *testing.T, path string) []*ruleCase {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []*ruleCase
+	var c *ruleCase
+	var rep *report.Report
+	var pr *report.Project
+	fail := func(n int, format string, args ...any) {
+		t.Fatalf("%s:%d: %s", path, n, fmt.Sprintf(format, args...))
+	}
+	newReport := func(path string) {
+		rep = &report.Report{Schema: report.Schema, Source: report.Source{Path: path, Format: "docx"}, Layout: "hebei", Year: 2025}
+		c.reports = append(c.reports, rep)
+		pr = nil
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		n++
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if name, ok := strings.CutPrefix(line, "==="); ok {
+			c = &ruleCase{name: strings.TrimSpace(name), line: n, cfg: Default()}
+			cases = append(cases, c)
+			rep, pr = nil, nil
+			continue
+		}
+		if c == nil {
+			fail(n, "line before the first === case")
+		}
+		key, rest, _ := strings.Cut(line, " ")
+		rest = strings.TrimSpace(rest)
+		if key == "want" {
+			c.want = append(c.want, rest)
+			continue
+		}
+		if key == "config" {
+			for _, kv := range strings.Fields(rest) {
+				k, v, _ := strings.Cut(kv, "=")
+				switch k {
+				case "region":
+					c.cfg.RegionCode = v
+				case "year":
+					c.cfg.Year, _ = strconv.Atoi(v)
+				case "bases":
+					c.cfg.Bases = strings.Split(v, ",")
+				default:
+					fail(n, "unknown config %q", k)
+				}
+			}
+			continue
+		}
+		if key == "report" {
+			newReport(rest)
+			continue
+		}
+		if rep == nil {
+			newReport(fmt.Sprintf("case%d.docx", len(cases)))
+		}
+		switch key {
+		case "dept":
+			code, name, _ := strings.Cut(rest, " ")
+			rep.Department = report.Department{Code: code, Name: name}
+			continue
+		case "sha":
+			rep.Source.SHA256 = rest
+			continue
+		case "year":
+			rep.Year, _ = strconv.Atoi(rest)
+			continue
+		case "overall":
+			rep.OverallGoal = rest
+			rep.OverallGoalAt = report.Location{Page: 1}
+			continue
+		case "overall-target":
+			f := parseFound(t, path, n, rest)
+			rep.OverallTargets = append(rep.OverallTargets, f)
+			continue
+		case "subgoal":
+			no, spec, _ := strings.Cut(rest, "|")
+			k, err := strconv.Atoi(strings.TrimSpace(no))
+			if err != nil {
+				fail(n, "subgoal number: %v", err)
+			}
+			var g *report.SubGoal
+			for i := range rep.SubGoals {
+				if rep.SubGoals[i].No == k {
+					g = &rep.SubGoals[i]
+				}
+			}
+			if g == nil {
+				rep.SubGoals = append(rep.SubGoals, report.SubGoal{No: k, Title: "分项" + no, At: report.Location{Page: 1, Row: k}})
+				g = &rep.SubGoals[len(rep.SubGoals)-1]
+			}
+			g.Targets = append(g.Targets, parseFound(t, path, n, spec))
+			continue
+		case "project":
+			code, name, _ := strings.Cut(rest, "|")
+			rep.Projects = append(rep.Projects, report.Project{
+				Seq: len(rep.Projects) + 1, Code: blank(strings.TrimSpace(code)), Name: strings.TrimSpace(name),
+				Title: strings.TrimSpace(name), AmountUnit: "万元", DepartmentCode: "430001", DepartmentName: "测试单位",
+				Budget:       report.Budget{Total: "100.00", Fiscal: "100.00"},
+				Purpose:      "用于" + strings.TrimSpace(name),
+				Goal:         "保障" + strings.TrimSpace(name) + "顺利实施，服务对象满意度达到90%以上",
+				SpendingPlan: plan("25%", "50%", "75%", "100%"),
+				At:           map[string]report.Location{},
+			})
+			pr = &rep.Projects[len(rep.Projects)-1]
+			table := 2*pr.Seq - 1
+			for k, row := range map[string]int{"code": 1, "name": 2, "budget.total": 3, "budget.fiscal": 4, "budget.other": 5, "purpose": 6, "goal": 8} {
+				pr.At[k] = report.Location{Page: pr.Seq, Table: table, Row: row, Col: 2}
+			}
+			for k := 1; k <= 4; k++ {
+				pr.At["spending_plan."+strconv.Itoa(k)] = report.Location{Page: pr.Seq, Table: table, Row: 7, Col: 1 + k}
+			}
+			continue
+		}
+		if pr == nil {
+			fail(n, "%s before any project", key)
+		}
+		switch key {
+		case "budget":
+			f := strings.Fields(rest)
+			for len(f) < 3 {
+				f = append(f, "-")
+			}
+			pr.Budget = report.Budget{Total: blank(f[0]), Fiscal: blank(f[1]), Other: blank(f[2])}
+		case "plan":
+			pr.SpendingPlan = plan(strings.Fields(rest)...)
+		case "noplan":
+			pr.SpendingPlan = nil
+		case "purpose":
+			pr.Purpose = blank(rest)
+		case "goal":
+			pr.Goal = blank(rest)
+		case "title":
+			pr.Title = rest
+		case "code":
+			pr.Code = blank(rest)
+		case "name":
+			pr.Name = blank(rest)
+		case "unit":
+			pr.AmountUnit = rest
+		case "deptcode":
+			pr.DepartmentCode = rest
+		case "clean":
+			for _, l := range cleanIndicators {
+				addIndicator(t, path, n, rep, pr, false, l)
+			}
+		case "ind":
+			addIndicator(t, path, n, rep, pr, false, rest)
+		case "split":
+			rep.Layout = "split"
+			addIndicator(t, path, n, rep, pr, true, rest)
+		default:
+			fail(n, "unknown line %q", key)
+		}
+	}
+	return cases
+}
+
+var cleanIndicators = []string{
+	"产出指标 | 数量指标 | 维修次数 | 反映全年维修的次数 | ≥12次 | 计划标准 @ num >= 12 次",
+	"产出指标 | 质量指标 | 验收合格率 | 反映验收合格的比例 | ≥95% | 行业标准 @ num >= 95 %",
+	"产出指标 | 时效指标 | 完成时间 | 反映项目完成的时间 | 2025年12月底前 | 计划标准 @ date 2025-12-31",
+	"产出指标 | 成本指标 | 项目总成本 | 反映项目的总成本 | ≤100万元 | 计划标准 @ num <= 100 万元",
+	"效益指标 | 社会效益指标 | 政策知晓率 | 反映政策的知晓程度 | ≥90% | 历史标准 @ num >= 90 %",
+	"满意度指标 | 服务对象满意度指标 | 服务对象满意度 | 反映服务对象的满意程度 | ≥90% | 行业标准 @ num >= 90 %",
+}
+
+func blank(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
+}
+
+func plan(values ...string) []report.Checkpoint {
+	periods := []string{"3月底", "6月底", "10月底", "12月底"}
+	var out []report.Checkpoint
+	for i, v := range values {
+		p := fmt.Sprintf("节点%d", i+1)
+		if len(values) == 4 {
+			p = periods[i]
+		}
+		out = append(out, report.Checkpoint{Period: p, Value: blank(v)})
+	}
+	return out
+}
+
+func addIndicator(t *testing.T, path string, n int, rep *report.Report, pr *report.Project, split bool, spec string) {
+	t.Helper()
+	cells, tspec, hasT := strings.Cut(spec, "@")
+	f := strings.Split(cells, "|")
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	names := []string{"level1", "level2", "level3", "description", "value", "basis", "weight"}
+	if split {
+		names = []string{"level1", "level2", "level3", "description", "nature", "value", "unit", "basis", "weight"}
+	}
+	if len(f) < len(names)-1 || len(f) > len(names) {
+		t.Fatalf("%s:%d: indicator wants %d cells, has %d", path, n, len(names)-1, len(f))
+	}
+	ind := report.Indicator{Cols: map[string]int{}}
+	dst := map[string]*string{
+		"level1": &ind.Level1, "level2": &ind.Level2, "level3": &ind.Level3, "description": &ind.Description,
+		"nature": &ind.Nature, "value": &ind.Value, "unit": &ind.Unit, "basis": &ind.Basis, "weight": &ind.Weight,
+	}
+	for i, v := range f {
+		*dst[names[i]] = blank(v)
+		ind.Cols[names[i]] = i + 1
+	}
+	ind.Location = report.Location{Page: pr.Seq, Table: 2 * pr.Seq, Row: len(pr.Indicators) + 2}
+	ctx := normalize.Context{Year: rep.Year}
+	switch {
+	case hasT:
+		ind.Target = parseTarget(t, path, n, strings.TrimSpace(tspec))
+	case split:
+		ind.Target = normalize.Split(ind.Nature, ind.Value, ind.Unit, ctx)
+	default:
+		ind.Target = normalize.Value(ind.Value, ctx)
+	}
+	pr.Indicators = append(pr.Indicators, ind)
+}
+
+func parseFound(t *testing.T, path string, n int, spec string) normalize.Found {
+	t.Helper()
+	cells, tspec, _ := strings.Cut(spec, "@")
+	name, text, _ := strings.Cut(cells, "|")
+	return normalize.Found{Name: strings.TrimSpace(name), Text: strings.TrimSpace(text), Target: parseTarget(t, path, n, strings.TrimSpace(tspec))}
+}
+
+func parseTarget(t *testing.T, path string, n int, spec string) normalize.Target {
+	t.Helper()
+	f := strings.Fields(spec)
+	if len(f) == 0 {
+		t.Fatalf("%s:%d: empty target", path, n)
+	}
+	dec := func(s string) decimal.Decimal {
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			t.Fatalf("%s:%d: target number %q: %v", path, n, s, err)
+		}
+		return d
+	}
+	arg := func(i int) string {
+		if i < len(f) {
+			return f[i]
+		}
+		return ""
+	}
+	switch f[0] {
+	case "num":
+		return normalize.Target{Kind: normalize.Numeric, Op: arg(1), Value: dec(arg(2)), Unit: arg(3)}
+	case "range":
+		return normalize.Target{Kind: normalize.Range, Lower: dec(arg(1)), Upper: dec(arg(2)), Unit: arg(3), LowerInclusive: true, UpperInclusive: true}
+	case "ref":
+		return normalize.Target{Kind: normalize.Reference, Op: arg(1), Ref: arg(2)}
+	case "qual":
+		return normalize.Target{Kind: normalize.Qualitative, Level: arg(1)}
+	case "date":
+		return normalize.Target{Kind: normalize.Deadline, Date: arg(1)}
+	case "unparsed":
+		return normalize.Target{Kind: normalize.Unparsed}
+	}
+	t.Fatalf("%s:%d: unknown target %q", path, n, spec)
+	return normalize.Target{}
+}
+
+// findingKey writes a finding's place in the want form: [R<n>] [P<seq>]
+// [#<indicator>] [sub <no>] [field], or "-" for the report as a whole.
+func findingKey(reps []*report.Report, ri int, f report.Finding) string {
+	var parts []string
+	if len(reps) > 1 {
+		parts = append(parts, "R"+strconv.Itoa(ri+1))
+	}
+	if f.Location.Project != "" {
+		seq := "P?"
+		// Projects sharing a code (C204) are told apart by the table the
+		// finding points at.
+		for _, p := range reps[ri].Projects {
+			if p.Code != f.Location.Project {
+				continue
+			}
+			if seq == "P?" || p.At["code"].Table == f.Location.Table && f.Location.Table > 0 {
+				seq = "P" + strconv.Itoa(p.Seq)
+			}
+		}
+		parts = append(parts, seq)
+	}
+	if f.Location.Indicator > 0 {
+		parts = append(parts, "#"+strconv.Itoa(f.Location.Indicator))
+	}
+	if f.Location.SubGoal > 0 {
+		parts = append(parts, "sub "+strconv.Itoa(f.Location.SubGoal))
+	}
+	if f.Location.Field != "" {
+		parts = append(parts, f.Location.Field)
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, " ")
+}
+
+// runCase checks the case's reports and returns the findings of rule id,
+// as want keys, with their messages for the log.
+func runCase(c *ruleCase, id string) (keys []string, msgs []string) {
+	r := Lookup(id)
+	cfg := c.cfg
+	for _, rep := range c.reports {
+		rep.Findings = nil
+	}
+	if r.Batch != nil {
+		CheckBatch(c.reports, cfg)
+	} else {
+		for _, rep := range c.reports {
+			Check(rep, cfg)
+		}
+	}
+	for ri, rep := range c.reports {
+		for _, f := range rep.Findings {
+			if f.Rule != id {
+				continue
+			}
+			keys = append(keys, findingKey(c.reports, ri, f))
+			msgs = append(msgs, fmt.Sprintf("%s [%s] %s", findingKey(c.reports, ri, f), f.Severity, f.Message))
+		}
+	}
+	sort.Strings(keys)
+	return keys, msgs
+}
+
+func ruleFiles(t *testing.T) map[string]string {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "rules", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		out[strings.TrimSuffix(filepath.Base(f), ".txt")] = f
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/jixiao/jixiao/report"
+)
+
+// ConfigName is the file FindConfig looks for.
+const ConfigName = "jixiao.toml"
+
+// File is the form of a config file (TOML). Every field is optional; what
+// is left out keeps its Default value.
+//
+//	# jixiao.toml
+//	region_code = "130730"          # 本县行政区划代码（6位）；不填则取项目编码多数
+//	year = 2025                     # 预算年度；不填则取报告自身的年度
+//	bases = ["计划标准", "行业标准", "历史标准", "其他标准"]  # 认可的指标值确定依据
+//	disable = ["Y1001", "V605"]     # 关闭的规则
+//
+//	[severity]                      # 改变规则的严重程度：error / warning / info
+//	V603 = "error"
+//	Y1002 = "info"
+type File struct {
+	RegionCode string            `toml:"region_code"`
+	Year       int               `toml:"year"`
+	Bases      []string          `toml:"bases"`
+	Disable    []string          `toml:"disable"`
+	Severity   map[string]string `toml:"severity"`
+}
+
+var regionCode = regexp.MustCompile(`^\d{6}$`)
+
+// ParseConfig reads a config file's text over Default. Unknown keys, rule
+// IDs and severities are errors, so a typo does not silently leave a rule
+// on.
+func ParseConfig(data []byte) (Config, error) {
+	var f File
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return Config{}, fmt.Errorf("rules: config: %w", err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		keys := make([]string, len(und))
+		for i, k := range und {
+			keys[i] = k.String()
+		}
+		sort.Strings(keys)
+		return Config{}, fmt.Errorf("rules: config: unknown keys: %s", strings.Join(keys, ", "))
+	}
+	return f.Config()
+}
+
+// Config turns a config file into a Config over Default.
+func (f File) Config() (Config, error) {
+	cfg := Default()
+	if f.RegionCode != "" {
+		if !regionCode.MatchString(f.RegionCode) {
+			return Config{}, fmt.Errorf("rules: config: region_code %q is not 6 digits", f.RegionCode)
+		}
+		cfg.RegionCode = f.RegionCode
+	}
+	if f.Year != 0 {
+		if f.Year < 2000 || f.Year > 2099 {
+			return Config{}, fmt.Errorf("rules: config: year %d out of range 2000–2099", f.Year)
+		}
+		cfg.Year = f.Year
+	}
+	if f.Bases != nil {
+		cfg.Bases = nil
+		for _, b := range f.Bases {
+			if b = strings.TrimSpace(b); b != "" {
+				cfg.Bases = append(cfg.Bases, b)
+			}
+		}
+	}
+	for _, id := range f.Disable {
+		r := Lookup(id)
+		if r == nil {
+			return Config{}, fmt.Errorf("rules: config: disable: unknown rule %q", id)
+		}
+		if cfg.Disabled == nil {
+			cfg.Disabled = map[string]bool{}
+		}
+		cfg.Disabled[r.ID] = true
+	}
+	for id, s := range f.Severity {
+		r := Lookup(id)
+		if r == nil {
+			return Config{}, fmt.Errorf("rules: config: severity: unknown rule %q", id)
+		}
+		sev, ok := ParseSeverity(s)
+		if !ok {
+			return Config{}, fmt.Errorf("rules: config: severity: %s: %q is not error, warning or info", id, s)
+		}
+		if cfg.Severities == nil {
+			cfg.Severities = map[string]report.Severity{}
+		}
+		cfg.Severities[r.ID] = sev
+	}
+	return cfg, nil
+}
+
+// ParseSeverity reads a severity in English or Chinese (错误/警告/提示).
+func ParseSeverity(s string) (report.Severity, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error", "e", "错误":
+		return report.Error, true
+	case "warning", "warn", "w", "警告":
+		return report.Warning, true
+	case "info", "i", "提示":
+		return report.Info, true
+	}
+	return "", false
+}
+
+// LoadConfig reads the config file at path over Default.
+func LoadConfig(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("rules: config: %w", err)
+	}
+	cfg, err := ParseConfig(data)
+	if err != nil {
+		return Config{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+// FindConfig returns the path of jixiao.toml in dir, "" when there is none.
+func FindConfig(dir string) (string, error) {
+	path := filepath.Join(dir, ConfigName)
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("rules: config: %w", err)
+	case st.IsDir():
+		return "", fmt.Errorf("rules: config: %s is a directory", path)
+	}
+	return path, nil
+}

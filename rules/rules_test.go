@@ -1,0 +1,167 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// TestRules runs the cases of testdata/rules/ID.txt for every rule: each
+// rule must have a case that fires and one that does not, and every case
+// must produce exactly its want list.
+func TestRules(t *testing.T) {
+	files := ruleFiles(t)
+	for _, r := range All() {
+		t.Run(r.ID, func(t *testing.T) {
+			path, ok := files[r.ID]
+			if !ok {
+				t.Fatalf("no testdata/rules/%s.txt", r.ID)
+			}
+			fires, quiet := false, false
+			for _, c := range parseCases(t, path) {
+				got, msgs := runCase(c, r.ID)
+				want := slices.Clone(c.want)
+				sort.Strings(want)
+				if len(want) == 0 {
+					quiet = true
+				} else {
+					fires = true
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s:%d: %s:\n got  %q\n want %q", path, c.line, c.name, got, want)
+				}
+				for _, m := range msgs {
+					t.Logf("%s: %s", c.name, m)
+				}
+			}
+			if !fires || !quiet {
+				t.Errorf("%s: needs a case that fires and one that does not (fires %v, quiet %v)", path, fires, quiet)
+			}
+		})
+	}
+	for id := range files {
+		if Lookup(id) == nil {
+			t.Errorf("testdata/rules/%s.txt: no such rule", id)
+		}
+	}
+}
+
+// TestRuleValues checks what jixiao rules lists: IDs in their area's form,
+// titles, documentation with the four parts, known severities.
+func TestRuleValues(t *testing.T) {
+	areas := map[byte]bool{'S': true, 'C': true, 'T': true, 'M': true, 'P': true, 'V': true, 'K': true, 'D': true, 'X': true, 'Y': true, 'L': true, 'W': true, 'B': true}
+	for _, r := range All() {
+		if !areas[r.ID[0]] {
+			t.Errorf("%s: unknown area", r.ID)
+		}
+		if r.Title == "" || r.Doc == "" {
+			t.Errorf("%s: missing title or doc", r.ID)
+		}
+		for _, part := range []string{"为什么", "如何修改", "示例"} {
+			if !strings.Contains(r.Doc, part) {
+				t.Errorf("%s: doc lacks %s", r.ID, part)
+			}
+		}
+		switch r.Severity {
+		case report.Error, report.Warning, report.Info:
+		default:
+			t.Errorf("%s: severity %q", r.ID, r.Severity)
+		}
+		if (r.ID[0] == 'B') != (r.Batch != nil) {
+			t.Errorf("%s: batch rules, and only they, are B13xx", r.ID)
+		}
+	}
+	if n := len(All()); n < 30 {
+		t.Errorf("%d rules, want at least 30", n)
+	}
+}
+
+// TestConfigApplies checks that Disabled and Severities reach the findings.
+func TestConfigApplies(t *testing.T) {
+	rep := &report.Report{Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "]测试项目", Budget: report.Budget{Total: "1", Fiscal: "1"}}}}
+	cfg := Default()
+	Check(rep, cfg)
+	if !hasRule(rep, "T301", report.Warning) {
+		t.Fatalf("T301 did not fire as a warning: %v", rep.Findings)
+	}
+	rep.Findings = nil
+	cfg.Severities = map[string]report.Severity{"T301": report.Error}
+	Check(rep, cfg)
+	if !hasRule(rep, "T301", report.Error) {
+		t.Fatalf("T301 severity not overridden: %v", rep.Findings)
+	}
+	rep.Findings = nil
+	cfg.Disabled = map[string]bool{"T301": true}
+	Check(rep, cfg)
+	if hasRule(rep, "T301", "") {
+		t.Fatalf("T301 not disabled: %v", rep.Findings)
+	}
+}
+
+func hasRule(rep *report.Report, id string, sev report.Severity) bool {
+	for _, f := range rep.Findings {
+		if f.Rule == id && (sev == "" || f.Severity == sev) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCleanProject checks that the clean project every case starts from
+// draws no finding from any rule, so a case's want list is only its own.
+func TestCleanProject(t *testing.T) {
+	path := t.TempDir() + "/clean.txt"
+	text := "=== clean\noverall 保障机关运转\nproject 13073025P000895100013 | 机关大楼运行经费\nclean\n"
+	if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	c := parseCases(t, path)[0]
+	Check(c.reports[0], c.cfg)
+	CheckBatch(c.reports, c.cfg)
+	for _, f := range c.reports[0].Findings {
+		t.Errorf("%s [%s] %s", f.Rule, f.Severity, f.Message)
+	}
+}
+
+// TestRulePanic: a rule that panics leaves an info finding and the other
+// rules still run.
+func TestRulePanic(t *testing.T) {
+	r := register(&Rule{ID: "Z9999", Title: "panics", Severity: report.Error, Doc: "-", Check: func(p *Pass) { panic("boom") }})
+	defer delete(registry, r.ID)
+	rep := &report.Report{Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "]测试项目"}}}
+	Check(rep, Default())
+	if !hasRule(rep, "Z9999", report.Info) || !hasRule(rep, "T301", "") {
+		t.Errorf("findings %v", rep.Findings)
+	}
+}
+
+// TestCheckBatchMinimal: the corpus rebuilds reports with only Source,
+// Department and Projects[].{Code, Name, Seq}; the batch rules work on
+// those.
+func TestCheckBatchMinimal(t *testing.T) {
+	reps := []*report.Report{
+		{Source: report.Source{Path: "a.docx", SHA256: "aa"}, Department: report.Department{Code: "430001", Name: "机关事务服务中心"},
+			Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "机关大楼运行经费"}, {Seq: 2, Code: "13073025P00089410001D", Name: "公车购置"}}},
+		{Source: report.Source{Path: "b.docx", SHA256: "bb"}, Department: report.Department{Code: "401001", Name: "教育和体育局"},
+			Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "维修改造"}}},
+		{Source: report.Source{Path: "c.docx", SHA256: "cc"}, Department: report.Department{Code: "430001", Name: "机关事务服务中心"},
+			Projects: []report.Project{{Seq: 1, Code: "13073125P822276682770", Name: "补助资金"}}},
+	}
+	CheckBatch(reps, Default())
+	var got []string
+	for i, rep := range reps {
+		for _, f := range rep.Findings {
+			got = append(got, fmt.Sprintf("%d %s %s", i+1, f.Rule, f.Location.Project))
+		}
+	}
+	want := []string{"2 B1302 13073025P000895100013", "3 B1301 13073125P822276682770", "3 B1303 "}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,59 @@
+package rules
+
+import "github.com/jixiao/jixiao/report"
+
+var _ = register(&Rule{
+	ID:       "S101",
+	Title:    "项目必填信息缺失",
+	Severity: report.Error,
+	Doc: `检查每个项目支出绩效目标表是否填写了项目编码、项目名称、预算数、财政资金（或其他资金）、资金用途、资金支出计划和绩效目标。
+
+为什么：这些是审核的基础信息，缺一项就无法核对金额、进度与目标，财预〔2020〕10号要求绩效目标表要素完整。
+
+如何修改：在信息表对应单元格中补填；没有其他资金的可空着，但财政资金与其他资金不能都空。
+
+示例：“资金用途”一栏为空 → 报告“项目未填写资金用途”。`,
+	Check: checkRequired,
+})
+
+func checkRequired(p *Pass) {
+	for i := range p.Report.Projects {
+		pr := &p.Report.Projects[i]
+		miss := func(at, label string) {
+			p.Reportf(projectAt(pr, at), "项目“%s”未填写%s", projectLabel(pr), label)
+		}
+		if pr.Code == "" {
+			miss("code", "项目编码")
+		}
+		if pr.Name == "" {
+			miss("name", "项目名称")
+		}
+		if pr.Budget.Total == "" {
+			miss("budget.total", "预算数")
+		}
+		if pr.Budget.Fiscal == "" && pr.Budget.Other == "" {
+			miss("budget.fiscal", "财政资金（其中：财政资金与其他资金均为空）")
+		}
+		if pr.Purpose == "" {
+			miss("purpose", "资金用途")
+		}
+		if len(pr.SpendingPlan) == 0 {
+			miss("spending_plan", "资金支出计划")
+		}
+		if pr.Goal == "" {
+			miss("goal", "绩效目标")
+		}
+	}
+}
+
+// projectLabel names a project in messages: its name, else its code, else
+// its sequence number.
+func projectLabel(pr *report.Project) string {
+	switch {
+	case pr.Name != "":
+		return pr.Name
+	case pr.Code != "":
+		return pr.Code
+	}
+	return "第" + itoa(pr.Seq) + "个项目"
+}

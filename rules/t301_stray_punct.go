@@ -1,0 +1,83 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+var _ = register(&Rule{
+	ID:       "T301",
+	Title:    "名称中有多余标点或不成对的括号",
+	Severity: report.Warning,
+	Doc: `检查项目名称、项目标题和三级指标名称的开头或结尾是否有多余的标点（如开头的“]”“】”“，”），以及括号是否成对。
+
+为什么：这类字符多是从其他文件复制或格式转换留下的残余（如“]怀财字【2025】7号”），会让项目名称与预算系统中的名称对不上。
+
+如何修改：删去多余的字符，使名称与预算系统中的项目名称一致。
+
+示例：项目名称“]怀财字【2025】7号 机关大楼运行经费” → 报告“项目名称开头有多余的‘]’”。`,
+	Check: func(p *Pass) {
+		for i := range p.Report.Projects {
+			pr := &p.Report.Projects[i]
+			if why := strayPunct(pr.Name); why != "" {
+				p.Reportf(projectAt(pr, "name"), "项目名称“%s”%s，应删去", pr.Name, why)
+			} else if why := strayPunct(pr.Title); why != "" {
+				p.Reportf(projectAt(pr, "title"), "项目标题“%s”%s，应删去", pr.Title, why)
+			}
+			for j := range pr.Indicators {
+				ind := &pr.Indicators[j]
+				if why := strayPunct(ind.Level3); why != "" {
+					p.Reportf(indicatorAt(pr, j, "level3"), "三级指标“%s”%s，应删去", ind.Level3, why)
+				}
+			}
+		}
+	},
+})
+
+const (
+	badLeading  = "]】)）}｝,，.。、;；:：!！?？》>"
+	badTrailing = "[【(（{｛,，、;；《<"
+)
+
+var bracketPairs = [][2]rune{{'[', ']'}, {'【', '】'}, {'(', ')'}, {'（', '）'}, {'《', '》'}, {'{', '}'}}
+
+// strayPunct says what is stray in a name, "" when nothing is.
+func strayPunct(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	if strings.ContainsRune(badLeading, r[0]) {
+		return "开头有多余的“" + string(r[0]) + "”"
+	}
+	if last := r[len(r)-1]; strings.ContainsRune(badTrailing, last) {
+		return "结尾有多余的“" + string(last) + "”"
+	}
+	for _, pair := range bracketPairs {
+		depth := 0
+		for _, c := range r {
+			switch c {
+			case pair[0]:
+				depth++
+			case pair[1]:
+				depth--
+			}
+			if depth < 0 {
+				return "有不成对的“" + string(pair[1]) + "”"
+			}
+		}
+		if depth > 0 {
+			return "有不成对的“" + string(pair[0]) + "”"
+		}
+	}
+	return ""
+}
+
+// trimStray drops stray punctuation and spaces from both ends of a name.
+func trimStray(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, badLeading+" ")
+	return strings.TrimRight(s, badTrailing+" ")
+}

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+var _ = register(&Rule{
+	ID:       "T303",
+	Title:    "表格标题与项目名称不一致",
+	Severity: report.Info,
+	Doc: `检查项目表格上方的标题（“N.××绩效目标表”，去掉“绩效目标表”后）是否与信息表中的项目名称一致（忽略首尾多余标点和空格）。
+
+为什么：标题和名称不一致，多是复制上一个项目的表格后只改了一处，容易把目标和项目对错。
+
+如何修改：使标题与项目名称一致。
+
+示例：标题“公车购置绩效目标表”，项目名称“机关大楼运行经费” → 报告“标题与项目名称不一致”。`,
+	Check: func(p *Pass) {
+		for i := range p.Report.Projects {
+			pr := &p.Report.Projects[i]
+			title := strings.TrimSpace(pr.Title)
+			for _, suffix := range []string{"项目支出绩效目标表", "绩效目标表", "项目绩效目标", "绩效目标"} {
+				title = strings.TrimSuffix(title, suffix)
+			}
+			t, n := squeeze(trimStray(title)), squeeze(trimStray(pr.Name))
+			if t == "" || n == "" || t == n {
+				continue
+			}
+			p.Reportf(projectAt(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
+		}
+	},
+})
+
+// squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }

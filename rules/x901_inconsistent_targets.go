@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/report"
+)
+
+var _ = register(&Rule{
+	ID:       "X901",
+	Title:    "同一指标在报告中目标不一致",
+	Severity: report.Warning,
+	Doc: `检查部门整体绩效目标中，同一指标（如服务对象满意度）在“一、总体绩效目标”中的目标值是否与“二、分项绩效目标”中的某个目标值一致。名称相同即视为同一指标，含“满意度”的指标视为同一指标。只比较数值和单位，不比较“以上/大于”。各分项之间不比较：不同分项可以对不同任务设不同目标。
+
+为什么：同一部门对同一指标给出两个标准（总体80%以上、分项90%以上），年终自评时无法确定按哪个考核。
+
+如何修改：统一为同一个目标值，通常以分项中更具体的标准为准。
+
+示例：总体目标“服务对象满意度80%以上”，分项目标“服务对象满意度90%以上” → 报告“总体目标80%与分项目标90%不一致”。`,
+	Check: func(p *Pass) {
+		rep := p.Report
+		type seen struct {
+			no   int // sub-goal number
+			text string
+		}
+		// The sub-goals' targets of each metric; different sub-goals may
+		// set different targets for different tasks, so only the overall
+		// goal is held to them.
+		subs := map[string][]normalize.Found{}
+		where := map[string][]seen{}
+		for k := range rep.SubGoals {
+			g := &rep.SubGoals[k]
+			for _, f := range g.Targets {
+				key := metricKey(f.Name)
+				if key == "" || f.Target.Kind != normalize.Numeric {
+					continue
+				}
+				subs[key] = append(subs[key], f)
+				where[key] = append(where[key], seen{g.No, f.Text})
+			}
+		}
+		for _, f := range rep.OverallTargets {
+			key := metricKey(f.Name)
+			if key == "" || f.Target.Kind != normalize.Numeric || len(subs[key]) == 0 {
+				continue
+			}
+			agrees := false
+			for _, s := range subs[key] {
+				agrees = agrees || sameAmount(s.Target, f.Target)
+			}
+			if agrees {
+				continue
+			}
+			w := where[key][0]
+			loc := rep.OverallGoalAt
+			loc.Field = "overall_goal"
+			p.Reportf(loc, "总体绩效目标中“%s%s”与分项绩效目标%d中的“%s%s”不一致，应统一目标值", f.Name, f.Text, w.no, subs[key][0].Name, w.text)
+		}
+	},
+})
+
+// metricKey names the metric a mined target is about; every 满意度 counts
+// as one metric.
+func metricKey(name string) string {
+	if strings.Contains(name, "满意") {
+		return "满意度"
+	}
+	return strings.TrimSpace(name)
+}
+
+func sameAmount(a, b normalize.Target) bool {
+	return a.Value.Equal(b.Value) && a.Unit == b.Unit
+}
