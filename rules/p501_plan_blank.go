@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
+import (
+	"strconv"
+
+	"github.com/jixiao/jixiao/report"
+)
 
 var _ = register(&Rule{
 	ID:       "P501",
@@ -18,7 +22,7 @@ var _ = register(&Rule{
 			pr := &p.Report.Projects[i]
 			for k, c := range pr.SpendingPlan {
 				if c.Value == "" {
-					p.Reportf(projectAt(pr, "spending_plan."+itoa(k+1)), "资金支出计划“%s”未填写，应填写截至该时点的累计支出比例（不支出填0%%）", c.Period)
+					p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(k+1)), "资金支出计划“%s”未填写，应填写截至该时点的累计支出比例（不支出填0%%）", c.Period)
 				}
 			}
 		}

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
+import (
+	"strconv"
+
+	"github.com/jixiao/jixiao/report"
+)
 
 var _ = register(&Rule{
 	ID:       "P502",
@@ -25,7 +29,7 @@ var _ = register(&Rule{
 				if prevAt >= 0 {
 					pv, _ := parsePercent(pr.SpendingPlan[prevAt].Value)
 					if v.LessThan(pv) {
-						p.Reportf(projectAt(pr, "spending_plan."+itoa(k+1)), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
+						p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(k+1)), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
 							c.Period, c.Value, pr.SpendingPlan[prevAt].Period, prev)
 					}
 				}

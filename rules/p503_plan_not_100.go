@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+
 	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
@@ -28,7 +30,7 @@ var _ = register(&Rule{
 			if !ok || !v.LessThan(hundred) {
 				continue // blanks are P501's, unreadable and >100% P504's
 			}
-			p.Reportf(projectAt(pr, "spending_plan."+itoa(n)), "资金支出计划末期“%s”为%s，累计支出比例应为100%%", last.Period, last.Value)
+			p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(n)), "资金支出计划末期“%s”为%s，累计支出比例应为100%%", last.Period, last.Value)
 		}
 	},
 })

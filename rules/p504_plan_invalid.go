@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+
 	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
@@ -23,7 +25,7 @@ var _ = register(&Rule{
 				if c.Value == "" {
 					continue
 				}
-				at := projectAt(pr, "spending_plan."+itoa(k+1))
+				at := projectAt(pr, "spending_plan."+strconv.Itoa(k+1))
 				v, ok := parsePercent(c.Value)
 				switch {
 				case !ok:

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
+import (
+	"strconv"
+
+	"github.com/jixiao/jixiao/report"
+)
 
 var _ = register(&Rule{
 	ID:       "S101",
@@ -55,5 +59,5 @@ func projectLabel(pr *report.Project) string {
 	case pr.Code != "":
 		return pr.Code
 	}
-	return "第" + itoa(pr.Seq) + "个项目"
+	return "第" + strconv.Itoa(pr.Seq) + "个项目"
 }

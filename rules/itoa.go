@@ -1,5 +1,0 @@
-package rules
-
-import "strconv"
-
-func itoa(n int) string { return strconv.Itoa(n) }
