@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 BENCH   ?= ../shared/bench-corpus
 export JIXIAO_BENCH ?= $(abspath $(BENCH))
 
-.PHONY: build test demo bench lint fuzz clean
+.PHONY: build test demo bench bench-peers lint fuzz clean
 
 build:
 	$(GO) build -tags $(TAGS) -o bin/jixiao ./cmd/jixiao
@@ -16,9 +16,14 @@ test: lint
 demo: build
 	./bin/jixiao check testdata/seed/seed.docx testdata/seed/seed-split.docx
 
-# Benchmarks only (no tests); results are printed with their ratios against peers.
+# Benchmarks only (no tests). bench/ runs each peer tool in the same benchmark
+# as jixiao and prints the ratio (x_faster = peer time / jixiao time); peers
+# that are missing are skipped with a message (make bench-peers installs them).
 bench: build
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 3x ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 1x ./...
+
+bench-peers:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-docx poppler-utils
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
