@@ -1,5 +1,3 @@
-// Package normalize turns indicator values as written (`≥90百分比`, `不低于95%`,
-// `2025年12月底前`, `控制在预算内`) into structured targets, and cleans text.
 package normalize
 
 import (
@@ -34,6 +32,11 @@ type Target struct {
 	Date  string // deadline: ISO date, the last day of the period
 	Level string // qualitative: 好/较好/一般/差/优/良/中 …
 	Text  string // qualitative, deadline and unparsed: the text the reading rests on
+
+	// Optional, any kind; written only when set.
+	Tolerance decimal.Decimal // numeric: the deviation allowed either side of Value (±3% → Value 0, Tolerance 3); zero when none
+	Basis     string          // the basis written inside the value: 90%(计划标准) → 计划标准
+	Approx    bool            // the number is approximate as written: 约, 左右, 多, 余
 }
 
 // Context is what a value's reading may depend on beyond its own text.

@@ -1,21 +1,210 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"unicode"
 
-// Change records one edit Clean made.
+	"golang.org/x/text/width"
+)
+
+// A Change is one edit Clean made to a text.
 type Change struct {
-	Kind     string // "space", "width", "bracket"
-	From, To string
+	Kind string // "space", "width", "bracket" or "residue"
+	Pos  int    // byte offset in the text given to Clean
+	From string // as written
+	To   string // as cleaned; "" for a removal
 }
 
-// Clean folds white space and full-width forms and drops stray brackets,
-// reporting every change.
-func Clean(s string) (string, []Change) {
-	return Fold(s), nil
-}
-
-// Fold applies report/v1's rule for text fields: trim, fold inner runs of
-// white space to one space, remove line breaks.
+// Fold applies report/v1's rule for text fields: leading and trailing white
+// space trimmed, inner runs of white space folded to one space, line breaks
+// removed. A run of white space holding a line break next to a Chinese
+// character or punctuation (加强支出管理。\n通过优化) goes entirely, since
+// Chinese puts no space between words; between two Latin words it becomes
+// one space.
 func Fold(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	out, _ := fold(s, false)
+	return out
+}
+
+// fold is Fold, with the runs of white space it changed when record is set.
+func fold(s string, record bool) (string, []Change) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var changes []Change
+	r := []rune(s)
+	offs := byteOffsets(s)
+	for i := 0; i < len(r); {
+		if !unicode.IsSpace(r[i]) {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		j := i
+		lineBreak := false
+		for j < len(r) && unicode.IsSpace(r[j]) {
+			if r[j] == '\n' || r[j] == '\r' || r[j] == '\u2028' || r[j] == '\u2029' || r[j] == '\v' || r[j] == '\f' {
+				lineBreak = true
+			}
+			j++
+		}
+		to := ""
+		if i > 0 && j < len(r) && !(lineBreak && (isWide(r[i-1]) || isWide(r[j]))) {
+			to = " "
+		}
+		b.WriteString(to)
+		if record && string(r[i:j]) != to {
+			changes = append(changes, Change{Kind: "space", Pos: offs[i], From: string(r[i:j]), To: to})
+		}
+		i = j
+	}
+	return b.String(), changes
+}
+
+// isWide reports whether r is a Chinese character or a wide (CJK) sign,
+// which takes no space before or after it.
+func isWide(r rune) bool {
+	if isHan(r) {
+		return true
+	}
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+}
+
+// Clean returns s cleaned for matching and display, with every change it
+// made, so that a caller can report them rather than edit silently:
+//   - residue of document conversion removed ([bookmark: _Toc123]);
+//   - stray brackets removed: a closing one with no opening one (the ] of
+//     ]怀财字【2025】7号) and an opening one never closed;
+//   - full-width letters, digits and signs folded to ASCII (９０％ → 90%),
+//     with the ideographic space; Chinese punctuation (，。（）) is kept;
+//   - white space folded as Fold does.
+func Clean(s string) (string, []Change) {
+	var changes []Change
+	r := []rune(s)
+	offs := byteOffsets(s)
+	keep := make([]bool, len(r))
+	for i := range keep {
+		keep[i] = true
+	}
+	// Conversion residue.
+	for i := 0; i < len(r); i++ {
+		if r[i] == '[' && hasPrefixAt(r, i+1, "bookmark:") {
+			j := i
+			for j < len(r) && r[j] != ']' {
+				j++
+			}
+			if j < len(r) {
+				for k := i; k <= j; k++ {
+					keep[k] = false
+				}
+				changes = append(changes, Change{Kind: "residue", Pos: offs[i], From: string(r[i : j+1])})
+				i = j
+			}
+		}
+	}
+	// Stray brackets.
+	type open struct {
+		i int
+		c rune
+	}
+	var stack []open
+	for i, c := range r {
+		if !keep[i] {
+			continue
+		}
+		if _, ok := bracketPairs[c]; ok {
+			stack = append(stack, open{i, c})
+			continue
+		}
+		if opener, ok := closingOf[c]; ok {
+			if n := len(stack); n > 0 && stack[n-1].c == opener {
+				stack = stack[:n-1]
+				continue
+			}
+			keep[i] = false
+			changes = append(changes, Change{Kind: "bracket", Pos: offs[i], From: string(c)})
+		}
+	}
+	for _, o := range stack {
+		keep[o.i] = false
+		changes = append(changes, Change{Kind: "bracket", Pos: offs[o.i], From: string(o.c)})
+	}
+	// Full-width forms, then white space; positions are in s.
+	var b strings.Builder
+	var pos []int // byte offset in s of each byte written to b
+	for i := 0; i < len(r); {
+		if !keep[i] {
+			i++
+			continue
+		}
+		if halfOf(r[i]) != 0 {
+			j := i
+			var to []rune
+			for j < len(r) && keep[j] && halfOf(r[j]) != 0 {
+				to = append(to, halfOf(r[j]))
+				j++
+			}
+			if string(r[i:j]) != string(to) {
+				changes = append(changes, Change{Kind: "width", Pos: offs[i], From: string(r[i:j]), To: string(to)})
+			}
+			for k, c := range to {
+				for range len(string(c)) {
+					pos = append(pos, offs[i+k])
+				}
+			}
+			b.WriteString(string(to))
+			i = j
+			continue
+		}
+		for range len(string(r[i])) {
+			pos = append(pos, offs[i])
+		}
+		b.WriteRune(r[i])
+		i++
+	}
+	out, spaces := fold(b.String(), true)
+	for _, c := range spaces {
+		c.Pos = pos[c.Pos]
+		changes = append(changes, c)
+	}
+	sortChanges(changes)
+	return out, changes
+}
+
+var bracketPairs = map[rune]rune{'(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〔': '〕', '{': '}', '「': '」', '『': '』'}
+
+var closingOf = func() map[rune]rune {
+	m := map[rune]rune{}
+	for o, c := range bracketPairs {
+		m[c] = o
+	}
+	return m
+}()
+
+// halfOf returns the ASCII form of a full-width letter, digit or sign, or
+// of the ideographic space; 0 for anything else, Chinese punctuation
+// included.
+func halfOf(r rune) rune {
+	if r == '\u3000' {
+		return ' '
+	}
+	if r < 0xFF01 || r > 0xFF5E {
+		return 0
+	}
+	if strings.ContainsRune("，。；：（）！？【】《》、", r) {
+		return 0
+	}
+	f := width.LookupRune(r).Folded()
+	if f == 0 || f >= 0x80 {
+		return 0
+	}
+	return f
+}
+
+func sortChanges(c []Change) {
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j].Pos < c[j-1].Pos; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
 }

@@ -1,0 +1,47 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"  加强支出管理。\n通过优化支出结构  ", "加强支出管理。通过优化支出结构"},
+		{"服务对象\r\n满意度", "服务对象满意度"},
+		{"≥ 90  %", "≥ 90 %"},
+		{"a\tb", "a b"},
+		{"word\nword", "word word"},
+		{"项目\n 2025", "项目2025"},
+		{"全角\u3000空格", "全角 空格"},
+		{"\n\n", ""},
+		{"", ""},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		changes  []Change
+	}{
+		{"]怀财字【2025】7号 机关大楼运行经费", "怀财字【2025】7号 机关大楼运行经费",
+			[]Change{{Kind: "bracket", Pos: 0, From: "]"}}},
+		{"满意度≥９０％", "满意度≥90%",
+			[]Change{{Kind: "width", Pos: 12, From: "９０％", To: "90%"}}},
+		{"机关大楼  运行\n经费", "机关大楼 运行经费",
+			[]Change{{Kind: "space", Pos: 12, From: "  ", To: " "}, {Kind: "space", Pos: 20, From: "\n"}}},
+		{"[bookmark: _Toc1]项目名称", "项目名称",
+			[]Change{{Kind: "residue", Pos: 0, From: "[bookmark: _Toc1]"}}},
+		{"（一）完善制度建设。", "（一）完善制度建设。", nil},
+		{"项目（一", "项目一", []Change{{Kind: "bracket", Pos: 6, From: "（"}}},
+	} {
+		got, changes := Clean(c.in)
+		if got != c.want || !reflect.DeepEqual(changes, c.changes) {
+			t.Errorf("Clean(%q) = %q, %+v\nwant %q, %+v", c.in, got, changes, c.want, c.changes)
+		}
+	}
+}
