@@ -565,6 +565,10 @@ func (rd *reader) finish() {
 			} else {
 				ind.Target = normalize.Value(ind.Value, ctx)
 			}
+			// A zero needs no unit to be exact: 安全事故发生率 "0" is 0 %.
+			if t := &ind.Target; t.Kind == normalize.Numeric && t.Unit == "" && t.Value.IsZero() && strings.HasSuffix(ind.Level3, "率") {
+				t.Unit = "%"
+			}
 		}
 	}
 	rep.OverallTargets = normalize.Scan(rep.OverallGoal, ctx)

@@ -35,6 +35,8 @@ func TestSeedTruth(t *testing.T) {
 	for _, tc := range []struct{ file, truth string }{
 		{"seed.docx", "truth.json"},
 		{"seed-split.docx", "truth-split.json"},
+		{"seed.pdf", "truth.json"},
+		{"seed-split.pdf", "truth-split.json"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			rep := readFile(t, filepath.Join("..", "testdata", "seed", tc.file))
@@ -53,7 +55,7 @@ func TestSeedTruth(t *testing.T) {
 // TestGolden keeps jixiao's whole report/v1 output for the seed files, extra
 // fields included, so any change to it shows in review.
 func TestGolden(t *testing.T) {
-	for _, file := range []string{"seed.docx", "seed-split.docx"} {
+	for _, file := range []string{"seed.docx", "seed-split.docx", "seed.pdf", "seed-split.pdf"} {
 		t.Run(file, func(t *testing.T) {
 			rep := readFile(t, filepath.Join("..", "testdata", "seed", file))
 			rep.Source.Path = file
@@ -108,40 +110,45 @@ func benchDir(t testing.TB) string {
 	return dir
 }
 
-// TestBenchCorpusDOCX reads the 200 bench .docx files and compares every
-// field with their truth files.
-func TestBenchCorpusDOCX(t *testing.T) {
+// TestBenchCorpus reads the 200 bench reports, as .docx and as .pdf, and
+// compares every field with their truth files.
+func TestBenchCorpus(t *testing.T) {
 	dir := benchDir(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	if len(files) == 0 {
-		t.Skip("no .docx in the bench corpus")
-	}
-	var all, targets truth.Result
-	for _, f := range files {
-		rep := readFile(t, f)
-		res, err := truth.CompareFile(rep, strings.TrimSuffix(f, ".docx")+".truth.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		all.Add(res)
-		for _, m := range res.Mismatches {
-			if strings.Contains(m.Path, "target") {
-				targets.Mismatches = append(targets.Mismatches, m)
+	for _, ext := range []string{"docx", "pdf"} {
+		t.Run(ext, func(t *testing.T) {
+			files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
+			if len(files) == 0 {
+				t.Skipf("no .%s in the bench corpus", ext)
 			}
-		}
-	}
-	rate := func(n int) float64 { return 100 * float64(n) / float64(all.Fields) }
-	t.Logf("%d files, %d fields: %.3f%% exact, %.3f%% ignoring white space; %d wrong (%d of them in targets)",
-		len(files), all.Fields, rate(all.Exact), rate(all.Folded), len(all.Mismatches), len(targets.Mismatches))
-	for i, m := range all.Mismatches {
-		if i == 20 {
-			t.Logf("… %d more", len(all.Mismatches)-20)
-			break
-		}
-		t.Logf("  %s", m)
-	}
-	if rate(all.Exact) < 99.5 || rate(all.Folded) < 99.9 {
-		t.Errorf("accuracy below 99.5%% exact / 99.9%% folded")
+			var all truth.Result
+			targets := 0
+			for _, f := range files {
+				rep := readFile(t, f)
+				res, err := truth.CompareFile(rep, strings.TrimSuffix(f, "."+ext)+".truth.json")
+				if err != nil {
+					t.Fatal(err)
+				}
+				all.Add(res)
+				for _, m := range res.Mismatches {
+					if strings.Contains(m.Path, "target") {
+						targets++
+					}
+				}
+			}
+			rate := func(n int) float64 { return 100 * float64(n) / float64(all.Fields) }
+			t.Logf("%d .%s files, %d fields: %.3f%% exact, %.3f%% ignoring white space; %d wrong (%d of them in targets)",
+				len(files), ext, all.Fields, rate(all.Exact), rate(all.Folded), len(all.Mismatches), targets)
+			for i, m := range all.Mismatches {
+				if i == 20 {
+					t.Logf("… %d more", len(all.Mismatches)-20)
+					break
+				}
+				t.Logf("  %s", m)
+			}
+			if rate(all.Exact) < 99.5 || rate(all.Folded) < 99.9 {
+				t.Errorf("accuracy below 99.5%% exact / 99.9%% ignoring white space")
+			}
+		})
 	}
 }
 
