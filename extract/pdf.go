@@ -1,11 +1,413 @@
 package extract
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
 )
 
-// ReadPDF reads a PDF. (Placeholder until the PDF reader lands.)
-func ReadPDF(r io.ReaderAt, size int64, path string) (*Document, error) {
-	return nil, &Error{Path: path, Err: fmt.Errorf("pdf: not supported yet")}
+// Reading PDF.
+//
+// ReadPDF uses github.com/ledongthuc/pdf for the object layer: the
+// cross-reference tables and streams, objects, the Flate and ASCII85
+// filters, RC4 and AES-128 decryption. Everything above it is ours:
+//
+//   - pdflex.go splits content streams and CMaps into tokens (the library's
+//     pdf.Interpret loops forever on a hex string left open at the end of a
+//     stream, and cannot skip inline images);
+//   - pdfcontent.go interprets the operators: glyph positions with the CTM
+//     and the text matrix applied, Form XObjects, and the stroked lines and
+//     thin filled rectangles that draw table rules;
+//   - pdffont.go and pdfcmap.go decode text: widths from /Widths, W and DW,
+//     ToUnicode maps parsed once per font, the predefined Chinese CMaps;
+//   - pdftable.go turns rules into grids with merged cells and puts glyphs
+//     in cells by their centre;
+//   - pdflayout.go groups glyphs into lines and lines into paragraphs;
+//   - pdfstitch.go drops running headers, footers and page numbers and joins
+//     a table that goes on over a page break;
+//   - pdfblocks.go assembles the Document in reading order, with the page
+//     and the box (in PDF user space) of every paragraph and cell.
+//
+// The library panics on malformed input: every call into it runs under a
+// recover that turns the panic into an error naming the file and page.
+// What it cannot survive, loops and huge allocations driven by numbers in
+// the file, pdfguard.go checks for before the library is called.
+//
+// PDF paragraphs have no Style, Heading or List: a PDF does not say.
+
+// BUG(pdf): Only upright horizontal text is read; vertical writing (Identity-V
+// fonts) and rotated text such as stamps and watermarks are skipped.
+
+// BUG(pdf): Streams compressed with LZWDecode or RunLengthDecode are not
+// decoded: a page whose content uses them is left out with an error naming
+// the filter.
+
+// BUG(pdf): Files encrypted with AES-256 (security handler revision 5 or 6)
+// or with RC4 keys shorter than 88 bits are refused with ErrEncrypted even
+// when the user password is empty: ledongthuc/pdf cannot decrypt them.
+
+// BUG(pdf): Pages are read in one column: a page laid out in two text
+// columns interleaves their lines.
+
+// BUG(pdf): A file whose cross-reference offsets are wrong, or that is cut
+// short before its trailer, is refused; there is no reconstruction by
+// scanning for objects.
+
+// BUG(pdf): The object streams of files larger than 64 MiB, and of
+// encrypted files, are not checked before the library reads them; one that
+// ends inside a hex string makes the library loop forever.
+
+// BUG(pdf): Tables are found by their rules: a table drawn with no
+// vertical rules (a 三线表) or none at all reads as lines whose cells are
+// separated by runs of spaces.
+
+// BUG(pdf): A cell merged down across a page break is rejoined only when the
+// document shows its whole text in another cell (the same label in another
+// project's form); otherwise its two parts read as two cells.
+
+// Limits of one file.
+const (
+	maxPDFBytes     = 1 << 30  // larger files are refused with ErrTooLarge
+	maxInMemory     = 64 << 20 // files up to this size are read into memory first
+	maxPages        = 10000
+	maxContentBytes = 512 << 20 // decoded content streams of all pages
+	maxPageNodes    = 4 * maxPages
+)
+
+// ReadPDF reads the PDF in r (size bytes) into a Document. path names the
+// file in errors and positions.
+//
+// Pages that fail to read are left out and reported in the returned error
+// (a list of *Error values, Part "page N", that errors.Is and errors.As
+// look into) along with a Document of the other pages. A file that cannot
+// be read at all returns a nil Document and an *Error wrapping ErrEmpty,
+// ErrEncrypted, ErrNoTextLayer, ErrMalformed or ErrTooLarge.
+func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			rethrowBug(x)
+			doc, err = nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrMalformed, x)}
+		}
+	}()
+	d, err := openPDF(r, size)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	pages, err := d.pages()
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	contents := make([]*pageContent, len(pages))
+	var errs pageErrors
+	glyphs, images := 0, 0
+	for i, p := range pages {
+		pc, err := d.interpretPage(p)
+		if err != nil {
+			e := &Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: err}
+			if errors.Is(err, ErrTooLarge) {
+				return nil, e
+			}
+			errs = append(errs, e)
+		}
+		contents[i] = pc
+		glyphs += len(pc.glyphs)
+		images += pc.images
+	}
+	if glyphs == 0 {
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w (pages: %d, images: %d)", ErrNoTextLayer, len(pages), images)}
+	}
+	doc = layoutDocument(path, contents)
+	if len(errs) > 0 {
+		return doc, errs
+	}
+	return doc, nil
 }
+
+// pageErrors lists the pages of a file that could not be read, in page
+// order, in one line.
+type pageErrors []error
+
+func (e pageErrors) Error() string {
+	msgs := make([]string, len(e))
+	for i, err := range e {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (e pageErrors) Unwrap() []error { return e }
+
+// pdfDoc is one open PDF file and what is shared by its pages.
+type pdfDoc struct {
+	r            *pdf.Reader
+	fonts        map[string]*pdfFont   // by the font dictionary as written
+	res          map[string]*resources // by the resource dictionary as written
+	ops          int
+	contentBytes int64
+}
+
+// openPDF checks the file's header and size and opens it with the library.
+func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
+	switch {
+	case size <= 0:
+		return nil, ErrEmpty
+	case size > maxPDFBytes:
+		return nil, fmt.Errorf("%w: %d MiB is more than the %d MiB a PDF may have", ErrTooLarge, size>>20, maxPDFBytes>>20)
+	}
+	if size <= maxInMemory {
+		data := make([]byte, size)
+		if n, err := r.ReadAt(data, 0); int64(n) != size {
+			return nil, fmt.Errorf("%w: reading: %v", ErrMalformed, err)
+		}
+		if err := checkObjectStreams(data); err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	head := make([]byte, min(size, 1024))
+	r.ReadAt(head, 0)
+	start := bytes.Index(head, []byte("%PDF-"))
+	if start < 0 {
+		return nil, fmt.Errorf("%w: not a PDF file (no %%PDF- header)", ErrMalformed)
+	}
+	if start > 0 { // junk before the header: offsets count from %PDF
+		r = io.NewSectionReader(r, int64(start), size-int64(start))
+		size -= int64(start)
+	}
+	if err := checkXref(r, size); err != nil {
+		return nil, err
+	}
+	pr, err := newLibReader(headerPatch{r}, size)
+	if err != nil {
+		return nil, err
+	}
+	return &pdfDoc{r: pr, fonts: make(map[string]*pdfFont), res: make(map[string]*resources)}, nil
+}
+
+// headerPatch presents the file with a "%PDF-1.7" first line: the library
+// refuses any other version, %PDF-2.0 included, and a version followed by
+// anything but a line end. The bytes it hides are the version number and
+// the space of a "%PDF-1.4 %âãÏÓ" first line, which only comment.
+type headerPatch struct{ r io.ReaderAt }
+
+const patchedHeader = "%PDF-1.7\n"
+
+func (h headerPatch) ReadAt(p []byte, off int64) (int, error) {
+	n, err := h.r.ReadAt(p, off)
+	for i := 0; i < n; i++ {
+		if o := off + int64(i); o < int64(len(patchedHeader)) {
+			p[i] = patchedHeader[o]
+		} else {
+			break
+		}
+	}
+	return n, err
+}
+
+// newLibReader opens the file with ledongthuc/pdf, turning its panics and
+// its encryption errors into ours.
+func newLibReader(r io.ReaderAt, size int64) (pr *pdf.Reader, err error) {
+	defer recoverTo(&err)
+	pr, err = pdf.NewReader(r, size)
+	if err != nil {
+		msg := err.Error()
+		switch {
+		case errors.Is(err, pdf.ErrInvalidPassword):
+			return nil, ErrEncrypted
+		case strings.Contains(msg, "256-bit"), strings.Contains(msg, "V=5"), strings.Contains(msg, "R=5"), strings.Contains(msg, "R=6"):
+			return nil, fmt.Errorf("%w (AES-256 encryption is not supported)", ErrEncrypted)
+		case strings.Contains(msg, "encrypt"):
+			return nil, fmt.Errorf("%w (%v)", ErrEncrypted, err)
+		}
+		return nil, fmt.Errorf("%w: %s", ErrMalformed, strings.TrimPrefix(msg, "malformed PDF: "))
+	}
+	// The library derives the keys of RC4 keys shorter than 88 bits
+	// wrongly (it does not cut the object key to n+5 bytes) and would
+	// decode garbage.
+	if enc := pr.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict {
+		if n := enc.Key("Length").Int64(); enc.Key("V").Int64() != 4 && (n == 0 || n < 88) {
+			return nil, fmt.Errorf("%w (RC4 encryption with a %d-bit key is not supported)", ErrEncrypted, max(n, 40))
+		}
+	}
+	return pr, nil
+}
+
+// pageRef is a page with its inherited attributes resolved.
+type pageRef struct {
+	v      pdf.Value
+	res    pdf.Value
+	box    [4]float64 // crop box in user space: x0 y0 x1 y1
+	rotate int        // 0, 90, 180 or 270
+}
+
+// pages walks the page tree. It does not use the library's Page, which
+// walks the tree from the root for every page and loops on a cyclic tree.
+func (d *pdfDoc) pages() (out []pageRef, err error) {
+	defer recoverTo(&err)
+	root := d.r.Trailer().Key("Root").Key("Pages")
+	if root.Kind() != pdf.Dict {
+		return nil, fmt.Errorf("%w: no page tree", ErrMalformed)
+	}
+	nodes := 0
+	var walk func(n pdf.Value, inh pageRef, depth int) error
+	walk = func(n pdf.Value, inh pageRef, depth int) error {
+		if nodes++; nodes > maxPageNodes || depth > 64 {
+			return fmt.Errorf("%w: page tree too deep or cyclic", ErrMalformed)
+		}
+		if r := n.Key("Resources"); r.Kind() == pdf.Dict {
+			inh.res = r
+		}
+		if b, ok := readBox(n.Key("MediaBox")); ok {
+			inh.box = b
+		}
+		if b, ok := readBox(n.Key("CropBox")); ok {
+			inh.box = intersectBox(inh.box, b)
+		}
+		if r := n.Key("Rotate"); r.Kind() == pdf.Integer {
+			inh.rotate = ((int(r.Int64())%360 + 360) % 360) / 90 * 90
+		}
+		kids := n.Key("Kids")
+		if n.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), inh, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if len(out) >= maxPages {
+			return fmt.Errorf("%w: more than %d pages", ErrTooLarge, maxPages)
+		}
+		inh.v = n
+		out = append(out, inh)
+		return nil
+	}
+	err = walk(root, pageRef{box: [4]float64{0, 0, 612, 792}}, 0)
+	if len(out) == 0 && err == nil {
+		err = fmt.Errorf("%w: no pages", ErrMalformed)
+	}
+	return out, err
+}
+
+func readBox(v pdf.Value) ([4]float64, bool) {
+	if v.Kind() != pdf.Array || v.Len() != 4 {
+		return [4]float64{}, false
+	}
+	var b [4]float64
+	for i := range b {
+		b[i] = v.Index(i).Float64()
+	}
+	b[0], b[2] = math.Min(b[0], b[2]), math.Max(b[0], b[2])
+	b[1], b[3] = math.Min(b[1], b[3]), math.Max(b[1], b[3])
+	if b[2]-b[0] < 1 || b[3]-b[1] < 1 || b[2]-b[0] > 1e5 || b[3]-b[1] > 1e5 {
+		return [4]float64{}, false
+	}
+	return b, true
+}
+
+func intersectBox(a, b [4]float64) [4]float64 {
+	c := [4]float64{math.Max(a[0], b[0]), math.Max(a[1], b[1]), math.Min(a[2], b[2]), math.Min(a[3], b[3])}
+	if c[2]-c[0] < 1 || c[3]-c[1] < 1 {
+		return a
+	}
+	return c
+}
+
+// displayMatrix maps user space to display space: the crop box's corner
+// to the origin, turned by the page's /Rotate.
+func displayMatrix(box [4]float64, rotate int) (m matrix, w, h float64) {
+	x0, y0, x1, y1 := box[0], box[1], box[2], box[3]
+	switch rotate {
+	case 90:
+		return matrix{0, -1, 1, 0, -y0, x1}, y1 - y0, x1 - x0
+	case 180:
+		return matrix{-1, 0, 0, -1, x1, y1}, x1 - x0, y1 - y0
+	case 270:
+		return matrix{0, 1, -1, 0, y1, -x0}, y1 - y0, x1 - x0
+	}
+	return matrix{1, 0, 0, 1, -x0, -y0}, x1 - x0, y1 - y0
+}
+
+func (m matrix) invert() matrix {
+	det := m[0]*m[3] - m[1]*m[2]
+	if det == 0 {
+		return identity
+	}
+	a, b, c, d := m[3]/det, -m[1]/det, -m[2]/det, m[0]/det
+	return matrix{a, b, c, d, -(m[4]*a + m[5]*c), -(m[4]*b + m[5]*d)}
+}
+
+// interpretPage runs the content of page p.
+func (d *pdfDoc) interpretPage(p pageRef) (pc *pageContent, err error) {
+	base, w, h := displayMatrix(p.box, p.rotate)
+	pc = &pageContent{width: w, height: h, toUser: base.invert()}
+	defer recoverTo(&err)
+	contents := p.v.Key("Contents")
+	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {
+		return pc, nil // a blank page
+	}
+	in := &interp{doc: d, out: pc, gs: gstate{ctm: base, th: 1, lineWidth: 1}}
+	err = in.run(contents, d.resources(p.res))
+	if err == nil && pc.errText != "" {
+		err = fmt.Errorf("%w: %s", ErrMalformed, pc.errText)
+	}
+	return pc, err
+}
+
+// resources is a resource dictionary with the fonts and XObjects looked up
+// so far.
+type resources struct {
+	v     pdf.Value
+	fonts map[string]*pdfFont
+}
+
+// resources returns the shared lookup state of resource dictionary v:
+// pages usually share one.
+func (d *pdfDoc) resources(v pdf.Value) *resources {
+	key := v.String()
+	if r, ok := d.res[key]; ok {
+		return r
+	}
+	r := &resources{v: v, fonts: make(map[string]*pdfFont)}
+	d.res[key] = r
+	return r
+}
+
+// font returns the font called name in res, parsed once per document.
+func (d *pdfDoc) font(res *resources, name string) (f *pdfFont) {
+	if f, ok := res.fonts[name]; ok {
+		return f
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			rethrowBug(x)
+			f = defaultFont
+		}
+		res.fonts[name] = f
+	}()
+	fv := res.v.Key("Font").Key(name)
+	if fv.Kind() != pdf.Dict {
+		return defaultFont
+	}
+	key := fv.String()
+	if f, ok := d.fonts[key]; ok {
+		return f
+	}
+	f, _ = loadFont(fv)
+	d.fonts[key] = f
+	return f
+}
+
+func (r *resources) xobject(name string) pdf.Value {
+	return r.v.Key("XObject").Key(name)
+}
+
+func isLimit(err error) bool { return errors.Is(err, ErrTooLarge) }

@@ -152,18 +152,22 @@ func TestBenchCorpus(t *testing.T) {
 	}
 }
 
-// BenchmarkReadCorpusDOCX reads the 200 bench .docx files into reports.
-func BenchmarkReadCorpusDOCX(b *testing.B) {
+// BenchmarkReadCorpus reads the 200 bench reports into reports, per format.
+func BenchmarkReadCorpus(b *testing.B) {
 	dir := benchDir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	if len(files) == 0 {
-		b.Skip("no .docx in the bench corpus")
+	for _, ext := range []string{"docx", "pdf"} {
+		b.Run(ext, func(b *testing.B) {
+			files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
+			if len(files) == 0 {
+				b.Skipf("no .%s in the bench corpus", ext)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range files {
+					readFile(b, f)
+				}
+			}
+			b.ReportMetric(float64(len(files)), "files/op")
+		})
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, f := range files {
-			readFile(b, f)
-		}
-	}
-	b.ReportMetric(float64(len(files)), "files/op")
 }

@@ -1,0 +1,322 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// This file works across pages: it drops running headers, footers and page
+// numbers, and joins a table that continues on the next page into one,
+// dropping a repeated header row and rejoining a row that the page break
+// split in two.
+
+// pageNumber matches the text of a page number line: 3, - 3 -, 第3页,
+// 第 3 页 共 5 页, 3/5, Page 3 of 5.
+var pageNumber = regexp.MustCompile(`^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*(?:/\s*\d+)?|[Pp]age\s*\d+(?:\s*of\s*\d+)?)[-—–\s]*$`)
+
+// marginZone is the share of the page height at the top and bottom where
+// running headers and footers sit.
+const marginZone = 0.12
+
+// dropRunning removes running headers, footers and page numbers from the
+// lines (top to bottom) of each page. A running line is among the first
+// (or last) lines of its page with only running lines before (after) it,
+// and either its text recurs at the same height on other pages, the page
+// number in it aside, and it stands apart from the body by more than a
+// line's gap; or it is a page number in the margin zone.
+func dropRunning(pages []*pageLayout) {
+	type cand struct {
+		p   *pageLayout
+		l   *textLine
+		key string
+	}
+	newCand := func(p *pageLayout, l *textLine, top bool) cand {
+		// Digits that give the page number or count do not count.
+		key := pageDigits.ReplaceAllStringFunc(strings.ReplaceAll(l.text, " ", ""), func(d string) string {
+			if d == strconv.Itoa(p.page) || d == strconv.Itoa(len(pages)) {
+				return "#"
+			}
+			return d
+		})
+		if top {
+			key = "^" + key
+		}
+		return cand{p, l, key}
+	}
+	// Candidates: up to three lines at the top and at the bottom of each
+	// page, with no table beyond them.
+	var tops, bottoms [][]cand
+	groups := map[string][]cand{}
+	for _, p := range pages {
+		var t, b []cand
+		n := len(p.lines)
+		for i := 0; i < n && i < 3 && !p.tableAbove(p.lines[i].top()); i++ {
+			t = append(t, newCand(p, p.lines[i], true))
+		}
+		for i := n - 1; i >= 0 && i >= n-3 && !p.tableBelow(p.lines[i].bottom()); i-- {
+			b = append(b, newCand(p, p.lines[i], false))
+		}
+		for _, c := range append(t, b...) {
+			groups[c.key] = append(groups[c.key], c)
+		}
+		tops, bottoms = append(tops, t), append(bottoms, b)
+	}
+	running := func(c cand, gap float64) bool {
+		inZone := c.l.bottom() > (1-marginZone)*c.p.height || c.l.top() < marginZone*c.p.height
+		if inZone && pageNumber.MatchString(c.l.text) {
+			return true
+		}
+		if gap < c.l.size {
+			return false
+		}
+		pagesWith := map[int]bool{}
+		for _, o := range groups[c.key] {
+			if math.Abs(o.l.y-c.l.y) <= 3 {
+				pagesWith[o.p.page] = true
+			}
+		}
+		return len(pagesWith) >= 2 && len(pagesWith)*5 >= len(pages)*2
+	}
+	for i, p := range pages {
+		drop := map[*textLine]bool{}
+		for _, c := range tops[i] {
+			if !running(c, c.l.bottom()-p.topBelow(c.l.bottom())) {
+				break
+			}
+			drop[c.l] = true
+		}
+		for _, c := range bottoms[i] {
+			if !running(c, p.bottomAbove(c.l.top())-c.l.top()) {
+				break
+			}
+			drop[c.l] = true
+		}
+		if len(drop) == 0 {
+			continue
+		}
+		kept := p.lines[:0]
+		for _, l := range p.lines {
+			if !drop[l] {
+				kept = append(kept, l)
+			}
+		}
+		p.lines = kept
+	}
+}
+
+var pageDigits = regexp.MustCompile(`\d+`)
+
+// sameColumns reports whether table part b can continue part a: they have
+// the same outer edges, and the column edges of one are among those of the
+// other (a part may lack the edges its cells span).
+func sameColumns(a, b *tableFrag) bool {
+	if len(a.xs) < len(b.xs) {
+		a, b = b, a
+	}
+	if math.Abs(a.xs[0]-b.xs[0]) > joinTol || math.Abs(a.xs[len(a.xs)-1]-b.xs[len(b.xs)-1]) > joinTol {
+		return false
+	}
+	for _, x := range b.xs {
+		if !hasEdge(a.xs, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasEdge(xs []float64, x float64) bool {
+	i := sort.SearchFloat64s(xs, x-joinTol)
+	return i < len(xs) && math.Abs(xs[i]-x) <= joinTol
+}
+
+// regrid returns the slots of rows on the column edges xs, a superset of
+// the edges from which they were made: a cell covers every new column
+// inside its old ones.
+func regrid(rows [][]*tableCell, old, xs []float64) [][]*tableCell {
+	if len(old) == len(xs) {
+		return rows
+	}
+	out := make([][]*tableCell, len(rows))
+	for r, row := range rows {
+		out[r] = make([]*tableCell, len(xs)-1)
+		c := 0
+		for k := range out[r] {
+			mid := (xs[k] + xs[k+1]) / 2
+			for c < len(row)-1 && old[c+1] <= mid {
+				c++
+			}
+			out[r][k] = row[c]
+		}
+	}
+	return out
+}
+
+// stitchedTable is a table made of parts on consecutive pages: its slots
+// row by row, each pointing at the cell that covers it, on column edges xs.
+type stitchedTable struct {
+	parts []*tableFrag
+	xs    []float64
+	grid  [][]*tableCell
+}
+
+func newStitched(t *tableFrag) *stitchedTable {
+	s := &stitchedTable{parts: []*tableFrag{t}, xs: t.xs}
+	for _, row := range t.grid {
+		s.grid = append(s.grid, append([]*tableCell(nil), row...))
+	}
+	return s
+}
+
+// add appends the part t that continues the table on the next page.
+// known counts the texts of the document's cells, read page by page.
+func (s *stitchedTable) add(t *tableFrag, known map[string]int) {
+	rows := t.grid
+	if len(t.xs) > len(s.xs) {
+		s.grid = regrid(s.grid, s.xs, t.xs)
+		s.xs = t.xs
+	} else {
+		rows = regrid(rows, t.xs, s.xs)
+	}
+	if len(rows) > 1 && sameRowText(s.grid[0], rows[0]) {
+		rows = rows[1:] // the header row, repeated on the new page
+	}
+	// A row the page break split: its cells continue the cells above.
+	alias := map[*tableCell]*tableCell{}
+	join := func(cell, above *tableCell) {
+		alias[cell] = above
+		if len(cell.lines) > 0 {
+			cell.lines[0].cont = true
+			above.lines = append(above.lines, cell.lines...)
+		}
+	}
+	last := s.grid[len(s.grid)-1]
+	if continuesRow(last, rows[0]) {
+		for c, cell := range rows[0] {
+			if _, done := alias[cell]; !done {
+				join(cell, last[c])
+			}
+		}
+		rows = rows[1:]
+	} else {
+		// A cell merged down across the break (a label such as
+		// 资金支出计划（%） over two rows) goes on in its column.
+		for c, cell := range rows[0] {
+			if c > 0 && rows[0][c-1] == cell {
+				continue
+			}
+			if above := last[c]; sameSpan(last, rows[0], c) && continuesCell(above, cell, known) {
+				join(cell, above)
+			}
+		}
+	}
+	for _, row := range rows {
+		out := make([]*tableCell, len(row))
+		for c, cell := range row {
+			if a, ok := alias[cell]; ok {
+				cell = a
+			}
+			out[c] = cell
+		}
+		s.grid = append(s.grid, out)
+	}
+	s.parts = append(s.parts, t)
+}
+
+// sameRowText reports whether two rows read the same, cell by cell.
+func sameRowText(a, b []*tableCell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	any := false
+	for c := range a {
+		ta, tb := cellText(a[c]), cellText(b[c])
+		if ta != tb {
+			return false
+		}
+		any = any || ta != ""
+	}
+	return any
+}
+
+// continuesRow reports whether row next, the first on a new page, is the
+// rest of row last, which the page break split: the rows have the same
+// cells, and every cell with text in next sits under a cell whose text
+// fills its last line to the edge, so that it went on.
+func continuesRow(last, next []*tableCell) bool {
+	if len(last) != len(next) {
+		return false
+	}
+	any := false
+	for c := range next {
+		if c > 0 && (next[c] == next[c-1]) != (last[c] == last[c-1]) {
+			return false // the cells differ in their spans
+		}
+		if len(next[c].lines) == 0 {
+			continue
+		}
+		above := last[c]
+		if len(above.lines) == 0 || !cellLineFull(above, next[c].lines[0]) {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// sameSpan reports whether the cells at column c of rows a and b cover the
+// same columns.
+func sameSpan(a, b []*tableCell, c int) bool {
+	for k := c; k < len(a); k++ {
+		if k > c && (a[k] == a[c]) != (b[k] == b[c]) {
+			return false
+		}
+		if k > c && a[k] != a[c] {
+			break
+		}
+	}
+	return c == 0 || a[c-1] != a[c] && b[c-1] != b[c]
+}
+
+// continuesCell reports whether cell, at the top of a new page, holds the
+// rest of the text of the cell above it, a cell merged down across the
+// break: the text above runs to the edge of its last line, and the two
+// read together as a cell elsewhere in the document (the same label in the
+// form of another project) while the lower part does not, but here. Without that
+// evidence a full line followed by a new cell is the likelier reading.
+func continuesCell(above, cell *tableCell, known map[string]int) bool {
+	if len(cell.lines) == 0 || len(above.lines) == 0 || enumerator.MatchString(cell.lines[0].text) {
+		return false
+	}
+	if !cellLineFull(above, cell.lines[0]) {
+		return false
+	}
+	lower := cellText(cell)
+	return known[lower] <= 1 && known[cellText(above)+lower] > 0
+}
+
+// cellLineFull reports whether the last line of cell reaches the cell's
+// right edge (less the padding on the left), so that next, the first line
+// in the cell below it on the next page, could not have gone on it.
+func cellLineFull(cell *tableCell, next *textLine) bool {
+	return cellFrame(cell).full(cell.lines[len(cell.lines)-1], next)
+}
+
+// cellFrame is the text frame inside a cell: the cell's box less the
+// padding, taken to be the same on the right as on the left.
+func cellFrame(cell *tableCell) textFrame {
+	f := textFrame{left: cell.box.X0, right: cell.box.X1}
+	if len(cell.lines) == 0 {
+		return f
+	}
+	pad := math.Inf(1)
+	for _, l := range cell.lines {
+		pad = math.Min(pad, l.x0-cell.box.X0)
+	}
+	pad = math.Max(0, math.Min(pad, (cell.box.X1-cell.box.X0)/4))
+	f.left, f.right = cell.box.X0+pad, cell.box.X1-pad
+	f.pitch = commonPitch(cell.lines)
+	return f
+}
