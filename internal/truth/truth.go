@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -67,6 +68,7 @@ func Compare(got any, want []byte) (Result, error) {
 	}
 	var r Result
 	walk(&r, "", g, w)
+	sort.Slice(r.Mismatches, func(i, j int) bool { return r.Mismatches[i].Path < r.Mismatches[j].Path })
 	return r, nil
 }
 
