@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/jixiao/jixiao/corpus"
+)
+
+func runQuery(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("query", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "jixiao.db", "SQLite database")
+	out := outputFlags(fs)
+	f := filterFlags(fs, true)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	filter, err := f.filter()
+	if err == nil {
+		err = out.check()
+	}
+	if err != nil || fs.NArg() > 0 {
+		if err == nil {
+			err = fmt.Errorf("多余的参数 %q", fs.Args())
+		}
+		fmt.Fprintf(stderr, "jixiao query: %v\n", err)
+		return 2
+	}
+	st := openReadOnly("query", *db, stderr)
+	if st == nil {
+		return 1
+	}
+	defer st.Close()
+	t, err := st.Indicators(context.Background(), filter)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao query: %v\n", err)
+		return 1
+	}
+	return out.write("query", stdout, stderr, t)
+}
+
+// output is the --format and --out flags shared by the query commands.
+type output struct {
+	format *string
+	out    *string
+}
+
+func outputFlags(fs *flag.FlagSet) *output {
+	return &output{
+		format: fs.String("format", "table", "output format: table, csv, json or xlsx"),
+		out:    fs.String("out", "", "write to this file instead of standard output"),
+	}
+}
+
+func (o *output) check() error {
+	if !slices.Contains(corpus.Formats, *o.format) {
+		return fmt.Errorf("--format 只能是 %s，而不是 %q", strings.Join(corpus.Formats, "、"), *o.format)
+	}
+	return nil
+}
+
+// write writes the tables: all of them as sheets of one workbook for xlsx,
+// the first one otherwise.
+func (o *output) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.Table) int {
+	w := stdout
+	if *o.out != "" {
+		f, err := os.Create(*o.out)
+		if err != nil {
+			fmt.Fprintf(stderr, "jixiao %s: 无法写入 %s：%v\n", cmd, *o.out, err)
+			return 1
+		}
+		defer f.Close()
+		w = f
+	} else if f, ok := stdout.(*os.File); ok && *o.format == "xlsx" && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprintf(stderr, "jixiao %s: xlsx 请用 --out 文件名.xlsx 保存\n", cmd)
+		return 2
+	}
+	var err error
+	if *o.format == "xlsx" {
+		err = corpus.WriteXLSX(w, tables...)
+	} else {
+		err = tables[0].Write(w, *o.format)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao %s: %v\n", cmd, err)
+		return 1
+	}
+	if *o.out != "" {
+		fmt.Fprintf(stderr, "已写入 %s（%d 行）\n", *o.out, len(tables[0].Rows))
+	}
+	return 0
+}
+
+// filterFlagSet holds the filter flags; indicator ones only where the
+// command lists indicators.
+type filterFlagSet struct {
+	dept, project, level1, level2, kind, op, unit, min, max, rule, severity *string
+	limit                                                                   *int
+}
+
+func filterFlags(fs *flag.FlagSet, indicators bool) *filterFlagSet {
+	f := &filterFlagSet{
+		dept:     fs.String("dept", "", "department: 6-digit code or part of the name"),
+		project:  fs.String("project", "", "project: 项目编码 or part of the name"),
+		rule:     fs.String("rule", "", "rule ID of a finding"),
+		severity: fs.String("severity", "", "error, warning or info (错误, 警告, 提示)"),
+		limit:    fs.Int("limit", 0, "at most this many rows (0 = all)"),
+	}
+	empty := ""
+	f.level1, f.level2, f.kind, f.op, f.unit, f.min, f.max = &empty, &empty, &empty, &empty, &empty, &empty, &empty
+	if indicators {
+		f.level1 = fs.String("level1", "", "一级指标, e.g. 产出 or 产出指标")
+		f.level2 = fs.String("level2", "", "二级指标, e.g. 数量 or 数量指标")
+		f.kind = fs.String("kind", "", "target kind: numeric, range, reference, deadline, qualitative, unparsed")
+		f.op = fs.String("op", "", "target operator: >= <= > < = (or ≥ ≤)")
+		f.unit = fs.String("unit", "", "target unit: %, 万元, 天 …")
+		f.min = fs.String("min", "", "numeric target value at least")
+		f.max = fs.String("max", "", "numeric target value at most")
+	}
+	return f
+}
+
+var kinds = []string{"numeric", "range", "reference", "deadline", "qualitative", "unparsed"}
+
+func (f *filterFlagSet) filter() (corpus.Filter, error) {
+	flt := corpus.Filter{
+		Department: *f.dept, Project: *f.project, Level1: *f.level1, Level2: *f.level2,
+		Kind: *f.kind, Unit: *f.unit, Rule: strings.ToUpper(*f.rule), Limit: *f.limit,
+	}
+	if flt.Kind != "" && !slices.Contains(kinds, flt.Kind) {
+		return flt, fmt.Errorf("--kind 只能是 %s", strings.Join(kinds, "、"))
+	}
+	if flt.Unit == "百分比" || flt.Unit == "％" {
+		flt.Unit = "%"
+	}
+	op := strings.NewReplacer("≥", ">=", "≤", "<=", "＞", ">", "＜", "<", "＝", "=", "=>", ">=", "=<", "<=").Replace(*f.op)
+	if op != "" && !slices.Contains([]string{">=", "<=", ">", "<", "="}, op) {
+		return flt, fmt.Errorf("--op 只能是 >= <= > < = 之一，而不是 %q", *f.op)
+	}
+	flt.Op = op
+	sev := map[string]string{"": "", "error": "error", "warning": "warning", "info": "info",
+		"错误": "error", "警告": "warning", "提示": "info", "e": "error", "w": "warning", "i": "info"}
+	s, ok := sev[strings.ToLower(*f.severity)]
+	if !ok {
+		return flt, fmt.Errorf("--severity 只能是 error、warning 或 info，而不是 %q", *f.severity)
+	}
+	flt.Severity = s
+	for _, b := range []struct {
+		name string
+		text string
+		dst  **float64
+	}{{"--min", *f.min, &flt.Min}, {"--max", *f.max, &flt.Max}} {
+		if b.text == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSuffix(b.text, "%"), 64)
+		if err != nil {
+			return flt, fmt.Errorf("%s 应是数字，而不是 %q", b.name, b.text)
+		}
+		*b.dst = &v
+	}
+	return flt, nil
+}
+
+// openReadOnly opens the database for a reading command, printing why not.
+func openReadOnly(cmd, db string, stderr io.Writer) *corpus.Store {
+	st, err := corpus.OpenReadOnly(db)
+	switch {
+	case errors.Is(err, corpus.ErrNoDatabase):
+		fmt.Fprintf(stderr, "jixiao %s: 数据库 %s 不存在：请先用 jixiao ingest 导入报告，或用 --db 指定数据库\n", cmd, db)
+		return nil
+	case err != nil:
+		fmt.Fprintf(stderr, "jixiao %s: 无法打开数据库 %s：%v\n", cmd, db, err)
+		return nil
+	}
+	return st
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+)
+
+func runStats(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "jixiao.db", "SQLite database")
+	format := fs.String("format", "text", "output format: text or json")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "jixiao stats: --format 只能是 text 或 json，而不是 %q\n", *format)
+		return 2
+	}
+	st := openReadOnly("stats", *db, stderr)
+	if st == nil {
+		return 1
+	}
+	defer st.Close()
+	s, err := st.Stats(context.Background())
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao stats: %v\n", err)
+		return 1
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(s); err != nil {
+			fmt.Fprintf(stderr, "jixiao stats: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(stdout, "文档      %d（读取失败 %d）\n", s.Documents, s.Failed)
+	for _, k := range sortedKeys(s.Formats) {
+		name := k
+		if name == "" {
+			name = "未识别"
+		}
+		fmt.Fprintf(stdout, "  %-8s%d\n", name, s.Formats[k])
+	}
+	fmt.Fprintf(stdout, "部门      %d\n", s.Departments)
+	fmt.Fprintf(stdout, "项目      %d\n", s.Projects)
+	fmt.Fprintf(stdout, "指标      %d\n", s.Indicators)
+	fmt.Fprintf(stdout, "审核发现  %d（错误 %d，警告 %d，提示 %d）\n", s.Findings,
+		s.Severities["error"], s.Severities["warning"], s.Severities["info"])
+	if s.DuplicateGroups > 0 {
+		fmt.Fprintf(stdout, "重复报送  %d 组（见视图 v_duplicate_submissions）\n", s.DuplicateGroups)
+	}
+	return 0
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,106 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// RecheckBatch runs the cross-document rules over every stored report and
+// replaces the earlier cross-document findings with the ones check appends,
+// in one transaction. The reports check sees are rebuilt from the database
+// with only what such rules need: Source, Department, Year and
+// Projects[].{Seq, Code, Name, DepartmentCode, DepartmentName}.
+func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) (findings int, err error) {
+	reps, docs, projects, err := s.batchReports(ctx)
+	if err != nil {
+		return 0, err
+	}
+	check(reps)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("corpus: batch findings: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM findings WHERE batch = 1`); err != nil {
+		return 0, fmt.Errorf("corpus: batch findings: %w", err)
+	}
+	w := &writer{ctx: ctx, tx: tx, s: s}
+	for i, rep := range reps {
+		for _, f := range rep.Findings {
+			w.finding(docs[i], 1, f, projects[i], nil)
+			findings++
+		}
+	}
+	w.exec(`UPDATE meta SET value = '0' WHERE key = 'batch_dirty'`)
+	if w.err != nil {
+		return 0, fmt.Errorf("corpus: batch findings: %w", w.err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("corpus: batch findings: %w", err)
+	}
+	return findings, nil
+}
+
+// BatchDirty reports whether documents were stored since RecheckBatch
+// last ran.
+func (s *Store) BatchDirty(ctx context.Context) (bool, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'batch_dirty'`).Scan(&v)
+	if err != nil {
+		return false, fmt.Errorf("corpus: batch state: %w", err)
+	}
+	return v == "1", nil
+}
+
+// batchReports loads the minimal reports, their document ids and, per
+// report, the project ids by code.
+func (s *Store) batchReports(ctx context.Context) (reps []*report.Report, docs []int64, projects []map[string]int64, err error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.path, d.sha256, d.format, d.pages,
+		r.department_code, r.department_name, r.year
+		FROM documents d JOIN reports r ON r.document_id = d.id ORDER BY d.id`)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
+	}
+	index := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		rep := &report.Report{Schema: report.Schema}
+		if err := rows.Scan(&id, &rep.Source.Path, &rep.Source.SHA256, &rep.Source.Format,
+			&rep.Source.Pages, &rep.Department.Code, &rep.Department.Name, &rep.Year); err != nil {
+			rows.Close()
+			return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
+		}
+		index[id] = len(reps)
+		reps = append(reps, rep)
+		docs = append(docs, id)
+		projects = append(projects, map[string]int64{})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT id, document_id, seq, code, name, department_code,
+		department_name FROM projects ORDER BY document_id, seq`)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, doc int64
+		var p report.Project
+		if err := rows.Scan(&id, &doc, &p.Seq, &p.Code, &p.Name, &p.DepartmentCode, &p.DepartmentName); err != nil {
+			return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
+		}
+		i, ok := index[doc]
+		if !ok {
+			continue
+		}
+		reps[i].Projects = append(reps[i].Projects, p)
+		if _, dup := projects[i][p.Code]; !dup {
+			projects[i][p.Code] = id
+		}
+	}
+	return reps, docs, projects, rows.Err()
+}

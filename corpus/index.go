@@ -1,0 +1,57 @@
+package corpus
+
+import (
+	"strings"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// Words is one row of the full-text index, each field already cut into
+// space-joined words.
+type Words struct {
+	Name  string // project name, indicator 三级, goal title
+	Body  string // project goal and 资金用途, indicator description, goal text
+	Value string // indicator value
+}
+
+// Index holds the words of a report in the order Put stores its parts:
+// the overall goal, the 分项 goals, the measures, then each project
+// followed by its indicators. Ingest workers compute it so the single
+// writer does not cut text.
+type Index []Words
+
+// NewIndex cuts the searchable text of rep.
+func NewIndex(rep *report.Report, seg *Segmenter) Index {
+	var ix Index
+	walkText(rep, func(name, body, value string) {
+		ix = append(ix, Words{seg.Index(name), seg.Index(body), seg.Index(value)})
+	})
+	return ix
+}
+
+// walkText calls f with the searchable text of each part of rep, in the
+// order of Index.
+func walkText(rep *report.Report, f func(name, body, value string)) {
+	if rep.OverallGoal != "" {
+		f("", rep.OverallGoal, "")
+	}
+	for _, g := range rep.SubGoals {
+		f(g.Title, g.Goal+"\n"+g.Indicators, "")
+	}
+	for _, m := range rep.Measures {
+		f("", m.Text, "")
+	}
+	for _, p := range rep.Projects {
+		f(p.Name, join(p.Goal, p.Purpose), "")
+		for _, in := range p.Indicators {
+			f(in.Level3, in.Description, strings.TrimSpace(in.Nature+in.Value+in.Unit))
+		}
+	}
+}
+
+func join(a, b string) string {
+	if a == b {
+		return a
+	}
+	return a + "\n" + b
+}

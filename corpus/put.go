@@ -1,0 +1,324 @@
+package corpus
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// Doc is one file to store: its identity, and its report or why it could
+// not be read.
+type Doc struct {
+	SHA256 string // hex digest of the file; the document's key
+	Path   string
+	Format string // "docx", "pdf", or "" when not recognized
+	Size   int64  // in bytes
+	Pages  int
+	Report *report.Report // nil when the file failed
+	Err    error          // why it failed; unused when Report is set
+	Reason string         // Err for the finance staff, in Chinese
+	Index  Index          // words for the full-text index, from NewIndex
+}
+
+// Put stores d in one transaction. A document with the same SHA-256 already
+// stored is left alone and Put returns false, unless replace is set, in
+// which case the old one and all it holds are deleted first.
+func (s *Store) Put(ctx context.Context, d *Doc, replace bool) (stored bool, err error) {
+	if d.Report != nil && len(d.Index) != countText(d.Report) {
+		return false, fmt.Errorf("corpus: put %s: index has %d entries, the report %d", d.Path, len(d.Index), countText(d.Report))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+	}
+	defer func() {
+		if err != nil || !stored {
+			tx.Rollback()
+		}
+		s.prepareWanted(ctx)
+	}()
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE sha256 = ?`, d.SHA256); err != nil {
+			return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+		}
+	}
+	w := &writer{ctx: ctx, tx: tx, s: s}
+	id, ok := w.document(d)
+	if w.err == nil && ok && d.Report != nil {
+		w.report(id, d.Report, d.Index)
+	}
+	if w.err != nil {
+		return false, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
+	}
+	if !ok {
+		return false, nil
+	}
+	if d.Report != nil {
+		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
+	}
+	if w.err != nil {
+		return false, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+	}
+	return true, nil
+}
+
+// stmt returns the statement prepared for query, or nil the first time,
+// noting it for prepareWanted: preparing a few hundred inserts for every
+// document would cost more than running them. Statements cannot be
+// prepared inside a transaction, which holds the Store's one connection.
+func (s *Store) stmt(query string) *sql.Stmt {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st
+	}
+	if s.wanted == nil {
+		s.wanted = map[string]bool{}
+	}
+	s.wanted[query] = true
+	return nil
+}
+
+// prepareWanted prepares the statements stmt was asked for; it runs
+// between transactions.
+func (s *Store) prepareWanted(ctx context.Context) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for q := range s.wanted {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			continue // stays unprepared; exec reports any error
+		}
+		if s.stmts == nil {
+			s.stmts = map[string]*sql.Stmt{}
+		}
+		s.stmts[q] = st
+	}
+	s.wanted = nil
+}
+
+func countText(rep *report.Report) int {
+	n := 0
+	walkText(rep, func(_, _, _ string) { n++ })
+	return n
+}
+
+// writer inserts the rows of one document, keeping the first error.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	s   *Store
+	err error
+}
+
+func (w *writer) exec(query string, args ...any) int64 {
+	if w.err != nil {
+		return 0
+	}
+	var res sql.Result
+	var err error
+	if st := w.s.stmt(query); st != nil {
+		res, err = w.tx.StmtContext(w.ctx, st).ExecContext(w.ctx, args...)
+	} else {
+		res, err = w.tx.ExecContext(w.ctx, query, args...)
+	}
+	if err != nil {
+		w.err = err
+		return 0
+	}
+	id, _ := res.LastInsertId()
+	return id
+}
+
+// document inserts the documents row; ok is false when the hash is
+// already stored.
+func (w *writer) document(d *Doc) (id int64, ok bool) {
+	status, reason, errText := "ok", "", ""
+	if d.Report == nil {
+		status, reason = "failed", d.Reason
+		if d.Err != nil {
+			errText = d.Err.Error()
+		}
+		if reason == "" {
+			reason = report.Reason(d.Err)
+		}
+	}
+	res, err := w.tx.ExecContext(w.ctx, `INSERT INTO documents
+		(sha256, path, format, size, pages, status, reason, error, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+		d.SHA256, d.Path, d.Format, d.Size, d.Pages, status, reason, errText,
+		time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		w.err = err
+		return 0, false
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, false
+	}
+	id, _ = res.LastInsertId()
+	return id, true
+}
+
+func (w *writer) report(doc int64, rep *report.Report, ix Index) {
+	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint)
+		VALUES (?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name, rep.Year, rep.Layout,
+		fingerprint(rep))
+	next := 0
+	entry := func(project, indicator, goal any) {
+		text := w.text(ix[next])
+		next++
+		w.exec(`INSERT INTO search_entries (text_id, document_id, project_id, indicator_id, goal_id)
+			VALUES (?, ?, ?, ?, ?)`, text, doc, project, indicator, goal)
+	}
+	goal := func(kind, no, title, text, indicators string) {
+		g := w.exec(`INSERT INTO goals (document_id, kind, no, title, goal, indicators)
+			VALUES (?, ?, ?, ?, ?, ?)`, doc, kind, no, title, text, indicators)
+		entry(nil, nil, g)
+	}
+	if rep.OverallGoal != "" {
+		goal("overall", "", "总体绩效目标", rep.OverallGoal, "")
+	}
+	for _, g := range rep.SubGoals {
+		goal("sub_goal", fmt.Sprint(g.No), g.Title, g.Goal, g.Indicators)
+	}
+	for _, m := range rep.Measures {
+		goal("measure", m.No, "", m.Text, "")
+	}
+	projectIDs := map[string]int64{}
+	indicatorIDs := map[[2]int64]int64{}
+	for _, p := range rep.Projects {
+		plan, _ := json.Marshal(p.SpendingPlan)
+		if p.SpendingPlan == nil {
+			plan = []byte("[]")
+		}
+		pid := w.exec(`INSERT INTO projects (document_id, seq, code, name, title, department_code,
+			department_name, amount_unit, budget_total, budget_fiscal, budget_other, purpose,
+			spending_plan, goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode, p.DepartmentName, p.AmountUnit,
+			p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Purpose, string(plan), p.Goal)
+		if _, dup := projectIDs[p.Code]; !dup && p.Code != "" {
+			projectIDs[p.Code] = pid
+		}
+		entry(pid, nil, nil)
+		for i, in := range p.Indicators {
+			iid := w.indicator(doc, pid, i+1, &in)
+			indicatorIDs[[2]int64{pid, int64(i + 1)}] = iid
+			entry(pid, iid, nil)
+		}
+	}
+	for _, f := range sortFindings(rep) {
+		w.finding(doc, 0, f, projectIDs, indicatorIDs)
+	}
+}
+
+// fingerprint identifies a report's content for spotting the same report
+// submitted twice: its department code and its project codes in order.
+func fingerprint(rep *report.Report) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", rep.Department.Code)
+	for _, p := range rep.Projects {
+		fmt.Fprintf(h, "%s\n", p.Code)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// sortFindings orders a report's findings by project, severity and
+// indicator, so that the rowid order the listings use reads like the report.
+func sortFindings(rep *report.Report) []report.Finding {
+	seq := map[string]int{}
+	for _, p := range rep.Projects {
+		if _, dup := seq[p.Code]; !dup {
+			seq[p.Code] = p.Seq
+		}
+	}
+	rank := map[report.Severity]int{report.Error: 0, report.Warning: 1, report.Info: 2}
+	fs := slices.Clone(rep.Findings)
+	slices.SortStableFunc(fs, func(a, b report.Finding) int {
+		return cmp.Or(
+			cmp.Compare(seq[a.Location.Project], seq[b.Location.Project]),
+			cmp.Compare(rank[a.Severity], rank[b.Severity]),
+			cmp.Compare(a.Location.Indicator, b.Location.Indicator))
+	})
+	return fs
+}
+
+// text returns the id of the distinct text words, adding it to the index
+// when new.
+func (w *writer) text(words Words) int64 {
+	if w.err != nil {
+		return 0
+	}
+	sum := sha256.Sum256([]byte(words.Name + "\x00" + words.Body + "\x00" + words.Value))
+	hash := hex.EncodeToString(sum[:12])
+	var id int64
+	const q = `SELECT id FROM search_texts WHERE hash = ?`
+	var row *sql.Row
+	if st := w.s.stmt(q); st != nil {
+		row = w.tx.StmtContext(w.ctx, st).QueryRowContext(w.ctx, hash)
+	} else {
+		row = w.tx.QueryRowContext(w.ctx, q, hash)
+	}
+	err := row.Scan(&id)
+	if err == nil {
+		return id
+	}
+	if err != sql.ErrNoRows {
+		w.err = err
+		return 0
+	}
+	id = w.exec(`INSERT INTO search_texts (hash) VALUES (?)`, hash)
+	w.exec(`INSERT INTO search_fts (rowid, name, body, value) VALUES (?, ?, ?, ?)`,
+		id, words.Name, words.Body, words.Value)
+	return id
+}
+
+func (w *writer) indicator(doc, project int64, seq int, in *report.Indicator) int64 {
+	t := in.Target
+	var target, lower, upper any
+	var targetNum, lowerNum, upperNum, lowerInc, upperInc any
+	switch t.Kind {
+	case "numeric":
+		target, targetNum = t.Value.String(), t.Value.InexactFloat64()
+	case "range":
+		lower, lowerNum = t.Lower.String(), t.Lower.InexactFloat64()
+		upper, upperNum = t.Upper.String(), t.Upper.InexactFloat64()
+		lowerInc, upperInc = t.LowerInclusive, t.UpperInclusive
+	}
+	loc := in.Location
+	return w.exec(`INSERT INTO indicators (project_id, document_id, seq, level1, level2, level3,
+		description, nature, value, value_unit, basis, weight, kind, op, target, target_num, unit,
+		lower, upper, lower_num, upper_num, lower_inclusive, upper_inclusive, ref, date, level,
+		text, page, tbl, row)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		project, doc, seq, in.Level1, in.Level2, in.Level3, in.Description, in.Nature, in.Value,
+		in.Unit, in.Basis, in.Weight, string(t.Kind), t.Op, target, targetNum, t.Unit,
+		lower, upper, lowerNum, upperNum, lowerInc, upperInc, t.Ref, t.Date, t.Level, t.Text,
+		loc.Page, loc.Table, loc.Row)
+}
+
+func (w *writer) finding(doc int64, batch int, f report.Finding, projects map[string]int64, indicators map[[2]int64]int64) {
+	l := f.Location
+	var project, indicator any
+	if pid, ok := projects[l.Project]; ok {
+		project = pid
+		if iid, ok := indicators[[2]int64{pid, int64(l.Indicator)}]; ok && l.Indicator > 0 {
+			indicator = iid
+		}
+	}
+	w.exec(`INSERT INTO findings (document_id, project_id, indicator_id, batch, rule, severity,
+		message, project_code, indicator, sub_goal, field, page, tbl, row, col)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc, project, indicator, batch, f.Rule, string(f.Severity), f.Message, l.Project,
+		l.Indicator, l.SubGoal, l.Field, l.Page, l.Table, l.Row, l.Col)
+}

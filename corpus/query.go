@@ -1,0 +1,297 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Filter selects indicators or findings. Empty fields select everything.
+type Filter struct {
+	Department string   // 6-digit department code, or part of the department name
+	Project    string   // 项目编码, or part of the project name
+	Level1     string   // 一级指标, with or without the 指标 suffix: 产出, 产出指标
+	Level2     string   // 二级指标, likewise
+	Kind       string   // target kind: numeric, range, reference, deadline, qualitative, unparsed
+	Op         string   // target operator: >= <= > < =
+	Unit       string   // target unit: %, 万元, 天 …
+	Min, Max   *float64 // numeric target value bounds, inclusive
+	Rule       string   // rule ID of a finding
+	Severity   string   // error, warning or info
+	Limit      int      // 0 = no limit
+}
+
+// where builds the WHERE clause shared by the indicator and finding
+// queries; alias i is indicators (or nil-able in findings), p projects, r
+// reports, f findings when present.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+func isCode(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func likeArg(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// withSuffix lets 产出 stand for 产出指标.
+func withSuffix(s string) []any {
+	if strings.HasSuffix(s, "指标") {
+		return []any{s, strings.TrimSuffix(s, "指标")}
+	}
+	return []any{s, s + "指标"}
+}
+
+func (f *Filter) departmentAndProject(w *where) {
+	if f.Department != "" {
+		if isCode(f.Department) {
+			w.add("r.department_code = ?", f.Department)
+		} else {
+			w.add(`r.department_name LIKE ? ESCAPE '\'`, likeArg(f.Department))
+		}
+	}
+	if f.Project != "" {
+		if isCode(f.Project) && len(f.Project) > 6 {
+			w.add("p.code = ?", f.Project)
+		} else {
+			w.add(`p.name LIKE ? ESCAPE '\'`, likeArg(f.Project))
+		}
+	}
+}
+
+// indicatorConds adds the indicator filters. These select large shares
+// of all indicators, so with a limit the index is kept out of the plan
+// (unary +): reading indicators in rowid order stops after the first
+// matches instead of sorting every match.
+func (f *Filter) indicatorConds(w *where) {
+	c := "i."
+	if f.Limit > 0 {
+		c = "+i."
+	}
+	if f.Level1 != "" {
+		w.add(c+"level1 IN (?, ?)", withSuffix(f.Level1)...)
+	}
+	if f.Level2 != "" {
+		w.add(c+"level2 IN (?, ?)", withSuffix(f.Level2)...)
+	}
+	if f.Kind != "" {
+		w.add(c+"kind = ?", f.Kind)
+	}
+	if f.Op != "" {
+		w.add(c+"op = ?", f.Op)
+	}
+	if f.Unit != "" {
+		w.add(c+"unit = ?", f.Unit)
+	}
+	if f.Min != nil {
+		w.add(c+"target_num >= ?", *f.Min)
+	}
+	if f.Max != nil {
+		w.add(c+"target_num <= ?", *f.Max)
+	}
+}
+
+func (f *Filter) limit() string {
+	if f.Limit > 0 {
+		return fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return ""
+}
+
+// Indicators returns the indicators matching f, in report order. Rule and
+// Severity select indicators a finding of that rule or severity points at.
+func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
+	w := &where{}
+	f.departmentAndProject(w)
+	f.indicatorConds(w)
+	if f.Rule != "" || f.Severity != "" {
+		c := "i.id IN (SELECT x.indicator_id FROM findings x WHERE x.indicator_id IS NOT NULL"
+		var args []any
+		if f.Rule != "" {
+			c += " AND x.rule = ?"
+			args = append(args, f.Rule)
+		}
+		if f.Severity != "" {
+			c += " AND x.severity = ?"
+			args = append(args, f.Severity)
+		}
+		w.add(c+")", args...)
+	}
+	q := `SELECT r.department_code, r.department_name, p.code, p.name, i.seq, i.level1, i.level2,
+		i.level3, i.description, i.value, i.basis, i.kind, i.op, i.target, i.unit, i.lower, i.upper,
+		i.ref, i.date, i.level, d.path
+		FROM indicators i
+		JOIN projects p ON p.id = i.project_id
+		JOIN reports r ON r.document_id = i.document_id
+		JOIN documents d ON d.id = i.document_id` + w.String() +
+		` ORDER BY i.id` + f.limit()
+	t := &Table{Name: "绩效指标", Columns: []Column{
+		{"department_code", "部门编码"}, {"department_name", "部门"}, {"project_code", "项目编码"},
+		{"project_name", "项目名称"}, {"indicator", "指标序号"}, {"level1", "一级指标"},
+		{"level2", "二级指标"}, {"level3", "三级指标"}, {"description", "绩效指标描述"},
+		{"value", "指标值"}, {"basis", "指标值确定依据"}, {"kind", "目标类型"}, {"op", "比较"},
+		{"target", "目标值"}, {"unit", "单位"}, {"lower", "下限"}, {"upper", "上限"},
+		{"ref", "参照"}, {"date", "期限"}, {"level", "等级"}, {"file", "文件"},
+	}}
+	return t, s.fill(ctx, t, q, w.args)
+}
+
+// Issues returns the findings matching f, by document (in the order they
+// were ingested, which is the order of their paths), then as Put stored
+// them: by project, severity (errors first) and indicator, the
+// cross-document findings last.
+func (s *Store) Issues(ctx context.Context, f Filter) (*Table, error) {
+	w := &where{}
+	f.departmentAndProject(w)
+	if f.Level1 != "" || f.Level2 != "" || f.Kind != "" || f.Op != "" || f.Unit != "" || f.Min != nil || f.Max != nil {
+		f.indicatorConds(w)
+	}
+	if f.Rule != "" {
+		w.add("f.rule = ?", f.Rule)
+	}
+	if f.Severity != "" {
+		w.add("+f.severity = ?", f.Severity) // a large share: scan in order rather than sort
+	}
+	q := `SELECT coalesce(r.department_code, ''), coalesce(r.department_name, ''), f.project_code,
+		coalesce(p.name, ''), ` + severityName + `, f.rule, f.message, nullif(f.indicator, 0),
+		coalesce(i.level3, ''), f.field, ` + locationSQL + `, d.path
+		FROM findings f
+		JOIN documents d ON d.id = f.document_id
+		LEFT JOIN reports r ON r.document_id = f.document_id
+		LEFT JOIN projects p ON p.id = f.project_id
+		LEFT JOIN indicators i ON i.id = f.indicator_id` + w.String() +
+		` ORDER BY f.document_id, f.id` + f.limit()
+	t := &Table{Name: "审核发现", Columns: []Column{
+		{"department_code", "部门编码"}, {"department_name", "部门"}, {"project_code", "项目编码"},
+		{"project_name", "项目名称"}, {"severity", "严重程度"}, {"rule", "规则"}, {"message", "问题说明"},
+		{"indicator", "指标序号"}, {"indicator_name", "三级指标"}, {"field", "字段"},
+		{"location", "位置"}, {"file", "文件"},
+	}}
+	return t, s.fill(ctx, t, q, w.args)
+}
+
+const severityName = `CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' WHEN 'info' THEN '提示' ELSE f.severity END`
+
+// locationSQL formats a finding's source position as 第3页 表2 第4行 第5列.
+const locationSQL = `trim(
+	CASE WHEN f.page > 0 THEN '第' || f.page || '页 ' ELSE '' END ||
+	CASE WHEN f.tbl > 0 THEN '表' || f.tbl || ' ' ELSE '' END ||
+	CASE WHEN f.row > 0 THEN '第' || f.row || '行 ' ELSE '' END ||
+	CASE WHEN f.col > 0 THEN '第' || f.col || '列' ELSE '' END)`
+
+// IssueSummary counts the findings matching f per department and severity.
+func (s *Store) IssueSummary(ctx context.Context, f Filter) (*Table, error) {
+	w := &where{}
+	f.departmentAndProject(w)
+	if f.Rule != "" {
+		w.add("f.rule = ?", f.Rule)
+	}
+	if f.Severity != "" {
+		w.add("f.severity = ?", f.Severity)
+	}
+	q := `SELECT coalesce(r.department_code, ''), coalesce(r.department_name, ''),
+		count(DISTINCT f.document_id),
+		sum(f.severity = 'error'), sum(f.severity = 'warning'), sum(f.severity = 'info'), count(*)
+		FROM findings f
+		LEFT JOIN reports r ON r.document_id = f.document_id
+		LEFT JOIN projects p ON p.id = f.project_id` + w.String() +
+		` GROUP BY 1, 2 ORDER BY 1, 2`
+	t := &Table{Name: "按部门汇总", Columns: []Column{
+		{"department_code", "部门编码"}, {"department_name", "部门"}, {"documents", "文件数"},
+		{"errors", "错误"}, {"warnings", "警告"}, {"infos", "提示"}, {"findings", "合计"},
+	}}
+	return t, s.fill(ctx, t, q, w.args)
+}
+
+// SQL runs a query and returns its rows as a Table keyed by the column
+// names. On a read-only Store nothing the query does can write.
+func (s *Store) SQL(ctx context.Context, query string, args ...any) (*Table, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Name: "查询结果"}
+	for _, c := range cols {
+		t.Columns = append(t.Columns, Column{c, c})
+	}
+	return t, scanRows(rows, t)
+}
+
+func (s *Store) fill(ctx context.Context, t *Table, q string, args []any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("corpus: %s: %w", t.Name, err)
+	}
+	defer rows.Close()
+	if err := scanRows(rows, t); err != nil {
+		return fmt.Errorf("corpus: %s: %w", t.Name, err)
+	}
+	return nil
+}
+
+type rowScanner interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Columns() ([]string, error)
+}
+
+func scanRows(rows rowScanner, t *Table) error {
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = string(b)
+			}
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	return rows.Err()
+}
+
+// FailedFiles lists the documents that could not be read, with the reason
+// to send back.
+func (s *Store) FailedFiles(ctx context.Context) (*Table, error) {
+	t := &Table{Name: "无法读取的文件", Columns: []Column{
+		{"file", "文件"}, {"format", "格式"}, {"reason", "原因"}, {"error", "错误详情"}, {"ingested_at", "导入时间"},
+	}}
+	return t, s.fill(ctx, t, `SELECT path, format, reason, error, ingested_at FROM documents
+		WHERE status = 'failed' ORDER BY path`, nil)
+}

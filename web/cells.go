@@ -1,0 +1,55 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+)
+
+// cellHTML renders one table cell; codes and rule IDs link to the pages
+// that filter by them, so a reviewer can walk from a department to its
+// findings and from a finding to its rule.
+func cellHTML(key string, v any) template.HTML {
+	text := ""
+	switch v := v.(type) {
+	case nil:
+	case string:
+		text = v
+	case float64:
+		text = fmt.Sprintf("%g", v)
+	default:
+		text = fmt.Sprint(v)
+	}
+	esc := template.HTMLEscapeString(text)
+	if text == "" {
+		return ""
+	}
+	switch key {
+	case "department_code":
+		return link("/issues?dept="+url.QueryEscape(text), esc)
+	case "project_code":
+		return link("/indicators?project="+url.QueryEscape(text), esc)
+	case "rule":
+		return link("/rules/"+url.PathEscape(text), esc)
+	case "severity":
+		class := map[string]string{"错误": "error", "警告": "warning", "提示": "info", "error": "error", "warning": "warning", "info": "info"}[text]
+		return template.HTML(`<span class="sev ` + class + `">` + esc + `</span>`)
+	}
+	return template.HTML(esc)
+}
+
+func link(href, text string) template.HTML {
+	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `">` + text + `</a>`)
+}
+
+// urlEscape escapes a file name for Content-Disposition (RFC 5987).
+func urlEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
+
+// kindNames are the target kinds of report/v1 as the filter form shows them.
+var kindNames = map[string]string{
+	"numeric": "数值", "range": "区间", "reference": "参照（如预算数）",
+	"deadline": "期限", "qualitative": "定性", "unparsed": "无法解析",
+}

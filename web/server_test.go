@@ -1,0 +1,115 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
+)
+
+// newServer ingests the seed reports into a fresh database and serves it.
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "web.db")
+	st, err := corpus.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := rules.Default()
+	seed := filepath.Join("..", "testdata", "seed")
+	_, err = st.Ingest(context.Background(), []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf")}, corpus.IngestConfig{
+		Check:      func(r *report.Report) { rules.Check(r, cfg) },
+		CheckBatch: func(rs []*report.Report) { rules.CheckBatch(rs, cfg) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	ro, err := corpus.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	s := &Server{Store: ro, Segmenter: func() (*corpus.Segmenter, error) { return corpus.LoadSegmenter(t.TempDir()) }}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func get(t *testing.T, url string) (int, http.Header, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(body)
+}
+
+func TestPages(t *testing.T) {
+	ts := newServer(t)
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/", []string{"概览", "<b>2</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
+		{"/issues?dept=430001&severity=error", []string{"3月底", `class="sev error"`, `href="/rules/P501"`, "下载："}},
+		{"/issues?rule=v603", []string{"会议保障服务质量", "V603"}},
+		{"/indicators?project=13073025P00089410001D&level1=产出", []string{"车辆购置数量", "≤5辆", "不超期完成项目"}},
+		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内"}},
+		{"/indicators?min=abc", []string{"筛选条件有误", "不是数字"}},
+		{"/search?q=满意度", []string{"服务对象满意度", "搜索结果"}},
+		{"/search?q=量子纠缠", []string{"没有找到"}},
+		{"/rules", []string{"V604", "比率目标超过100%"}},
+		{"/rules/v604", []string{"V604", "查看该规则的全部审核发现"}},
+	}
+	for _, tt := range tests {
+		code, _, body := get(t, ts.URL+tt.path)
+		if code != http.StatusOK {
+			t.Errorf("GET %s: status %d\n%s", tt.path, code, body)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s lacks %q", tt.path, w)
+			}
+		}
+	}
+	if code, _, _ := get(t, ts.URL+"/rules/NOPE"); code != http.StatusNotFound {
+		t.Errorf("unknown rule: status %d", code)
+	}
+}
+
+func TestDownloads(t *testing.T) {
+	ts := newServer(t)
+	code, h, body := get(t, ts.URL+"/issues?severity=error&format=csv")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") || !strings.Contains(body, "P501") {
+		t.Errorf("csv: %d %s\n%s", code, h.Get("Content-Type"), body)
+	}
+	if !strings.Contains(h.Get("Content-Disposition"), "attachment") {
+		t.Errorf("csv not offered as a download: %q", h.Get("Content-Disposition"))
+	}
+	code, h, body = get(t, ts.URL+"/indicators?format=xlsx")
+	if code != 200 || !strings.HasPrefix(body, "PK") || !strings.Contains(h.Get("Content-Type"), "spreadsheetml") {
+		t.Errorf("xlsx: %d %s", code, h.Get("Content-Type"))
+	}
+}
+
+func TestTruncatedTable(t *testing.T) {
+	s := &Server{}
+	s.init()
+	s.maxRows = 2
+	tab := &corpus.Table{Name: "x", Columns: []corpus.Column{{Key: "a", Title: "A"}}, Rows: [][]any{{"1"}, {"2"}, {"3"}}}
+	sh := s.show(tab)
+	if !sh.Truncated || sh.Total != 3 || len(sh.Rows) != 2 || len(tab.Rows) != 3 {
+		t.Errorf("show: truncated=%v total=%d rows=%d original=%d", sh.Truncated, sh.Total, len(sh.Rows), len(tab.Rows))
+	}
+}
