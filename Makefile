@@ -13,8 +13,16 @@ build:
 test: lint
 	$(GO) test -tags $(TAGS) -count=1 ./...
 
+# The main job on the bundled samples: the seed report read from .docx and
+# .pdf in both layouts (and the refusals of testdata/bad), ingested into
+# ./jixiao.db, then the issue list a reviewer sends back.
 demo: build
-	./bin/jixiao check testdata/seed/seed.docx testdata/seed/seed-split.docx
+	./bin/jixiao check testdata/seed/seed.docx
+	./bin/jixiao ingest --db jixiao.db testdata/seed testdata/bad || echo "（testdata/bad 中的文件按预期被拒绝，并各自说明了原因）"
+	./bin/jixiao issues --db jixiao.db --summary
+	./bin/jixiao issues --db jixiao.db --severity error
+	@echo
+	@echo "更多：./bin/jixiao search --db jixiao.db 满意度 · ./bin/jixiao serve --db jixiao.db（浏览器页面）"
 
 # Benchmarks only (no tests). bench/ runs each peer tool in the same benchmark
 # as jixiao and prints the ratio (x_faster = peer time / jixiao time); peers

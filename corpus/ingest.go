@@ -331,7 +331,7 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 	d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: j.path, Size: int64(len(b))}
 	d.Format = string(extract.Sniff(bytes.NewReader(b), d.Size))
 	r.doc = d
-	if d.Format == "" && !j.named {
+	if d.Format == "" && !j.named && !reportName(j.path) {
 		r.outcome = Ignored
 		return r
 	}
@@ -367,6 +367,16 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 	d.Report, d.Index = rep, NewIndex(rep, seg)
 	r.outcome = Stored
 	return r
+}
+
+// reportName tells a file that claims by its name to be a report: found in
+// a folder but unreadable, it is refused with its reason, not ignored.
+func reportName(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".pdf", ".doc", ".wps", ".docm", ".dotx", ".rtf":
+		return true
+	}
+	return false
 }
 
 func parse(r io.ReaderAt, size int64, path string) (*report.Report, error) {

@@ -325,6 +325,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", nil, ErrEmpty},
 		{"text file", []byte("项目编码,项目名称\n"), ErrUnknownFormat},
+		{"legacy word", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an old .doc"), ErrLegacyFormat},
 		{"not a zip", []byte("PK\x03\x04 but nothing else"), ErrMalformed},
 		{"truncated docx", good[:len(good)/2], ErrMalformed},
 		{"zip without a document", makeDOCX(t, "", map[string]string{"-word/document.xml": "", "-_rels/.rels": ""}), ErrUnknownFormat},

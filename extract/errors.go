@@ -9,6 +9,7 @@ import (
 var (
 	ErrEmpty         = errors.New("empty file")
 	ErrUnknownFormat = errors.New("not a .docx or .pdf file")
+	ErrLegacyFormat  = errors.New("a legacy binary Office file (.doc, .wps, .xls): save it as .docx or PDF")
 	ErrTooLarge      = errors.New("too large")
 	ErrEncrypted     = errors.New("encrypted: a password is needed")
 	ErrNoTextLayer   = errors.New("no text layer: the pages are images, OCR is needed")

@@ -51,6 +51,9 @@ func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 	case PDF:
 		doc, err = ReadPDF(r, size, path)
 	default:
+		if isCompoundFile(r) {
+			return nil, &Error{Path: path, Err: ErrLegacyFormat}
+		}
 		return nil, &Error{Path: path, Err: ErrUnknownFormat}
 	}
 	if err != nil {
@@ -78,4 +81,12 @@ func Sniff(r io.ReaderAt, size int64) Format {
 		return PDF
 	}
 	return ""
+}
+
+// isCompoundFile tells an OLE compound file: Word 97–2003 .doc, WPS .wps and
+// old Excel files, which departments still send.
+func isCompoundFile(r io.ReaderAt) bool {
+	head := make([]byte, 8)
+	n, _ := r.ReadAt(head, 0)
+	return n == 8 && bytes.Equal(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 }

@@ -14,6 +14,8 @@ func Reason(err error) string {
 		return ""
 	case errors.Is(err, ErrNotReport):
 		return "不是绩效目标报告：找不到部门整体绩效目标或项目绩效目标表"
+	case errors.Is(err, extract.ErrLegacyFormat):
+		return "旧版 Word（.doc）或 WPS 格式，请另存为 .docx 或 PDF 后再提交"
 	case errors.Is(err, extract.ErrUnknownFormat):
 		return "不是 .docx 或 .pdf 文件"
 	case errors.Is(err, extract.ErrTooLarge):
