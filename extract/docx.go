@@ -215,16 +215,64 @@ func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
 type docxReader struct {
 	d          *xml.Decoder
 	doc        *Document
+	open       []string        // local names of the elements open, innermost last
 	usedStyles map[string]bool // paragraph style ids the body uses
 	lists      bool            // whether any paragraph has list numbering
 	paras      int             // body paragraphs so far
 	tables     int             // tables so far, nested ones included
 }
 
+// next returns the next token. It reads raw tokens, which spares the
+// namespace bookkeeping of xml.Decoder.Token (a third of the reading time),
+// and checks the nesting itself: elements are matched by local name, which
+// is all the reader looks at.
+func (rd *docxReader) next() (xml.Token, error) {
+	tok, err := rd.d.RawToken()
+	if err != nil {
+		if err == io.EOF && len(rd.open) > 0 {
+			return nil, fmt.Errorf("unexpected end of file inside <%s>", rd.open[len(rd.open)-1])
+		}
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		rd.open = append(rd.open, t.Name.Local)
+	case xml.EndElement:
+		n := len(rd.open)
+		if n == 0 || rd.open[n-1] != t.Name.Local {
+			want := "nothing"
+			if n > 0 {
+				want = "<" + rd.open[n-1] + ">"
+			}
+			line, _ := rd.d.InputPos()
+			return nil, fmt.Errorf("line %d: </%s> closes %s", line, t.Name.Local, want)
+		}
+		rd.open = rd.open[:n-1]
+	}
+	return tok, nil
+}
+
+// skip reads past the end of the element just started.
+func (rd *docxReader) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := rd.next()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
 func (rd *docxReader) readDocument(r io.Reader) error {
 	rd.d = xml.NewDecoder(r)
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err == io.EOF {
 			return fmt.Errorf("no w:body element")
 		}
@@ -242,7 +290,7 @@ func (rd *docxReader) readDocument(r io.Reader) error {
 // nil in the body.
 func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -274,7 +322,7 @@ func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
 				}
 			default:
 				// sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …
-				if err := rd.d.Skip(); err != nil {
+				if err := rd.skip(); err != nil {
 					return err
 				}
 			}
@@ -321,7 +369,7 @@ func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
 // paraProps reads w:pPr.
 func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -346,7 +394,7 @@ func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
 				}
 				continue
 			}
-			if err := rd.d.Skip(); err != nil {
+			if err := rd.skip(); err != nil {
 				return err
 			}
 		}
@@ -356,7 +404,7 @@ func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
 func (rd *docxReader) numPr() (*ListItem, error) {
 	li := &ListItem{}
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return nil, err
 		}
@@ -370,7 +418,7 @@ func (rd *docxReader) numPr() (*ListItem, error) {
 			case "ilvl":
 				li.Level, _ = strconv.Atoi(attr(t, "val"))
 			}
-			if err := rd.d.Skip(); err != nil {
+			if err := rd.skip(); err != nil {
 				return nil, err
 			}
 		}
@@ -381,7 +429,7 @@ func (rd *docxReader) numPr() (*ListItem, error) {
 // Word shows into text. pPr is handed to props.
 func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPos, props func(xml.StartElement) error) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -392,7 +440,7 @@ func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPo
 			switch t.Name.Local {
 			case "pPr":
 				if props == nil {
-					err = rd.d.Skip()
+					err = rd.skip()
 				} else {
 					err = props(t)
 				}
@@ -402,7 +450,7 @@ func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPo
 				err = rd.inline(text, boxes, cell, nil)
 			default:
 				// del, moveFrom, sdtPr, bookmarks, proofErr, commentRangeStart …
-				err = rd.d.Skip()
+				err = rd.skip()
 			}
 			if err != nil {
 				return err
@@ -414,7 +462,7 @@ func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPo
 // run reads w:r (or m:r in an equation).
 func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -445,7 +493,7 @@ func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) 
 				continue
 			}
 			if err == nil {
-				err = rd.d.Skip()
+				err = rd.skip()
 			}
 			if err != nil {
 				return err
@@ -457,7 +505,7 @@ func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) 
 // charData appends the character data of the current element.
 func (rd *docxReader) charData(text *strings.Builder) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -467,7 +515,7 @@ func (rd *docxReader) charData(text *strings.Builder) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			if err := rd.d.Skip(); err != nil {
+			if err := rd.skip(); err != nil {
 				return err
 			}
 		}
@@ -480,7 +528,7 @@ func (rd *docxReader) charData(text *strings.Builder) error {
 func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
 	depth := 1
 	for depth > 0 {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -494,7 +542,7 @@ func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
 					return err
 				}
 			case "Fallback":
-				if err := rd.d.Skip(); err != nil {
+				if err := rd.skip(); err != nil {
 					return err
 				}
 			default:
@@ -518,7 +566,7 @@ func (rd *docxReader) table() (*Table, error) {
 				if se.Name.Local == "gridCol" {
 					gridCols++
 				}
-				return rd.d.Skip()
+				return rd.skip()
 			})
 		case "tr":
 			row, deleted, err := rd.row(idx, len(rows)+1)
@@ -530,7 +578,7 @@ func (rd *docxReader) table() (*Table, error) {
 			}
 			return nil
 		}
-		return rd.d.Skip()
+		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 	if err != nil {
 		return nil, err
@@ -557,7 +605,7 @@ func (rd *docxReader) table() (*Table, error) {
 // not there. f must consume the element it is given (Skip it at least).
 func (rd *docxReader) children(f func(xml.StartElement) error, wrappers ...string) error {
 	for {
-		tok, err := rd.d.Token()
+		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
@@ -600,7 +648,7 @@ func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error
 				case "del":
 					deleted = true
 				}
-				return rd.d.Skip()
+				return rd.skip()
 			})
 		case "tc":
 			col := row.Before + 1
@@ -623,7 +671,7 @@ func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error
 			row.Cells = append(row.Cells, c)
 			return nil
 		}
-		return rd.d.Skip()
+		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 	return row, deleted, err
 }
@@ -649,7 +697,7 @@ func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
 				case "hMerge":
 					hmerge = attr(se, "val") != "restart"
 				}
-				return rd.d.Skip()
+				return rd.skip()
 			})
 		case "p":
 			p, boxes, err := rd.paragraph(pos)
@@ -667,7 +715,7 @@ func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
 			c.Tables = append(c.Tables, t)
 			return nil
 		}
-		return rd.d.Skip()
+		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 	return c, hmerge, err
 }

@@ -6,11 +6,19 @@ import (
 	"unicode"
 )
 
+// maxLabel is more bytes than any label has; longer cells are values, and
+// canon does not spend time on them.
+const maxLabel = 96
+
 // canon reduces a label cell to the form the synonym tables use: no white
-// space, no leading 其中, no trailing colon, no bracketed unit.
+// space, no leading 其中, no trailing colon, no bracketed unit. Cells too
+// long to be labels give "".
 func canon(s string) string {
+	if len(s) > maxLabel {
+		return ""
+	}
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u3000' {
+		if unicode.IsSpace(r) {
 			return -1
 		}
 		return r
@@ -18,11 +26,28 @@ func canon(s string) string {
 	for _, p := range []string{"其中：", "其中:", "其中"} {
 		s = strings.TrimPrefix(s, p)
 	}
-	s = unitSuffix.ReplaceAllString(s, "")
+	s = trimUnitSuffix(s)
 	return strings.TrimRight(s, "：:")
 }
 
-var unitSuffix = regexp.MustCompile(`[（(](?:%|％|万元|元|千元|百分比)[)）]$`)
+// trimUnitSuffix drops a bracketed unit at the end of a label:
+// 资金支出计划（%）, 预算数(万元).
+func trimUnitSuffix(s string) string {
+	if !strings.HasSuffix(s, "）") && !strings.HasSuffix(s, ")") {
+		return s
+	}
+	open := max(strings.LastIndex(s, "（"), strings.LastIndex(s, "("))
+	if open < 0 {
+		return s
+	}
+	inner := strings.TrimRight(s[open:], "）)")
+	inner = strings.TrimLeft(inner, "（(")
+	switch inner {
+	case "%", "％", "万元", "元", "千元", "百分比":
+		return s[:open]
+	}
+	return s
+}
 
 // Info-table fields by their labels.
 var infoLabels = map[string]string{
