@@ -289,45 +289,31 @@ func (rd *docxReader) readDocument(r io.Reader) error {
 // calling emit for each paragraph and table. cell is the cell being read,
 // nil in the body.
 func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
-	for {
-		tok, err := rd.next()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "p":
-				p, boxes, err := rd.paragraph(cell)
-				if err != nil {
-					return err
-				}
-				emit(Block{Para: p})
-				for _, b := range boxes {
-					emit(b)
-				}
-			case "tbl":
-				tb, err := rd.table()
-				if err != nil {
-					return err
-				}
-				emit(Block{Table: tb})
-			case "sdt", "customXml", "ins", "moveTo", "sdtContent":
-				// Content controls, custom XML and tracked insertions wrap
-				// content Word shows: read through them.
-				if err := rd.blocks(emit, cell); err != nil {
-					return err
-				}
-			default:
-				// sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …
-				if err := rd.skip(); err != nil {
-					return err
-				}
+	// Content controls, custom XML and tracked insertions wrap content
+	// Word shows: read through them. Anything else unknown (sdtPr, del,
+	// moveFrom, sectPr, bookmarks, altChunk …) is skipped.
+	return rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "p":
+			p, boxes, err := rd.paragraph(cell)
+			if err != nil {
+				return err
 			}
+			emit(Block{Para: p})
+			for _, b := range boxes {
+				emit(b)
+			}
+			return nil
+		case "tbl":
+			tb, err := rd.table()
+			if err != nil {
+				return err
+			}
+			emit(Block{Table: tb})
+			return nil
 		}
-	}
+		return rd.skip()
+	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 }
 
 // cellPos is where a paragraph being read sits in a table.
@@ -368,138 +354,78 @@ func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
 
 // paraProps reads w:pPr.
 func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
-	for {
-		tok, err := rd.next()
-		if err != nil {
+	return rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "pStyle":
+			p.Style = attr(se, "val")
+		case "outlineLvl":
+			if n, err := strconv.Atoi(attr(se, "val")); err == nil {
+				*outline = n
+			}
+		case "numPr":
+			li := &ListItem{}
+			err := rd.children(func(se xml.StartElement) error {
+				switch se.Name.Local {
+				case "numId":
+					li.NumID = attr(se, "val")
+				case "ilvl":
+					li.Level, _ = strconv.Atoi(attr(se, "val"))
+				}
+				return rd.skip()
+			})
+			if li.NumID != "" && li.NumID != "0" {
+				p.List = li
+			}
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "pStyle":
-				p.Style = attr(t, "val")
-			case "outlineLvl":
-				if n, err := strconv.Atoi(attr(t, "val")); err == nil {
-					*outline = n
-				}
-			case "numPr":
-				li, err := rd.numPr()
-				if err != nil {
-					return err
-				}
-				if li.NumID != "" && li.NumID != "0" {
-					p.List = li
-				}
-				continue
-			}
-			if err := rd.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func (rd *docxReader) numPr() (*ListItem, error) {
-	li := &ListItem{}
-	for {
-		tok, err := rd.next()
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return li, nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "numId":
-				li.NumID = attr(t, "val")
-			case "ilvl":
-				li.Level, _ = strconv.Atoi(attr(t, "val"))
-			}
-			if err := rd.skip(); err != nil {
-				return nil, err
-			}
-		}
-	}
+		return rd.skip()
+	})
 }
 
 // inline reads the content of a paragraph up to its end, writing the text
 // Word shows into text. pPr is handed to props.
 func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPos, props func(xml.StartElement) error) error {
-	for {
-		tok, err := rd.next()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "pPr":
-				if props == nil {
-					err = rd.skip()
-				} else {
-					err = props(t)
-				}
-			case "r":
-				err = rd.run(text, boxes, cell)
-			case "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara":
-				err = rd.inline(text, boxes, cell, nil)
-			default:
-				// del, moveFrom, sdtPr, bookmarks, proofErr, commentRangeStart …
-				err = rd.skip()
+	// Hyperlinks, smart tags, content controls, insertions, simple fields
+	// and equations wrap text Word shows; deletions, moves away, proofing
+	// marks, bookmarks and comment ranges are skipped.
+	return rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "pPr":
+			if props != nil {
+				return props(se)
 			}
-			if err != nil {
-				return err
-			}
+		case "r":
+			return rd.run(text, boxes, cell)
 		}
-	}
+		return rd.skip()
+	}, "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara")
 }
 
 // run reads w:r (or m:r in an equation).
 func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) error {
-	for {
-		tok, err := rd.next()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "t":
-				err = rd.charData(text)
-				continue
-			case "tab", "ptab":
-				text.WriteByte('\t')
-			case "br":
-				if typ := attr(t, "type"); typ == "" || typ == "textWrapping" {
-					text.WriteByte('\n')
-				}
-			case "cr":
+	return rd.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "t":
+			return rd.charData(text)
+		case "tab", "ptab":
+			text.WriteByte('\t')
+		case "br":
+			if typ := attr(se, "type"); typ == "" || typ == "textWrapping" {
 				text.WriteByte('\n')
-			case "noBreakHyphen":
-				text.WriteByte('-')
-			case "sym":
-				if n, err := strconv.ParseUint(attr(t, "char"), 16, 32); err == nil {
-					text.WriteRune(symbolRune(attr(t, "font"), rune(n)))
-				}
-			case "drawing", "pict", "object", "AlternateContent":
-				err = rd.textBoxes(boxes, cell)
-				continue
 			}
-			if err == nil {
-				err = rd.skip()
+		case "cr":
+			text.WriteByte('\n')
+		case "noBreakHyphen":
+			text.WriteByte('-')
+		case "sym":
+			if n, err := strconv.ParseUint(attr(se, "char"), 16, 32); err == nil {
+				text.WriteRune(symbolRune(attr(se, "font"), rune(n)))
 			}
-			if err != nil {
-				return err
-			}
+		case "drawing", "pict", "object", "AlternateContent":
+			return rd.textBoxes(boxes, cell)
 		}
-	}
+		return rd.skip()
+	})
 }
 
 // charData appends the character data of the current element.
