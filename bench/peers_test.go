@@ -14,13 +14,14 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/internal/truth"
 	"github.com/jixiao/jixiao/report"
 )
 
 func corpus(b *testing.B, ext string) []string {
-	dir := os.Getenv("JIXIAO_BENCH")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "bench-corpus")
+	dir, err := truth.BenchCorpus()
+	if err != nil {
+		b.Skip(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
 	if len(files) == 0 {

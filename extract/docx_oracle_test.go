@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	docx "github.com/fumiama/go-docx"
+
+	"github.com/jixiao/jixiao/internal/truth"
 )
 
 // TestDOCXAgainstGoDocx reads plain documents (no content controls, tracked
@@ -19,9 +21,9 @@ func TestDOCXAgainstGoDocx(t *testing.T) {
 		filepath.Join("..", "testdata", "seed", "seed.docx"),
 		filepath.Join("..", "testdata", "seed", "seed-split.docx"),
 	}
-	bench := os.Getenv("JIXIAO_BENCH")
-	if bench == "" {
-		bench = filepath.Join("..", "..", "shared", "bench-corpus")
+	bench, err := truth.BenchCorpus()
+	if err != nil {
+		t.Logf("only the seed documents: %v", err)
 	}
 	more, _ := filepath.Glob(filepath.Join(bench, "*.docx"))
 	if len(more) > 40 {

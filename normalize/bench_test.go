@@ -10,15 +10,14 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/internal/truth"
 )
 
-// benchDir is the bench corpus: $JIXIAO_BENCH, else ../../shared/bench-corpus
-// beside the repository. Tests that need it skip when it is absent.
+// benchDir is the bench corpus, or "" when it is absent.
 func benchDir() string {
-	if d := os.Getenv("JIXIAO_BENCH"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "bench-corpus")
+	d, _ := truth.BenchCorpus()
+	return d
 }
 
 // benchValue is one indicator value of a bench truth file with its truth.
@@ -33,7 +32,7 @@ func loadBench(t testing.TB) []benchValue {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(benchDir(), "*.truth.json"))
 	if len(files) == 0 {
-		t.Skipf("bench corpus absent at %s (set JIXIAO_BENCH)", benchDir())
+		t.Skip("bench corpus absent (set JIXIAO_BENCH)")
 	}
 	sort.Strings(files)
 	var out []benchValue

@@ -98,14 +98,11 @@ func TestNotReport(t *testing.T) {
 	}
 }
 
-// benchDir is the shared bench corpus, or "" when it is absent.
+// benchDir is the shared bench corpus; tests skip when it is absent.
 func benchDir(t testing.TB) string {
-	dir := os.Getenv("JIXIAO_BENCH")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "bench-corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("bench corpus not found at %s (set JIXIAO_BENCH): %v", dir, err)
+	dir, err := truth.BenchCorpus()
+	if err != nil {
+		t.Skip(err)
 	}
 	return dir
 }

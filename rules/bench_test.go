@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/internal/truth"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -40,12 +41,9 @@ type benchDefect struct {
 }
 
 func benchDir(t *testing.T) string {
-	dir := os.Getenv("JIXIAO_BENCH")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "bench-corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("bench corpus not found at %s (set JIXIAO_BENCH): %v", dir, err)
+	dir, err := truth.BenchCorpus()
+	if err != nil {
+		t.Skip(err)
 	}
 	return dir
 }

@@ -19,17 +19,15 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/internal/truth"
 )
 
-// benchDir is the bench corpus: $JIXIAO_BENCH, else ../../../shared/bench-corpus.
+// benchDir is the bench corpus; tests skip when it is absent.
 func benchDir(tb testing.TB) string {
 	tb.Helper()
-	dir := os.Getenv("JIXIAO_BENCH")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "bench-corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("bench corpus %s is absent (set JIXIAO_BENCH): %v", dir, err)
+	dir, err := truth.BenchCorpus()
+	if err != nil {
+		tb.Skip(err)
 	}
 	return dir
 }
@@ -240,11 +238,8 @@ func TestBinaryBareEnvironment(t *testing.T) {
 // killCorpus returns a folder to ingest: the bench corpus, else copies of
 // the seed .docx made distinct by an extra zip entry.
 func killCorpus(t *testing.T) (dir string, files int) {
-	d := os.Getenv("JIXIAO_BENCH")
-	if d == "" {
-		d = filepath.Join("..", "..", "..", "shared", "bench-corpus")
-	}
-	if m, _ := filepath.Glob(filepath.Join(d, "r*.*[xf]")); len(m) > 0 {
+	if d, err := truth.BenchCorpus(); err == nil {
+		m, _ := filepath.Glob(filepath.Join(d, "r*.*[xf]"))
 		return d, len(m)
 	}
 	t.Log("bench corpus absent: ingesting 150 copies of the seed .docx")
