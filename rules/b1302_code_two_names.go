@@ -14,33 +14,38 @@ var _ = register(&Rule{
 
 示例：a.docx 中“13073025P000895100013 机关大楼运行经费”，b.docx 中同一编码为“公车购置” → 在 b.docx 报告“与 a.docx 的名称不同”。`,
 	Batch: func(b *BatchPass) {
-		type owner struct {
-			rep  *report.Report
-			name string
-		}
-		first := map[string]owner{}
-		for _, rep := range b.Reports {
-			for i := range rep.Projects {
-				pr := &rep.Projects[i]
-				if pr.Code == "" {
-					continue
-				}
-				o, seen := first[pr.Code]
-				if !seen {
-					first[pr.Code] = owner{rep, pr.Name}
-					continue
-				}
-				if o.rep == rep || bareName(o.name) == bareName(pr.Name) {
-					continue
-				}
-				b.Reportf(rep, report.Location{Project: pr.Code, Field: "name"}, "项目编码“%s”在%s中名称为“%s”，此处为“%s”；同一编码应是同一项目，应核对编码或名称",
-					pr.Code, o.rep.Source.Path, o.name, pr.Name)
+		repeatedCodes(b.Reports, func(first *report.Report, firstName string, rep *report.Report, pr *report.Project) {
+			if trimStray(firstName) == trimStray(pr.Name) {
+				return
 			}
-		}
+			b.Reportf(rep, report.Location{Project: pr.Code, Field: "name"}, "项目编码“%s”在%s中名称为“%s”，此处为“%s”；同一编码应是同一项目，应核对编码或名称",
+				pr.Code, first.Source.Path, firstName, pr.Name)
+		})
 	},
 })
 
-// bareName compares names without stray punctuation and spaces at the ends.
-func bareName(s string) string {
-	return trimStray(s)
+// repeatedCodes calls f for each project whose code an earlier report of
+// reps already used, with that first report and the name it gave.
+func repeatedCodes(reps []*report.Report, f func(first *report.Report, firstName string, rep *report.Report, pr *report.Project)) {
+	type owner struct {
+		rep  *report.Report
+		name string
+	}
+	seen := map[string]owner{}
+	for _, rep := range reps {
+		for i := range rep.Projects {
+			pr := &rep.Projects[i]
+			if pr.Code == "" {
+				continue
+			}
+			o, ok := seen[pr.Code]
+			if !ok {
+				seen[pr.Code] = owner{rep, pr.Name}
+				continue
+			}
+			if o.rep != rep {
+				f(o.rep, o.name, rep, pr)
+			}
+		}
+	}
 }

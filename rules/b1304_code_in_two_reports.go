@@ -14,29 +14,13 @@ var _ = register(&Rule{
 
 示例：单位430001和430002的报告都有“13073025P000895100013 机关大楼运行经费” → 在后一份报告该项目处报告。`,
 	Batch: func(b *BatchPass) {
-		type owner struct {
-			rep  *report.Report
-			name string
-		}
-		first := map[string]owner{}
-		for _, rep := range b.Reports {
-			for i := range rep.Projects {
-				pr := &rep.Projects[i]
-				if pr.Code == "" {
-					continue
-				}
-				o, seen := first[pr.Code]
-				if !seen {
-					first[pr.Code] = owner{rep, pr.Name}
-					continue
-				}
-				if o.rep == rep || bareName(o.name) != bareName(pr.Name) || sameDepartment(o.rep, rep) {
-					continue
-				}
-				b.Reportf(rep, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
-					pr.Code, pr.Name, o.rep.Source.Path, o.rep.Department.Code, o.rep.Department.Name)
+		repeatedCodes(b.Reports, func(first *report.Report, firstName string, rep *report.Report, pr *report.Project) {
+			if trimStray(firstName) != trimStray(pr.Name) || sameDepartment(first, rep) {
+				return
 			}
-		}
+			b.Reportf(rep, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
+				pr.Code, pr.Name, first.Source.Path, first.Department.Code, first.Department.Name)
+		})
 	},
 })
 
