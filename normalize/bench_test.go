@@ -125,7 +125,7 @@ func sameJSON(a, b json.RawMessage) bool {
 // benchDeviations explains the bench values read differently from their
 // truth, by value text.
 var benchDeviations = map[string]string{
-	"0": "a bare 0 in a 安全事故发生率 row: the truth says 0 %, the cell says no unit; Value reads what is written (= 0, unit \"\") ; report.Read, which knows the indicator name, gives a zero rate its %",
+	"0": "a bare 0 in a 安全事故发生率 row: the truth says 0 %, the cell says no unit; Value reads what is written (= 0, unit \"\"); report.Read, which knows the indicator name, gives a zero rate its %",
 }
 
 // TestBenchValues reads every indicator value of the 200 bench truth files
