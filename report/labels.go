@@ -59,6 +59,8 @@ var infoLabels = map[string]string{
 	"其他资金": "other", "其他来源资金": "other", "其他来源": "other",
 	"资金用途": "purpose", "项目资金用途": "purpose", "主要用途": "purpose",
 	"绩效目标": "goal", "年度绩效目标": "goal", "项目绩效目标": "goal", "年度目标": "goal",
+	"主管部门及代码": "department", "主管部门": "department", "预算单位": "department",
+	"实施单位": "department", "单位名称": "department",
 	// Block labels: they head rows whose content the reader knows.
 	"预算规模及资金用途": "budget_block", "预算规模": "budget_block", "资金情况": "budget_block",
 	"资金支出计划": "plan", "资金支出进度计划": "plan", "支出进度计划": "plan", "资金支出进度": "plan",

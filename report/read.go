@@ -72,6 +72,7 @@ type projectState struct {
 	cols    int            // width of the table the columns belong to
 	periods []extract.Cell // 资金支出计划 periods waiting for their values row
 	plan    *extract.Cell  // the 资金支出计划 label cell
+	midCols map[int]bool   // grid columns of medium-term (中期) amounts and goals
 }
 
 func (rd *reader) paragraph(p *extract.Paragraph) {
@@ -159,7 +160,7 @@ func (rd *reader) startProject(title string) {
 	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: map[string]Location{}})
 	// Only the last project is ever written to, so a pointer into the
 	// slice stays valid until the next append replaces the state.
-	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1]}
+	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1], midCols: map[int]bool{}}
 }
 
 // flushPlan keeps 资金支出计划 periods whose values row never came.
@@ -295,6 +296,12 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			if label, value, ok := cutLabel(own[i].Text); ok {
 				rd.setInfoText(label, own[i], value)
 			}
+			// The medium-term column of the Ministry's template
+			// (中期资金总额, 中期目标) stands beside the annual one:
+			// its column's amounts are not the year's budget.
+			if strings.HasPrefix(canon(own[i].Text), "中期") {
+				ps.midCols[own[i].Col] = true
+			}
 			continue
 		case "budget_block":
 			if strings.Contains(canon(own[i].Text), "资金用途") && own[i].RowSpan == 1 && i+1 < len(own) && infoLabel(own[i+1].Text) == "" {
@@ -318,13 +325,35 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			}
 			return
 		}
-		if i+1 < len(own) && infoLabel(own[i+1].Text) == "" {
+		hasValue := i+1 < len(own) && infoLabel(own[i+1].Text) == ""
+		if ps.midCols[own[i].Col] {
+			if hasValue {
+				i++
+			}
+			continue
+		}
+		switch {
+		case hasValue:
 			rd.setInfo(key, own[i], own[i+1])
 			i++
-		} else {
+		case below(t, own[i]) != nil:
+			// A column header over its value: 年度目标 above the goal.
+			rd.setInfo(key, own[i], below(t, own[i]))
+		default:
 			rd.setInfo(key, own[i], nil)
 		}
 	}
+}
+
+// below returns the cell under label when it starts right below it and is
+// no label itself.
+func below(t *extract.Table, label *extract.Cell) *extract.Cell {
+	r := label.Row + label.RowSpan
+	c := t.At(r, label.Col)
+	if c == nil || c.Row != r || c.Col != label.Col || infoLabel(c.Text) != "" {
+		return nil
+	}
+	return c
 }
 
 // periodPairs reads a one-row plan written as period, value, period, value.
@@ -423,6 +452,15 @@ func (rd *reader) setInfoText(key string, label *extract.Cell, value string) boo
 		dst = &p.Budget.Other
 	case "purpose":
 		dst = &p.Purpose
+	case "department":
+		// [201]某某县民政局, 201003 某某县民政局: a unit named in the
+		// table stands in for a missing header line.
+		if m := unitInTable.FindStringSubmatch(text); m != nil && p.DepartmentCode == "" {
+			p.DepartmentCode, p.DepartmentName = m[1], m[2]
+			p.At["department"] = at
+			return true
+		}
+		return false
 	case "goal":
 		dst = &p.Goal
 		if p.GoalLabel == "" {
@@ -522,6 +560,8 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	}
 	p.Indicators = append(p.Indicators, ind)
 }
+
+var unitInTable = regexp.MustCompile(`^[\[［【(（]?(\d{3,6})[\]］】)）]?\s*[-－—:：]?\s*(\S.*)$`)
 
 var totalRow = regexp.MustCompile(`^(?:合计|总计|小计)$`)
 

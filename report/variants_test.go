@@ -140,3 +140,28 @@ func TestPlanValuesUnderPeriods(t *testing.T) {
 		t.Errorf("plan %q", got)
 	}
 }
+
+// TestMinistryTemplate reads the layout of the Ministry of Finance's
+// 项目支出绩效目标申报表: the department in the table, medium-term and annual
+// amounts side by side, and the annual goal under its column header.
+func TestMinistryTemplate(t *testing.T) {
+	rep := read(t,
+		para("2026年项目支出绩效目标申报表"),
+		tab(grid(
+			[]string{"项目名称", "社区养老服务补助", "<", "<", "<"},
+			[]string{"主管部门及代码", "[201]某某县民政局", "<", "实施单位", "某某县养老服务中心"},
+			[]string{"项目编码", "13073026P00012345678X", "<", "<", "<"},
+			[]string{"项目资金（万元）", "中期资金总额：", "500", "年度资金总额：", "120"},
+			[]string{"^", "其中：财政拨款", "400", "其中：财政拨款", "100"},
+			[]string{"^", "其他资金", "100", "其他资金", "20"},
+			[]string{"总体目标", "中期目标", "<", "年度目标", "<"},
+			[]string{"^", "三年内覆盖全县", "<", "运营养老服务站 12 个", "<"},
+		)),
+	)
+	p := rep.Projects[0]
+	got := strings.Join([]string{p.DepartmentCode, p.DepartmentName, p.Code, p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Goal}, "|")
+	want := "201|某某县民政局|13073026P00012345678X|120|100|20|运营养老服务站 12 个"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
