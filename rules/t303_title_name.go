@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/jixiao/jixiao/report"
@@ -21,10 +22,13 @@ var _ = register(&Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			title := strings.TrimSpace(pr.Title)
-			for _, suffix := range []string{"项目支出绩效目标表", "绩效目标表", "项目绩效目标", "绩效目标"} {
+			for _, suffix := range []string{"项目支出绩效目标申报表", "项目支出绩效目标批复表", "项目支出绩效目标表",
+				"绩效目标申报表", "绩效目标批复表", "绩效目标表", "项目绩效目标", "绩效目标"} {
 				title = strings.TrimSuffix(title, suffix)
 			}
-			t, n := squeeze(trimStray(title)), squeeze(trimStray(pr.Name))
+			// A generic heading (2026年项目支出绩效目标申报表) names no project.
+			title = strings.TrimSpace(yearPrefix.ReplaceAllString(title, ""))
+			t, n := squeeze(trimStray(title)), squeeze(trimStray(yearPrefix.ReplaceAllString(pr.Name, "")))
 			if t == "" || n == "" || t == n {
 				continue
 			}
@@ -35,3 +39,5 @@ var _ = register(&Rule{
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
