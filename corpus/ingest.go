@@ -7,11 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -285,35 +282,14 @@ type missingFile struct {
 	err  error
 }
 
-// walk lists the files under paths in a stable order. Hidden files and
-// folders found while walking are left out.
+// walk lists the files under paths, see extract.Find.
 func walk(paths []string) (jobs []job, missing []missingFile) {
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			missing = append(missing, missingFile{p, err})
-			continue
-		}
-		if !st.IsDir() {
-			jobs = append(jobs, job{path: p, named: true})
-			continue
-		}
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				missing = append(missing, missingFile{path, err})
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				jobs = append(jobs, job{path: path})
-			}
-			return nil
-		})
+	files, errs := extract.Find(paths)
+	for _, f := range files {
+		jobs = append(jobs, job{path: f.Path, named: f.Named})
+	}
+	for _, e := range errs {
+		missing = append(missing, missingFile{e.Path, e.Err})
 	}
 	return jobs, missing
 }
@@ -331,7 +307,7 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 	d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: j.path, Size: int64(len(b))}
 	d.Format = string(extract.Sniff(bytes.NewReader(b), d.Size))
 	r.doc = d
-	if d.Format == "" && !j.named && !reportName(j.path) {
+	if d.Format == "" && !j.named && !extract.NamedAsReport(j.path) {
 		r.outcome = Ignored
 		return r
 	}
@@ -367,16 +343,6 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 	d.Report, d.Index = rep, NewIndex(rep, seg)
 	r.outcome = Stored
 	return r
-}
-
-// reportName tells a file that claims by its name to be a report: found in
-// a folder but unreadable, it is refused with its reason, not ignored.
-func reportName(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".pdf", ".doc", ".wps", ".docm", ".dotx", ".rtf":
-		return true
-	}
-	return false
 }
 
 func parse(r io.ReaderAt, size int64, path string) (*report.Report, error) {

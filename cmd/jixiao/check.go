@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
@@ -39,7 +40,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	var reports []*report.Report
-	for _, name := range fs.Args() {
+	files, errs := extract.Find(fs.Args())
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "%s: 无法读取：文件不存在或无法打开 (%v)\n", e.Path, e.Err)
+		status = 1
+	}
+	var names []string
+	for _, f := range files {
+		if f.Named || extract.NamedAsReport(f.Path) || sniff(f.Path) != "" {
+			names = append(names, f.Path)
+		}
+	}
+	for _, name := range names {
 		rep, err := readReport(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", name, report.Reason(err), err)
@@ -58,7 +70,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		var v any = reports
-		if len(fs.Args()) == 1 {
+		if len(names) == 1 && len(errs) == 0 {
 			if len(reports) == 0 {
 				return status
 			}
@@ -82,6 +94,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		status = 1
 	}
 	return status
+}
+
+// sniff tells the format of the file at path by its content; "" when it
+// is neither, or cannot be opened.
+func sniff(path string) extract.Format {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return ""
+	}
+	return extract.Sniff(f, st.Size())
 }
 
 // readReport reads one file into a report.

@@ -87,3 +87,23 @@ func TestUsage(t *testing.T) {
 		t.Errorf("bad format: status %d %q", status, stderr)
 	}
 }
+
+// TestCheckFolder: a folder is read whole; files that are neither reports
+// by content nor by name (the truth files, the text) are passed over.
+func TestCheckFolder(t *testing.T) {
+	status, stdout, stderr := runCmd("check", "--format", "json", filepath.Join("..", "..", "testdata", "seed"))
+	if status != 0 || stderr != "" {
+		t.Fatalf("status %d, stderr %q", status, stderr)
+	}
+	var reps []struct{ Source struct{ Path, Format string } }
+	if err := json.Unmarshal([]byte(stdout), &reps); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range reps {
+		got = append(got, filepath.Base(r.Source.Path)+"/"+r.Source.Format)
+	}
+	if want := "seed-split.docx/docx seed-split.pdf/pdf seed.docx/docx seed.pdf/pdf"; strings.Join(got, " ") != want {
+		t.Errorf("read %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -8,7 +8,7 @@ import (
 const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
 
 用法:
-  jixiao check [--format text|json] [--fail-on error|warning] [--config FILE] FILE...
+  jixiao check [--format text|json] [--fail-on error|warning] [--config FILE] FILE|FOLDER...
         读取 .docx / .pdf 绩效目标报告，输出解析结果与审核发现
   jixiao rules [--config FILE] [explain ID]
         列出审核规则（编号、严重程度、标题），或显示一条规则的说明
