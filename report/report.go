@@ -11,6 +11,18 @@
 // Cleaning is left to the rules, which report it.
 package report
 
+// BUG(report): Tables nested inside a cell are not read; a report laid out
+// inside a one-cell frame table shows as no report.
+// BUG(report): Part one is found by its headings (一、总体绩效目标,
+// 二、分项绩效目标, 三、工作保障措施 and their variants); without them the
+// department-wide goals stay empty.
+// BUG(report): A project starts at a heading ending in 绩效目标表,
+// 绩效目标申报表 or 绩效目标批复表, or at a table with a 项目编码 when the
+// current project already has one.
+// BUG(report): The first reading of an info field wins: a second
+// 其中：财政资金 in one project, outside the medium-term (中期) columns, is
+// ignored.
+
 import (
 	"github.com/jixiao/jixiao/normalize"
 )
