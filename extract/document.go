@@ -113,12 +113,22 @@ type Table struct {
 
 // Cell is one cell of a table, possibly spanning several grid slots.
 type Cell struct {
-	Row, Col         int // 1-based grid position of the top-left slot
-	RowSpan, ColSpan int // >= 1
-	Text             string
-	Paras            []Paragraph
-	Tables           []*Table // nested tables, in order
+	Row, Col         int     // 1-based grid position of the top-left slot
+	RowSpan, ColSpan int     // >= 1
+	Text             string  // the cell's own paragraphs joined with "\n"; nested tables' text is theirs
+	Blocks           []Block // paragraphs and nested tables, in reading order
 	Pos              Pos
+}
+
+// Tables returns the tables nested in c, in order.
+func (c *Cell) Tables() []*Table {
+	var out []*Table
+	for _, b := range c.Blocks {
+		if b.Table != nil {
+			out = append(out, b.Table)
+		}
+	}
+	return out
 }
 
 // At returns the cell covering grid slot (row, col), both 1-based, or nil.

@@ -519,7 +519,7 @@ func (rd *docxReader) table() (*Table, error) {
 	t.Pos = Pos{File: rd.doc.Path, Table: idx}
 	for _, c := range t.Cells {
 		c.Pos = Pos{File: rd.doc.Path, Table: idx, Row: c.Row, Col: c.Col}
-		for _, nt := range c.Tables {
+		for _, nt := range c.Tables() {
 			nt.Parent = c
 		}
 	}
@@ -590,8 +590,7 @@ func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error
 				// on its left.
 				prev := &row.Cells[len(row.Cells)-1]
 				prev.Span += max(c.Span, 1)
-				prev.Paras = appendNonEmpty(prev.Paras, c.Paras)
-				prev.Tables = append(prev.Tables, c.Tables...)
+				prev.Blocks = appendNonEmpty(prev.Blocks, c.Blocks)
 				return nil
 			}
 			row.Cells = append(row.Cells, c)
@@ -630,30 +629,19 @@ func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
 			if err != nil {
 				return err
 			}
-			c.Paras = append(c.Paras, *p)
-			c.addBlocks(boxes)
+			c.Blocks = append(append(c.Blocks, Block{Para: p}), boxes...)
 			return nil
 		case "tbl":
 			t, err := rd.table()
 			if err != nil {
 				return err
 			}
-			c.Tables = append(c.Tables, t)
+			c.Blocks = append(c.Blocks, Block{Table: t})
 			return nil
 		}
 		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 	return c, hmerge, err
-}
-
-func (c *RawCell) addBlocks(bs []Block) {
-	for _, b := range bs {
-		if b.Para != nil {
-			c.Paras = append(c.Paras, *b.Para)
-		} else if b.Table != nil {
-			c.Tables = append(c.Tables, b.Table)
-		}
-	}
 }
 
 func attr(se xml.StartElement, local string) string {

@@ -192,10 +192,21 @@ func TestDOCXNestedTable(t *testing.T) {
 	if c.Text != "outer\nafter" {
 		t.Errorf("outer cell text %q", c.Text)
 	}
-	if len(c.Tables) != 1 {
-		t.Fatalf("%d nested tables, want 1", len(c.Tables))
+	if len(c.Tables()) != 1 {
+		t.Fatalf("%d nested tables, want 1", len(c.Tables()))
 	}
-	in := c.Tables[0]
+	var order []string
+	for _, b := range c.Blocks {
+		if b.Para != nil {
+			order = append(order, b.Para.Text)
+		} else {
+			order = append(order, "table")
+		}
+	}
+	if strings.Join(order, " ") != "outer table after" {
+		t.Errorf("cell content in order %q, want outer, the table, after", order)
+	}
+	in := c.Tables()[0]
 	if layout(in) != "in1|in2\n" || in.Parent != c || in.Pos.Table != 2 {
 		t.Errorf("nested table %q parent %v number %d", layout(in), in.Parent, in.Pos.Table)
 	}

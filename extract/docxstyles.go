@@ -164,39 +164,31 @@ func indexStyles(data []byte) map[string][]byte {
 // resolveParagraphs gives every paragraph, in document order, the heading
 // level and list numbering it inherits from its style, and its list label.
 func resolveParagraphs(blocks []Block, styles styleMap, num *numbering) {
-	var para func(p *Paragraph)
-	var table func(t *Table)
-	para = func(p *Paragraph) {
-		st, ok := styles[p.Style]
-		if p.Heading < 0 {
-			p.Heading = 0
-			if ok {
-				p.Heading = st.heading
-			}
-		}
-		if p.List == nil && ok && st.numID != "" && st.numID != "0" {
-			p.List = &ListItem{NumID: st.numID, Level: st.ilvl}
-		}
-		if p.List != nil && num != nil {
-			p.List.Label = num.next(p.List.NumID, p.List.Level)
-		}
-	}
-	table = func(t *Table) {
-		for _, c := range t.Cells {
-			for i := range c.Paras {
-				para(&c.Paras[i])
-			}
-			for _, nt := range c.Tables {
-				table(nt)
-			}
-		}
-	}
 	for _, b := range blocks {
-		if b.Para != nil {
-			para(b.Para)
-		} else if b.Table != nil {
-			table(b.Table)
+		switch {
+		case b.Para != nil:
+			resolveParagraph(b.Para, styles, num)
+		case b.Table != nil:
+			for _, c := range b.Table.Cells {
+				resolveParagraphs(c.Blocks, styles, num)
+			}
 		}
+	}
+}
+
+func resolveParagraph(p *Paragraph, styles styleMap, num *numbering) {
+	st, ok := styles[p.Style]
+	if p.Heading < 0 {
+		p.Heading = 0
+		if ok {
+			p.Heading = st.heading
+		}
+	}
+	if p.List == nil && ok && st.numID != "" && st.numID != "0" {
+		p.List = &ListItem{NumID: st.numID, Level: st.ilvl}
+	}
+	if p.List != nil && num != nil {
+		p.List.Label = num.next(p.List.NumID, p.List.Level)
 	}
 }
 

@@ -45,7 +45,7 @@ func dumpTable(w io.Writer, indent string, t *Table) {
 	fmt.Fprintf(w, "%stable %d%s %dx%d\n", indent, t.Pos.Table, page, t.Rows, t.Cols)
 	for _, c := range t.Cells {
 		fmt.Fprintf(w, "%s  r%d c%d %dx%d %q\n", indent, c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text)
-		for _, nt := range c.Tables {
+		for _, nt := range c.Tables() {
 			dumpTable(w, indent+"    ", nt)
 		}
 	}

@@ -26,8 +26,7 @@ type RawRow struct {
 type RawCell struct {
 	Span   int // grid columns covered, >= 1 (w:gridSpan)
 	VMerge VMerge
-	Paras  []Paragraph
-	Tables []*Table
+	Blocks []Block // paragraphs and nested tables, in order
 }
 
 // BuildTable resolves the spans of rows into a grid. A continuing vertical
@@ -52,12 +51,11 @@ func BuildTable(rows []RawRow) *Table {
 				if above := t.Grid[r-1][c]; above != nil && above.Col == c+1 && above.ColSpan == span {
 					cell = above
 					cell.RowSpan++
-					cell.Paras = appendNonEmpty(cell.Paras, rc.Paras)
-					cell.Tables = append(cell.Tables, rc.Tables...)
+					cell.Blocks = appendNonEmpty(cell.Blocks, rc.Blocks)
 				}
 			}
 			if cell == nil {
-				cell = &Cell{Row: r + 1, Col: c + 1, RowSpan: 1, ColSpan: span, Paras: rc.Paras, Tables: rc.Tables}
+				cell = &Cell{Row: r + 1, Col: c + 1, RowSpan: 1, ColSpan: span, Blocks: rc.Blocks}
 				t.Cells = append(t.Cells, cell)
 			}
 			for i := 0; i < span; i++ {
@@ -75,7 +73,7 @@ func BuildTable(rows []RawRow) *Table {
 		t.Grid[r] = append(line, make([]*Cell, t.Cols-len(line))...)
 	}
 	for _, cell := range t.Cells {
-		cell.Text = joinParas(cell.Paras)
+		cell.Text = blocksText(cell.Blocks)
 	}
 	return t
 }
@@ -94,22 +92,25 @@ func clampSpan(n int) int {
 	return n
 }
 
-// appendNonEmpty adds the paragraphs of a continuation cell to a merged
+// appendNonEmpty adds the content of a continuation cell to a merged
 // cell. Word writes an empty paragraph in every continuation cell; those
 // carry nothing and are dropped, but any text typed there is kept.
-func appendNonEmpty(dst, src []Paragraph) []Paragraph {
-	for _, p := range src {
-		if strings.TrimSpace(p.Text) != "" {
-			dst = append(dst, p)
+func appendNonEmpty(dst, src []Block) []Block {
+	for _, b := range src {
+		if b.Table != nil || b.Para != nil && strings.TrimSpace(b.Para.Text) != "" {
+			dst = append(dst, b)
 		}
 	}
 	return dst
 }
 
-func joinParas(ps []Paragraph) string {
-	texts := make([]string, len(ps))
-	for i, p := range ps {
-		texts[i] = p.Text
+// blocksText joins the texts of a cell's own paragraphs.
+func blocksText(bs []Block) string {
+	var texts []string
+	for _, b := range bs {
+		if b.Para != nil {
+			texts = append(texts, b.Para.Text)
+		}
 	}
 	return strings.Join(texts, "\n")
 }

@@ -319,7 +319,7 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *Tabl
 				texts = append(texts, text)
 				ppos := pos
 				ppos.BBox = cp.userRect(linesBox(para, cp))
-				cell.Paras = append(cell.Paras, Paragraph{Text: text, Pos: ppos})
+				cell.Blocks = append(cell.Blocks, Block{Para: &Paragraph{Text: text, Pos: ppos}})
 			}
 			cell.Text = strings.Join(texts, "\n")
 			if err := t.Place(cell); err != nil {

@@ -29,20 +29,38 @@ func Read(doc *extract.Document) (*Report, error) {
 		},
 		section: sectionNone,
 	}
-	for _, b := range doc.Blocks {
-		switch {
-		case b.Para != nil:
-			rd.paragraph(b.Para)
-		case b.Table != nil:
-			rd.table(b.Table)
-		}
-	}
+	rd.blocks(doc.Blocks)
 	rd.finish()
 	rep := rd.rep
 	if len(rep.Projects) == 0 && rep.OverallGoal == "" && len(rep.SubGoals) == 0 {
 		return nil, fmt.Errorf("report: %s: %w", doc.Path, ErrNotReport)
 	}
 	return rep, nil
+}
+
+// blocks reads paragraphs and tables in order. A table used as a frame (one
+// cell holding tables) is read as its content; tables nested in the cells
+// of a real table are read after it.
+func (rd *reader) blocks(bs []extract.Block) {
+	for _, b := range bs {
+		switch {
+		case b.Para != nil:
+			rd.paragraph(b.Para)
+		case b.Table != nil && isFrame(b.Table):
+			rd.blocks(b.Table.Cells[0].Blocks)
+		case b.Table != nil:
+			rd.table(b.Table)
+			for _, c := range b.Table.Cells {
+				for _, nt := range c.Tables() {
+					rd.blocks([]extract.Block{{Table: nt}})
+				}
+			}
+		}
+	}
+}
+
+func isFrame(t *extract.Table) bool {
+	return len(t.Cells) == 1 && len(t.Cells[0].Tables()) > 0
 }
 
 type section int

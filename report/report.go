@@ -11,8 +11,8 @@
 // Cleaning is left to the rules, which report it.
 package report
 
-// BUG(report): Tables nested inside a cell are not read; a report laid out
-// inside a one-cell frame table shows as no report.
+// BUG(report): A table nested in a cell of another table is read after the
+// whole outer table, not at its row.
 // BUG(report): Part one is found by its headings (一、总体绩效目标,
 // 二、分项绩效目标, 三、工作保障措施 and their variants); without them the
 // department-wide goals stay empty.

@@ -24,7 +24,7 @@ func grid(rows ...[]string) *extract.Table {
 			case "^":
 				rr.Cells = append(rr.Cells, extract.RawCell{Span: 1, VMerge: extract.MergeContinue})
 			default:
-				rr.Cells = append(rr.Cells, extract.RawCell{Span: 1, VMerge: extract.MergeRestart, Paras: []extract.Paragraph{{Text: c}}})
+				rr.Cells = append(rr.Cells, extract.RawCell{Span: 1, VMerge: extract.MergeRestart, Blocks: []extract.Block{{Para: &extract.Paragraph{Text: c}}}})
 			}
 		}
 		raw = append(raw, rr)
@@ -163,5 +163,44 @@ func TestMinistryTemplate(t *testing.T) {
 	want := "201|某某县民政局|13073026P00012345678X|120|100|20|运营养老服务站 12 个"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// nest puts tables into one cell of a frame table, with paragraphs between
+// them, the way some templates wrap a whole report.
+func nest(blocks ...extract.Block) *extract.Table {
+	t := extract.BuildTable([]extract.RawRow{{Cells: []extract.RawCell{{Span: 1, Blocks: blocks}}}})
+	tableNo++
+	t.Pos.Table = tableNo
+	return t
+}
+
+// TestNestedTables: a report inside a one-cell frame reads as if the frame
+// were not there, and an indicator table nested in a cell of the info
+// table is read too.
+func TestNestedTables(t *testing.T) {
+	info := grid(
+		[]string{"项目编码", "13073025P000000000001", "项目名称", "甲"},
+		[]string{"预算数", "10", "其中：财政资金", "10"},
+		[]string{"绩效指标", "<", "<", "<"},
+	)
+	indicators := grid(
+		[]string{"一级指标", "二级指标", "三级指标", "指标值"},
+		[]string{"产出指标", "数量指标", "数量", "≥5辆"},
+	)
+	// The indicator table sits in the 绩效指标 row's cell.
+	cell := info.At(3, 1)
+	cell.Blocks = append(cell.Blocks, extract.Block{Table: indicators})
+	rep := read(t, tab(nest(para("1.甲项目绩效目标表"), tab(info), para("2.乙项目绩效目标表"),
+		tab(grid([]string{"项目编码", "13073025P000000000002", "项目名称", "乙"})))))
+	var got []string
+	for _, p := range rep.Projects {
+		got = append(got, p.Title+":"+p.Code+":"+p.Name)
+		for _, in := range p.Indicators {
+			got = append(got, in.Level3+"="+in.Value)
+		}
+	}
+	if want := "甲项目绩效目标表:13073025P000000000001:甲 数量=≥5辆 乙项目绩效目标表:13073025P000000000002:乙"; strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
