@@ -95,3 +95,16 @@ func TestPDFTransforms(t *testing.T) {
 		t.Errorf("rotated page: text at %+v, want user space near x 300, y 100..140", b)
 	}
 }
+
+func TestUnifyRadicals(t *testing.T) {
+	for in, want := range map[string]string{
+		"⼀、总体绩效⽬标": "一、总体绩效目标",
+		"机关⼤楼运⾏经费": "机关大楼运行经费",
+		"≥90%":     "≥90%",
+		"":         "",
+	} {
+		if got := unifyRadicals(in); got != want {
+			t.Errorf("unifyRadicals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

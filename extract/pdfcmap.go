@@ -220,8 +220,15 @@ func utf16BE(s string) string {
 	return string(utf16.Decode(u))
 }
 
-// lookup returns the text of code and whether the map has it.
+// lookup returns the text of code in a ToUnicode map and whether the map
+// has it, Kangxi radicals read as the ideographs they draw (see
+// unifyRadicals).
 func (m *cmap) lookup(code uint32) (string, bool) {
+	s, ok := m.lookupRaw(code)
+	return unifyRadicals(s), ok
+}
+
+func (m *cmap) lookupRaw(code uint32) (string, bool) {
 	if s, ok := m.chars[code]; ok {
 		return s, true
 	}

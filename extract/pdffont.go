@@ -7,6 +7,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/unicode/norm"
 )
 
 // pdfFont decodes the strings shown with one font into text and widths.
@@ -298,4 +299,26 @@ func decodeGBK(raw string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// unifyRadicals maps Kangxi radicals (U+2F00–U+2FD5) to the unified
+// ideographs they are drawn as. Fonts map one glyph from both code points,
+// and some producers (Chromium's, and many converters Chinese offices use)
+// write the radical into ToUnicode: the page shows 一 and 目, the text
+// would say ⼀ and ⽬, and neither a reviewer's search nor a label match
+// would find it. The glyph is the ideograph, so that is what is read.
+func unifyRadicals(s string) string {
+	for _, r := range s {
+		if r >= 0x2F00 && r <= 0x2FD5 {
+			return strings.Map(func(r rune) rune {
+				if r >= 0x2F00 && r <= 0x2FD5 {
+					if d := norm.NFKC.String(string(r)); utf8.RuneCountInString(d) == 1 {
+						r, _ = utf8.DecodeRuneInString(d)
+					}
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }

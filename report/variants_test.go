@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -202,5 +203,35 @@ func TestNestedTables(t *testing.T) {
 	}
 	if want := "甲项目绩效目标表:13073025P000000000001:甲 数量=≥5辆 乙项目绩效目标表:13073025P000000000002:乙"; strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestChromiumPDF reads a report printed to PDF by Chromium from
+// testdata/producers/chromium.html: another producer than LibreOffice, whose
+// ToUnicode maps write Kangxi radicals (⼀, ⽬) for the ideographs drawn.
+func TestChromiumPDF(t *testing.T) {
+	rep := readFile(t, filepath.Join("..", "testdata", "producers", "chromium.pdf"))
+	if len(rep.Projects) != 1 {
+		t.Fatalf("%d projects", len(rep.Projects))
+	}
+	p := rep.Projects[0]
+	var inds []string
+	for _, in := range p.Indicators {
+		inds = append(inds, in.Level1+"/"+in.Level2+"/"+in.Level3+"="+in.Value)
+	}
+	var plan []string
+	for _, c := range p.SpendingPlan {
+		plan = append(plan, c.Period+"="+c.Value)
+	}
+	got := strings.Join([]string{rep.Department.Code, rep.Department.Name, p.Title, p.Code, p.Name,
+		p.Budget.Total + "/" + p.Budget.Fiscal + "/" + p.Budget.Other, strings.Join(plan, " "), p.Goal, strings.Join(inds, " ")}, "\n")
+	want := strings.Join([]string{"430001", "怀来县机关事务服务中心", "机关大楼运行经费绩效目标表", "13073025P000895100013", "机关大楼运行经费",
+		"600.00/600.00/", "3月底=24% 6月底=50% 10月底=75% 12月底=100%", "1.通过开展机关大楼运行经费项目，保障政府大楼内外正常运行",
+		"产出指标/数量指标/大楼设施维修维护率=≥90百分比 产出指标/成本指标/项目费用=小于预算 满意度指标/服务对象满意度指标/服务满意度=≥90%"}, "\n")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if !strings.HasPrefix(rep.OverallGoal, "加强党对机关事务工作的集中统一领导") {
+		t.Errorf("overall goal %q", rep.OverallGoal)
 	}
 }
