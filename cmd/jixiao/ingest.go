@@ -35,7 +35,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jixiao ingest: 请给出要导入的文件或文件夹")
 		return 2
 	}
-	cfg, err := loadRulesConfig(*config)
+	cfg, err := loadConfig(*config)
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao ingest: 审核规则配置有误：%v\n", err)
 		return 2
@@ -84,19 +84,6 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// loadRulesConfig reads the named config, else ./jixiao.toml when present,
-// else the defaults.
-func loadRulesConfig(path string) (rules.Config, error) {
-	if path == "" {
-		found, err := rules.FindConfig(".")
-		if err != nil || found == "" {
-			return rules.Default(), err
-		}
-		path = found
-	}
-	return rules.LoadConfig(path)
 }
 
 // progress shows a bar on a terminal and plain lines elsewhere; failed
