@@ -145,7 +145,8 @@ func idLess(a, b string) bool {
 
 func (cfg Config) enabled(r *Rule) bool { return !cfg.Disabled[r.ID] }
 
-func (cfg Config) severity(r *Rule) report.Severity {
+// Severity is r's severity under cfg.
+func (cfg Config) Severity(r *Rule) report.Severity {
 	if s, ok := cfg.Severities[r.ID]; ok && s != "" {
 		return s
 	}
@@ -172,7 +173,7 @@ func Check(rep *report.Report, cfg Config) {
 		if r.Check == nil || !cfg.enabled(r) {
 			continue
 		}
-		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.severity(r)}
+		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.Severity(r)}
 		run(r, rep, func() { r.Check(p) })
 	}
 	sortFindings(rep, rep.Findings[start:])
@@ -228,7 +229,7 @@ func CheckBatch(reps []*report.Report, cfg Config) {
 		if r.Batch == nil || !cfg.enabled(r) {
 			continue
 		}
-		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.severity(r)}
+		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.Severity(r)}
 		run(r, live[0], func() { r.Batch(b) })
 	}
 }

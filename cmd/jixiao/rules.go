@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
 
@@ -27,7 +26,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case fs.NArg() == 0:
 		for _, r := range rules.All() {
-			sev := string(effectiveSeverity(cfg, r))
+			sev := string(cfg.Severity(r))
 			if cfg.Disabled[r.ID] {
 				sev = "off"
 			}
@@ -44,18 +43,11 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		if r.Batch != nil {
 			kind = "跨报告（多份报告一起检查时）"
 		}
-		fmt.Fprintf(stdout, "%s %s\n严重程度：%s　范围：%s\n\n%s\n", r.ID, r.Title, severityName[effectiveSeverity(cfg, r)], kind, strings.TrimSpace(r.Doc))
+		fmt.Fprintf(stdout, "%s %s\n严重程度：%s　范围：%s\n\n%s\n", r.ID, r.Title, severityName[cfg.Severity(r)], kind, strings.TrimSpace(r.Doc))
 		return 0
 	}
 	fmt.Fprintln(stderr, "用法: jixiao rules [--config FILE] [explain ID]")
 	return 2
-}
-
-func effectiveSeverity(cfg rules.Config, r *rules.Rule) report.Severity {
-	if s, ok := cfg.Severities[r.ID]; ok {
-		return s
-	}
-	return r.Severity
 }
 
 // loadConfig reads the config file at path, or jixiao.toml in the working
