@@ -104,6 +104,18 @@ func urlEnd(r []rune, i int) int {
 	return j
 }
 
+// prepareScan folds s and drops its spaces for the phrase reader; idx maps the
+// reader's runes back to runes of s, and offs runes of s to byte offsets.
+func prepareScan(s string) (pr *phraseReader, idx, offs []int) {
+	folded, orig := foldRunes(s)
+	c, idx := compact(folded)
+	corig := make([]rune, len(idx))
+	for k, i := range idx {
+		corig[k] = orig[i]
+	}
+	return newPhraseReader(c, corig), idx, byteOffsets(s)
+}
+
 // Quantities finds the value phrases in s: numbers with a unit, a
 // percentage or a comparison word, and ranges (大于90%, 90%以上, 10-20人,
 // 在20和30之间, 1000万元, 百分之五).
@@ -113,14 +125,7 @@ func Quantities(s string) (out []Quantity) {
 			out = nil
 		}
 	}()
-	folded, orig := foldRunes(s)
-	c, idx := compact(folded)
-	corig := make([]rune, len(idx))
-	for k, i := range idx {
-		corig[k] = orig[i]
-	}
-	pr := newPhraseReader(c, corig)
-	offs := byteOffsets(s)
+	pr, idx, offs := prepareScan(s)
 	for _, q := range findQuantities(pr) {
 		a, b := offs[idx[q.start]], offs[idx[q.end-1]+1]
 		out = append(out, Quantity{Start: a, End: b, Text: s[a:b], Target: q.t})
@@ -162,14 +167,8 @@ func Scan(prose string, ctx Context) (found []Found) {
 			found = nil
 		}
 	}()
-	folded, orig := foldRunes(prose)
-	c, idx := compact(folded)
-	corig := make([]rune, len(idx))
-	for k, i := range idx {
-		corig[k] = orig[i]
-	}
-	pr := newPhraseReader(c, corig)
-	offs := byteOffsets(prose)
+	pr, idx, offs := prepareScan(prose)
+	c := pr.r // the folded text without spaces, as the reader sees it
 	span := func(a, b int) string { return prose[offs[idx[a]]:offs[idx[b-1]+1]] }
 	prev := 0
 	for _, q := range findQuantities(pr) {
