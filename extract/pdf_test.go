@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -193,36 +191,6 @@ func TestPDFRunningHeaders(t *testing.T) {
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-// TestPDFSeed compares the seed PDFs with golden dumps and checks that
-// every element has a position.
-func TestPDFSeed(t *testing.T) {
-	for _, name := range []string{"seed.pdf", "seed-split.pdf"} {
-		t.Run(name, func(t *testing.T) {
-			doc, err := Open(filepath.Join("..", "testdata", "seed", name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			Dump(&b, doc)
-			golden := filepath.Join("testdata", "pdf", name+".golden")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if b.String() != string(want) {
-				t.Errorf("%s dump differs from %s (run with -update and review)", name, golden)
-			}
-			checkPositions(t, doc)
-		})
-	}
-}
 
 // checkPositions checks that paragraphs and cells carry a page and a box
 // on the page, and cells their table, row and column.
