@@ -10,6 +10,7 @@ import (
 type Filter struct {
 	Department string   // 6-digit department code, or part of the department name
 	Project    string   // 项目编码, or part of the project name
+	File       string   // the document's path as stored, or its base name
 	Level1     string   // 一级指标, with or without the 指标 suffix: 产出, 产出指标
 	Level2     string   // 二级指标, likewise
 	Kind       string   // target kind: numeric, range, reference, deadline, qualitative, unparsed
@@ -50,9 +51,10 @@ func isCode(s string) bool {
 	return s != ""
 }
 
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
 func likeArg(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
+	return "%" + likeEscaper.Replace(s) + "%"
 }
 
 // withSuffix lets 产出 stand for 产出指标.
@@ -64,6 +66,10 @@ func withSuffix(s string) []any {
 }
 
 func (f *Filter) departmentAndProject(w *where) {
+	if f.File != "" {
+		w.add(`r.document_id IN (SELECT id FROM documents WHERE path = ? OR path LIKE ? ESCAPE '\')`,
+			f.File, "%/"+likeEscaper.Replace(f.File))
+	}
 	if f.Department != "" {
 		if isCode(f.Department) {
 			w.add("r.department_code = ?", f.Department)

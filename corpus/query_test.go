@@ -68,6 +68,9 @@ func TestQueries(t *testing.T) {
 			return strings.Contains(r["department_name"].(string), "机关事务")
 		}},
 		{"limit", Filter{Limit: 3}, func(map[string]any) bool { return true }},
+		{"file by name", Filter{File: "seed-split.pdf"}, func(r map[string]any) bool {
+			return strings.HasSuffix(r["file"].(string), "/seed-split.pdf")
+		}},
 	} {
 		tab, err := s.Indicators(ctx, tc.f)
 		if err != nil {

@@ -30,6 +30,8 @@ func cellHTML(key string, v any) template.HTML {
 		return link("/issues?dept="+url.QueryEscape(text), esc)
 	case "project_code":
 		return link("/indicators?project="+url.QueryEscape(text), esc)
+	case "file":
+		return link("/issues?file="+url.QueryEscape(text), esc)
 	case "rule":
 		return link("/rules/"+url.PathEscape(text), esc)
 	case "severity":

@@ -150,14 +150,14 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 }
 
 // filterFields are the query parameters of the indicator and issue pages.
-var filterFields = []string{"dept", "project", "level1", "level2", "kind", "op", "unit", "min", "max", "rule", "severity"}
+var filterFields = []string{"dept", "project", "file", "level1", "level2", "kind", "op", "unit", "min", "max", "rule", "severity"}
 
 func filterOf(r *http.Request) (corpus.Filter, map[string]string, error) {
 	q := map[string]string{}
 	for _, k := range filterFields {
 		q[k] = strings.TrimSpace(r.URL.Query().Get(k))
 	}
-	f := corpus.Filter{Department: q["dept"], Project: q["project"], Level1: q["level1"], Level2: q["level2"],
+	f := corpus.Filter{Department: q["dept"], Project: q["project"], File: q["file"], Level1: q["level1"], Level2: q["level2"],
 		Kind: q["kind"], Op: q["op"], Unit: q["unit"], Rule: strings.ToUpper(q["rule"]), Severity: q["severity"]}
 	for _, b := range []struct {
 		key string

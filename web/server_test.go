@@ -63,6 +63,7 @@ func TestPages(t *testing.T) {
 		{"/", []string{"概览", "<b>2</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
 		{"/issues?dept=430001&severity=error", []string{"3月底", `class="sev error"`, `href="/rules/P501"`, "下载："}},
 		{"/issues?rule=v603", []string{"会议保障服务质量", "V603"}},
+		{"/issues?file=seed.docx", []string{"testdata/seed/seed.docx", `href="/issues?file=..%2Ftestdata%2Fseed%2Fseed.docx"`}},
 		{"/indicators?project=13073025P00089410001D&level1=产出", []string{"车辆购置数量", "≤5辆", "不超期完成项目"}},
 		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内"}},
 		{"/indicators?min=abc", []string{"筛选条件有误", "不是数字"}},
@@ -82,6 +83,9 @@ func TestPages(t *testing.T) {
 				t.Errorf("GET %s lacks %q", tt.path, w)
 			}
 		}
+	}
+	if _, _, body := get(t, ts.URL+"/issues?file=seed.docx"); strings.Contains(body, "seed-split.pdf") {
+		t.Errorf("file filter seed.docx shows findings of seed-split.pdf")
 	}
 	if code, _, _ := get(t, ts.URL+"/rules/NOPE"); code != http.StatusNotFound {
 		t.Errorf("unknown rule: status %d", code)

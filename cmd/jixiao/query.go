@@ -104,14 +104,15 @@ func (o *output) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.T
 // filterFlagSet holds the filter flags; indicator ones only where the
 // command lists indicators.
 type filterFlagSet struct {
-	dept, project, level1, level2, kind, op, unit, min, max, rule, severity *string
-	limit                                                                   *int
+	dept, project, file, level1, level2, kind, op, unit, min, max, rule, severity *string
+	limit                                                                         *int
 }
 
 func filterFlags(fs *flag.FlagSet, indicators bool) *filterFlagSet {
 	f := &filterFlagSet{
 		dept:     fs.String("dept", "", "department: 6-digit code or part of the name"),
 		project:  fs.String("project", "", "project: 项目编码 or part of the name"),
+		file:     fs.String("file", "", "one submitted file: its path as ingested, or its name"),
 		rule:     fs.String("rule", "", "rule ID of a finding"),
 		severity: fs.String("severity", "", "error, warning or info (错误, 警告, 提示)"),
 		limit:    fs.Int("limit", 0, "at most this many rows (0 = all)"),
@@ -134,7 +135,7 @@ var kinds = []string{"numeric", "range", "reference", "deadline", "qualitative",
 
 func (f *filterFlagSet) filter() (corpus.Filter, error) {
 	flt := corpus.Filter{
-		Department: *f.dept, Project: *f.project, Level1: *f.level1, Level2: *f.level2,
+		Department: *f.dept, Project: *f.project, File: *f.file, Level1: *f.level1, Level2: *f.level2,
 		Kind: *f.kind, Unit: *f.unit, Rule: strings.ToUpper(*f.rule), Limit: *f.limit,
 	}
 	if flt.Kind != "" && !slices.Contains(kinds, flt.Kind) {

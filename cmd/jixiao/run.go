@@ -18,10 +18,10 @@ const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
         导入文件和文件夹中的 .docx / .pdf 报告到数据库（已导入的自动跳过）
   jixiao search [--db jixiao.db] [--format table|json|csv] 词语
         全文搜索项目名称、绩效目标、指标名称、描述和指标值
-  jixiao query [--db jixiao.db] [--dept] [--project] [--level1] [--level2] [--kind] [--op] [--unit]
+  jixiao query [--db jixiao.db] [--dept] [--project] [--file] [--level1] [--level2] [--kind] [--op] [--unit]
                [--min] [--max] [--rule] [--severity] [--format table|csv|json|xlsx] [--out FILE]
         按条件列出绩效指标
-  jixiao issues [--db jixiao.db] [--dept] [--project] [--rule] [--severity] [--summary]
+  jixiao issues [--db jixiao.db] [--dept] [--project] [--file] [--rule] [--severity] [--summary]
                 [--format table|csv|json|xlsx] [--out FILE]
         按部门、项目和严重程度列出审核发现（xlsx 可直接发回各部门）
   jixiao sql [--db jixiao.db] [--format table|csv|json|xlsx] "SELECT …"
