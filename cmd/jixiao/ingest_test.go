@@ -348,3 +348,43 @@ func countDocs(db string) int {
 	conn.QueryRow("SELECT count(*) FROM documents").Scan(&n)
 	return n
 }
+
+// TestIssuesPerDepartment writes one workbook per department: its findings
+// and the documentation of the rules they cite.
+func TestIssuesPerDepartment(t *testing.T) {
+	needFTS5(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "j.db")
+	runCmd("ingest", "--db", db, filepath.Join("..", "..", "testdata", "seed"))
+	out := filepath.Join(dir, "发回")
+	if status, _, stderr := runCmd("issues", "--db", db, "--per-department", out); status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	if len(files) != 1 || filepath.Base(files[0]) != "430001-怀来县机关事务服务中心-审核发现.xlsx" {
+		t.Fatalf("workbooks %v", files)
+	}
+	f, err := excelize.OpenFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	findings, _ := f.GetRows(f.GetSheetName(0))
+	doc, _ := f.GetRows(f.GetSheetName(1))
+	if len(findings) < 2 || len(doc) < 2 || doc[0][0] != "规则" {
+		t.Fatalf("sheets: %d findings rows, %d rule rows", len(findings), len(doc))
+	}
+	cited := map[string]bool{}
+	for _, r := range findings[1:] {
+		cited[r[5]] = true
+	}
+	for _, r := range doc[1:] {
+		if !cited[r[0]] || len(r) < 3 || r[2] == "" {
+			t.Errorf("rule row %v: not cited or without documentation", r)
+		}
+		delete(cited, r[0])
+	}
+	if len(cited) != 0 {
+		t.Errorf("cited rules without documentation: %v", cited)
+	}
+}

@@ -21,7 +21,7 @@ const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
   jixiao query [--db jixiao.db] [--dept] [--project] [--file] [--level1] [--level2] [--kind] [--op] [--unit]
                [--min] [--max] [--rule] [--severity] [--format table|csv|json|xlsx] [--out FILE]
         按条件列出绩效指标
-  jixiao issues [--db jixiao.db] [--dept] [--project] [--file] [--rule] [--severity] [--summary]
+  jixiao issues [--db jixiao.db] [--dept] [--project] [--file] [--rule] [--severity] [--summary] [--per-department DIR]
                 [--format table|csv|json|xlsx] [--out FILE]
         按部门、项目和严重程度列出审核发现（xlsx 可直接发回各部门）
   jixiao sql [--db jixiao.db] [--format table|csv|json|xlsx] "SELECT …"
