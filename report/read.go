@@ -17,6 +17,12 @@ import (
 // report.
 var ErrNotReport = errors.New("not a performance-target report (no 绩效目标 section and no project table)")
 
+// ErrTableNotFound says a project's table labels (项目编码, 一级指标) stand in
+// running text rather than in a table: the tables could not be rebuilt (a
+// PDF table drawn without rules), and reading on would report every field
+// of the project as missing.
+var ErrTableNotFound = errors.New("a project's table was not found: its labels are in running text")
+
 // Read reads the report out of doc. It fails only when doc is no report at
 // all; a report with missing parts reads as far as it goes, and the rules
 // say what is missing.
@@ -32,6 +38,13 @@ func Read(doc *extract.Document) (*Report, error) {
 	rd.blocks(doc.Blocks)
 	rd.finish()
 	rep := rd.rep
+	if rd.labelsInText {
+		for _, p := range rep.Projects {
+			if len(p.At) == 0 && len(p.Indicators) == 0 {
+				return nil, fmt.Errorf("report: %s: %w (project %d %q)", doc.Path, ErrTableNotFound, p.Seq, p.Title)
+			}
+		}
+	}
 	if len(rep.Projects) == 0 && rep.OverallGoal == "" && len(rep.SubGoals) == 0 {
 		return nil, fmt.Errorf("report: %s: %w", doc.Path, ErrNotReport)
 	}
@@ -80,6 +93,9 @@ type reader struct {
 	cont *string
 
 	project *projectState
+	// labelsInText is set when a paragraph of part two holds table labels
+	// (项目编码, 一级指标 … 二级指标): a table that was not rebuilt.
+	labelsInText bool
 }
 
 // projectState is what the reader keeps while reading one project's tables.
@@ -107,6 +123,9 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 		return
 	}
 	if rd.section == sectionProjects || rd.project != nil {
+		if strings.Contains(t, "项目编码") || strings.Contains(t, "一级指标") && strings.Contains(t, "二级指标") {
+			rd.labelsInText = true
+		}
 		if code, name, unit, ok := headerLine(t); ok && rd.project != nil {
 			rd.setHeader(code, name, unit)
 		}

@@ -12,6 +12,8 @@ func Reason(err error) string {
 	switch {
 	case err == nil:
 		return ""
+	case errors.Is(err, ErrTableNotFound):
+		return "项目表格无法识别：文件中有“项目编码”“一级指标”等栏目，但读不出表格（PDF 中的表格没有表格线？），请提交 .docx 或带表格线的 PDF"
 	case errors.Is(err, ErrNotReport):
 		return "不是绩效目标报告：找不到部门整体绩效目标或项目绩效目标表"
 	case errors.Is(err, extract.ErrLegacyFormat):

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -234,4 +235,30 @@ func TestChromiumPDF(t *testing.T) {
 	if !strings.HasPrefix(rep.OverallGoal, "加强党对机关事务工作的集中统一领导") {
 		t.Errorf("overall goal %q", rep.OverallGoal)
 	}
+}
+
+// TestTableNotFound: a project whose table labels stand in running text (a
+// PDF table drawn without rules) is refused, not read as a project with
+// every field missing.
+func TestTableNotFound(t *testing.T) {
+	_, err := report.Read(&extract.Document{Path: "b.pdf", Blocks: []extract.Block{
+		para("1.机关大楼运行经费绩效目标表"),
+		para("项目编码    13073025P000895100013    项目名称    机关大楼运行经费"),
+		para("一级指标    二级指标    三级指标    指标值"),
+	}})
+	if !errors.Is(err, report.ErrTableNotFound) {
+		t.Fatalf("error %v, want ErrTableNotFound", err)
+	}
+	if _, err := report.Read(mustOpen(t, filepath.Join("..", "testdata", "bad", "borderless-table.pdf"))); !errors.Is(err, report.ErrTableNotFound) {
+		t.Errorf("borderless-table.pdf: %v, want ErrTableNotFound", err)
+	}
+}
+
+func mustOpen(t *testing.T, path string) *extract.Document {
+	t.Helper()
+	doc, err := extract.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
