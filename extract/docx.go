@@ -12,6 +12,8 @@ import (
 	"unicode"
 )
 
+// BUG(docx): Hidden text (w:vanish) is left out, as Word shows it; text
+// hidden by its style rather than its run is read.
 // BUG(docx): Tracked changes are read as if accepted: inserted text is kept,
 // deleted text and deleted rows are dropped.
 // BUG(docx): Text boxes are read after the paragraph that anchors them, and
@@ -403,8 +405,26 @@ func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPo
 
 // run reads w:r (or m:r in an equation).
 func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) error {
+	hidden := false
 	return rd.children(func(se xml.StartElement) error {
+		if hidden && se.Name.Local != "rPr" {
+			// Hidden text (w:vanish) is not shown, so it is not read; its
+			// element is still walked to its end.
+			var discard strings.Builder
+			if se.Name.Local == "t" {
+				return rd.charData(&discard)
+			}
+			return rd.skip()
+		}
 		switch se.Name.Local {
+		case "rPr":
+			return rd.children(func(se xml.StartElement) error {
+				if se.Name.Local == "vanish" {
+					v := attr(se, "val")
+					hidden = v == "" || v == "1" || v == "true" || v == "on"
+				}
+				return rd.skip()
+			})
 		case "t":
 			return rd.charData(text)
 		case "tab", "ptab":
