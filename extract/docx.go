@@ -443,6 +443,15 @@ func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) 
 			}
 		case "drawing", "pict", "object", "AlternateContent":
 			return rd.textBoxes(boxes, cell)
+		case "ruby":
+			// A phonetic guide: the base text is the text; the guide
+			// above it (w:rt) is not.
+			return rd.children(func(se xml.StartElement) error {
+				if se.Name.Local == "rubyBase" {
+					return rd.inline(text, boxes, cell, nil)
+				}
+				return rd.skip()
+			})
 		}
 		return rd.skip()
 	})

@@ -230,6 +230,7 @@ func TestDOCXText(t *testing.T) {
 		{"tab and break", `<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:br w:type="page"/></w:r>`, "a\tb\nc"},
 		{"symbol font", `<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>` + r("90%"), "≥90%"},
 		{"moved text read once", `<w:moveFrom>` + r("x") + `</w:moveFrom><w:moveTo>` + r("x") + `</w:moveTo>`, "x"},
+		{"ruby base without its guide", `<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>jì xiào</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>绩效</w:t></w:r></w:rubyBase></w:ruby></w:r>` + r("目标"), "绩效目标"},
 		{"hidden text left out", r("可见") + `<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>` + `<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>也可见</w:t></w:r>`, "可见也可见"},
 		{"proofing marks and bookmarks ignored", `<w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_Toc1"/>` + r("目标") + `<w:bookmarkEnd w:id="0"/>`, "目标"},
 	}
