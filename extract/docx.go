@@ -12,8 +12,8 @@ import (
 	"unicode"
 )
 
-// BUG(docx): Hidden text (w:vanish) is left out, as Word shows it; text
-// hidden by its style rather than its run is read.
+// BUG(docx): Hidden text (w:vanish on a run) is left out, as Word does not
+// show it; text hidden through its style is read.
 // BUG(docx): Tracked changes are read as if accepted: inserted text is kept,
 // deleted text and deleted rows are dropped.
 // BUG(docx): Text boxes are read after the paragraph that anchors them, and
