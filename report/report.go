@@ -35,8 +35,8 @@ type Report struct {
 	Schema         string            `json:"schema"`
 	Source         Source            `json:"source"`
 	Department     Department        `json:"department"`
-	Year           int               `json:"year,omitempty"` // budget year, from the project codes or the text
-	Layout         string            `json:"layout"`         // "hebei" or "split"
+	Year           int               `json:"year"`   // budget year, from the project codes or the text; 0 when unknown
+	Layout         string            `json:"layout"` // "hebei" or "split"
 	OverallGoal    string            `json:"overall_goal"`
 	OverallTargets []normalize.Found `json:"overall_targets"`
 	SubGoals       []SubGoal         `json:"sub_goals"`
@@ -53,7 +53,7 @@ type Source struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 	Format string `json:"format"`
-	Pages  int    `json:"pages,omitempty"`
+	Pages  int    `json:"pages"` // 0 for .docx, which has no fixed pages
 }
 
 // Department is the submitting unit: a 6-digit code and its name.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,9 @@ func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "web.db")
 	st, err := corpus.Open(db)
+	if errors.Is(err, corpus.ErrNoFTS5) {
+		t.Skip("built without -tags sqlite_fts5")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
