@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/rules"
 )
 
 func seed(name string) string { return filepath.Join("..", "..", "testdata", "seed", name) }
@@ -105,5 +107,66 @@ func TestCheckFolder(t *testing.T) {
 	}
 	if want := "seed-split.docx/docx seed-split.pdf/pdf seed.docx/docx seed.pdf/pdf"; strings.Join(got, " ") != want {
 		t.Errorf("read %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestReportV1Contract checks the shape report/v1 promises to those who
+// consume `check --format json`: every field of the spec present, findings
+// with a known rule, a severity, a Chinese message and only the location
+// fields the spec names.
+func TestReportV1Contract(t *testing.T) {
+	for _, file := range []string{seed("seed.docx"), seed("seed-split.pdf")} {
+		_, stdout, _ := runCmd("check", "--format", "json", file)
+		var rep map[string]any
+		if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+			t.Fatal(err)
+		}
+		has := func(obj any, where string, keys ...string) {
+			m, ok := obj.(map[string]any)
+			if !ok {
+				t.Errorf("%s: %s is not an object", file, where)
+				return
+			}
+			for _, k := range keys {
+				if _, ok := m[k]; !ok {
+					t.Errorf("%s: %s lacks %q", file, where, k)
+				}
+			}
+		}
+		has(rep, "report", "schema", "source", "department", "overall_goal", "sub_goals", "measures", "projects", "findings")
+		has(rep["source"], "source", "path", "sha256", "format", "pages")
+		has(rep["department"], "department", "code", "name")
+		for _, p := range rep["projects"].([]any) {
+			has(p, "project", "seq", "title", "department_code", "department_name", "amount_unit", "code", "name",
+				"budget", "purpose", "spending_plan", "goal", "indicators")
+			for _, in := range p.(map[string]any)["indicators"].([]any) {
+				has(in, "indicator", "level1", "level2", "level3", "description", "nature", "value", "unit", "basis", "target", "location")
+			}
+		}
+		allowed := map[string]bool{"project": true, "indicator": true, "sub_goal": true, "field": true, "page": true, "table": true, "row": true, "col": true}
+		findings := rep["findings"].([]any)
+		if len(findings) == 0 {
+			t.Errorf("%s: no findings", file)
+		}
+		for _, f := range findings {
+			m := f.(map[string]any)
+			if len(m) != 4 {
+				t.Errorf("finding %v: want exactly rule, severity, message, location", m)
+			}
+			if rules.Lookup(m["rule"].(string)) == nil {
+				t.Errorf("finding cites unknown rule %v", m["rule"])
+			}
+			if s := m["severity"]; s != "error" && s != "warning" && s != "info" {
+				t.Errorf("finding severity %v", s)
+			}
+			if msg, _ := m["message"].(string); !strings.ContainsFunc(msg, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("finding message %q is not Chinese", msg)
+			}
+			for k := range m["location"].(map[string]any) {
+				if !allowed[k] {
+					t.Errorf("finding location has %q, which report/v1 does not name", k)
+				}
+			}
+		}
 	}
 }
