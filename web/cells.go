@@ -30,13 +30,25 @@ func cellHTML(key string, v any) template.HTML {
 		return link("/issues?dept="+url.QueryEscape(text), esc)
 	case "project_code":
 		return link("/indicators?project="+url.QueryEscape(text), esc)
+	case "kind":
+		if name, ok := kindNames[text]; ok {
+			return template.HTML(template.HTMLEscapeString(name))
+		}
 	case "file":
 		return link("/issues?file="+url.QueryEscape(text), esc)
 	case "rule":
 		return link("/rules/"+url.PathEscape(text), esc)
 	case "severity":
-		class := map[string]string{"错误": "error", "警告": "warning", "提示": "info", "error": "error", "warning": "warning", "info": "info"}[text]
-		return template.HTML(`<span class="sev ` + class + `">` + esc + `</span>`)
+		class, name := text, text
+		switch text {
+		case "error", "错误":
+			class, name = "error", "错误"
+		case "warning", "警告":
+			class, name = "warning", "警告"
+		case "info", "提示":
+			class, name = "info", "提示"
+		}
+		return template.HTML(`<span class="sev ` + template.HTMLEscapeString(class) + `">` + template.HTMLEscapeString(name) + `</span>`)
 	}
 	return template.HTML(esc)
 }

@@ -115,13 +115,35 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 	http.Error(w, "服务器内部错误："+err.Error(), http.StatusInternalServerError)
 }
 
+// show prepares t for a page: its first rows only, and without the columns
+// that are empty in all of them (downloads keep everything).
 func (s *Server) show(t *corpus.Table) shown {
-	sh := shown{Table: t, Total: len(t.Rows)}
-	if len(t.Rows) > s.maxRows {
-		cp := *t
-		cp.Rows = t.Rows[:s.maxRows]
-		sh.Table, sh.Truncated = &cp, true
+	sh := shown{Total: len(t.Rows)}
+	rows := t.Rows
+	if len(rows) > s.maxRows {
+		rows, sh.Truncated = rows[:s.maxRows], true
 	}
+	var keep []int
+	for c := range t.Columns {
+		for _, r := range rows {
+			if v := r[c]; v != nil && v != "" {
+				keep = append(keep, c)
+				break
+			}
+		}
+	}
+	cp := &corpus.Table{Name: t.Name}
+	for _, c := range keep {
+		cp.Columns = append(cp.Columns, t.Columns[c])
+	}
+	for _, r := range rows {
+		row := make([]any, len(keep))
+		for i, c := range keep {
+			row[i] = r[c]
+		}
+		cp.Rows = append(cp.Rows, row)
+	}
+	sh.Table = cp
 	return sh
 }
 

@@ -69,12 +69,12 @@ func TestPages(t *testing.T) {
 		{"/issues?rule=v603", []string{"会议保障服务质量", "V603"}},
 		{"/issues?file=seed.docx", []string{"testdata/seed/seed.docx", `href="/issues?file=..%2Ftestdata%2Fseed%2Fseed.docx"`}},
 		{"/indicators?project=13073025P00089410001D&level1=产出", []string{"车辆购置数量", "≤5辆", "不超期完成项目"}},
-		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内"}},
+		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内", "<td>参照（如预算数）</td>"}},
 		{"/indicators?min=abc", []string{"筛选条件有误", "不是数字"}},
 		{"/search?q=满意度", []string{"服务对象满意度", "搜索结果"}},
 		{"/search?q=量子纠缠", []string{"没有找到"}},
 		{"/rules", []string{"V604", "比率目标超过100%"}},
-		{"/rules/v604", []string{"V604", "查看该规则的全部审核发现"}},
+		{"/rules/v604", []string{"V604", "查看该规则的全部审核发现", `<span class="sev error">错误</span>`}},
 	}
 	for _, tt := range tests {
 		code, _, body := get(t, ts.URL+tt.path)
@@ -115,9 +115,15 @@ func TestTruncatedTable(t *testing.T) {
 	s := &Server{}
 	s.init()
 	s.maxRows = 2
-	tab := &corpus.Table{Name: "x", Columns: []corpus.Column{{Key: "a", Title: "A"}}, Rows: [][]any{{"1"}, {"2"}, {"3"}}}
+	tab := &corpus.Table{Name: "x", Columns: []corpus.Column{{Key: "a", Title: "A"}, {Key: "b", Title: "B"}, {Key: "c", Title: "C"}},
+		Rows: [][]any{{"1", nil, ""}, {"2", "", ""}, {"3", nil, "x"}}}
 	sh := s.show(tab)
 	if !sh.Truncated || sh.Total != 3 || len(sh.Rows) != 2 || len(tab.Rows) != 3 {
 		t.Errorf("show: truncated=%v total=%d rows=%d original=%d", sh.Truncated, sh.Total, len(sh.Rows), len(tab.Rows))
+	}
+	// B and C are empty in the rows shown: only A stays; the table itself
+	// keeps its columns for downloads.
+	if len(sh.Columns) != 1 || sh.Columns[0].Key != "a" || len(sh.Rows[0]) != 1 || len(tab.Columns) != 3 {
+		t.Errorf("show: columns %v, row %v", sh.Columns, sh.Rows[0])
 	}
 }
