@@ -41,6 +41,9 @@ func TestSeedTruth(t *testing.T) {
 		// WordprocessingML differs from python-docx's.
 		{"producers/seed-libreoffice.docx", "truth.json"},
 		{"producers/seed-split-libreoffice.docx", "truth-split.json"},
+		// And exported by LibreOffice as tagged PDF/A-2b.
+		{"producers/seed-pdfa.pdf", "truth.json"},
+		{"producers/seed-split-pdfa.pdf", "truth-split.json"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			rep := readFile(t, filepath.Join("..", "testdata", tc.file))
