@@ -40,8 +40,10 @@ import (
 //
 // PDF paragraphs have no Style, Heading or List: a PDF does not say.
 
-// BUG(pdf): Only upright horizontal text is read; vertical writing (Identity-V
-// fonts) and rotated text such as stamps and watermarks are skipped.
+// BUG(pdf): Only horizontal text running the page's main way is read (a page
+// whose text runs sideways is read turned); vertical writing (Identity-V
+// fonts) and text at other angles, such as stamps and watermarks, is
+// skipped.
 
 // BUG(pdf): Streams compressed with LZWDecode or RunLengthDecode are not
 // decoded: a page whose content uses them is left out with an error naming
@@ -345,9 +347,27 @@ func (m matrix) invert() matrix {
 	return matrix{a, b, c, d, -(m[4]*a + m[5]*c), -(m[4]*b + m[5]*d)}
 }
 
-// interpretPage runs the content of page p.
-func (d *pdfDoc) interpretPage(p pageRef) (pc *pageContent, err error) {
-	base, w, h := displayMatrix(p.box, p.rotate)
+// interpretPage runs the content of page p as it is shown. When most of
+// its text runs sideways there (a landscape table on a portrait page, or a
+// /Rotate that turns upright text over), the page is read the way its
+// text runs instead: the turn that shows the most text upright wins.
+func (d *pdfDoc) interpretPage(p pageRef) (*pageContent, error) {
+	pc, err := d.interpretTurned(p, p.rotate)
+	if err != nil || pc.sideways <= len(pc.glyphs) {
+		return pc, err
+	}
+	for _, turn := range []int{90, 180, 270} {
+		alt, err := d.interpretTurned(p, (p.rotate+turn)%360)
+		if err == nil && len(alt.glyphs) > len(pc.glyphs) {
+			pc = alt
+		}
+	}
+	return pc, nil
+}
+
+// interpretTurned runs the content of page p shown turned by rotate.
+func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err error) {
+	base, w, h := displayMatrix(p.box, rotate)
 	pc = &pageContent{width: w, height: h, toUser: base.invert()}
 	defer recoverTo(&err)
 	contents := p.v.Key("Contents")

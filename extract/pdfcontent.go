@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -35,14 +36,15 @@ type rule struct {
 
 // pageContent is what the interpreter collected from one page.
 type pageContent struct {
-	glyphs  []glyph
-	hrules  []rule
-	vrules  []rule
-	images  int
-	width   float64 // display size of the page, in points
-	height  float64
-	toUser  matrix // display space → PDF user space, for BBoxes
-	errText string // first problem met while interpreting, "" if none
+	glyphs   []glyph
+	hrules   []rule
+	vrules   []rule
+	images   int
+	sideways int     // glyphs left out because their text does not run upright
+	width    float64 // display size of the page, in points
+	height   float64
+	toUser   matrix // display space → PDF user space, for BBoxes
+	errText  string // first problem met while interpreting, "" if none
 }
 
 // matrix is an affine transform [a b c d e f]: x' = a x + c y + e, y' = b x + d y + f.
@@ -350,6 +352,8 @@ func (in *interp) show(o operand) {
 				panic(fmt.Errorf("%w: more than %d glyphs on a page", ErrTooLarge, maxGlyphsPage))
 			}
 			in.out.glyphs = append(in.out.glyphs, glyph{x0: x, x1: x + w*m[0], y: y, size: size, text: sh.text})
+		} else if sh.text != "" && strings.TrimSpace(sh.text) != "" && !font.vertical {
+			in.out.sideways++
 		}
 		tx := sh.width*fs + gs.tc
 		if sh.space {

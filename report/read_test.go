@@ -44,6 +44,9 @@ func TestSeedTruth(t *testing.T) {
 		// And exported by LibreOffice as tagged PDF/A-2b.
 		{"producers/seed-pdfa.pdf", "truth.json"},
 		{"producers/seed-split-pdfa.pdf", "truth-split.json"},
+		// seed.pdf with every page turned by /Rotate 90 (qpdf --rotate=+90):
+		// the text runs sideways as shown and is read the way it runs.
+		{"producers/seed-rotated.pdf", "truth.json"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			rep := readFile(t, filepath.Join("..", "testdata", tc.file))
