@@ -13,6 +13,7 @@ var (
 	ErrTooLarge      = errors.New("too large")
 	ErrEncrypted     = errors.New("encrypted: a password is needed")
 	ErrNoTextLayer   = errors.New("no text layer: the pages are images, OCR is needed")
+	ErrUndecodable   = errors.New("the text cannot be decoded: its fonts map no characters (no ToUnicode), OCR is needed")
 	ErrMalformed     = errors.New("malformed")
 )
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -106,7 +107,7 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 	}
 	contents := make([]*pageContent, len(pages))
 	var errs pageErrors
-	glyphs, images := 0, 0
+	glyphs, images, unknown := 0, 0, 0
 	for i, p := range pages {
 		pc, err := d.interpretPage(p)
 		if err != nil {
@@ -119,6 +120,17 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 		contents[i] = pc
 		glyphs += len(pc.glyphs)
 		images += pc.images
+		for _, g := range pc.glyphs {
+			if strings.ContainsRune(g.text, utf8.RuneError) {
+				unknown++
+			}
+		}
+	}
+	// Glyphs whose font maps them to no character read as U+FFFD. A few
+	// are a symbol font's bullets; many mean the text itself is lost, and
+	// a report read from it would carry wrong values.
+	if glyphs > 0 && unknown*100 > glyphs {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w (%d of %d glyphs)", ErrUndecodable, unknown, glyphs)}
 	}
 	if glyphs == 0 {
 		if len(errs) > 0 {

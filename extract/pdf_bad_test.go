@@ -215,3 +215,20 @@ func TestPDFObjectStreamGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFUndecodable: a font with no ToUnicode map and an Identity
+// encoding maps its glyphs to no characters; such a file is refused rather
+// than read as U+FFFD.
+func TestPDFUndecodable(t *testing.T) {
+	draw := (&pdfDraw{}).text(72, 700, "项目编码 13073025P000895100013")
+	f := newPDF(draw.b.String())
+	f.objs[2] = strings.Replace(f.objs[2], " /ToUnicode 5 0 R", "", 1)
+	_, err := readPDFBytes(t, "nomap.pdf", f.bytes())
+	if !errors.Is(err, ErrUndecodable) || !strings.Contains(err.Error(), "nomap.pdf") {
+		t.Fatalf("error %v, want ErrUndecodable naming the file", err)
+	}
+	// With the map the same page reads.
+	if _, err := readPDFBytes(t, "map.pdf", newPDF(draw.b.String()).bytes()); err != nil {
+		t.Fatal(err)
+	}
+}

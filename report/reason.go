@@ -24,6 +24,8 @@ func Reason(err error) string {
 		return "文件或其中的部件过大，已拒绝读取（可能是压缩炸弹）"
 	case errors.Is(err, extract.ErrEncrypted):
 		return "文件已加密，需要密码才能读取"
+	case errors.Is(err, extract.ErrUndecodable):
+		return "PDF 中的文字无法解码（字体没有字符映射），请提交 .docx，或先做文字识别（OCR）"
 	case errors.Is(err, extract.ErrNoTextLayer):
 		return "PDF 没有文字层（扫描件），需要先做文字识别（OCR）"
 	case errors.Is(err, extract.ErrMalformed):
