@@ -22,20 +22,16 @@ var _ = register(&Rule{
 		if p.Year <= 0 {
 			return
 		}
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				t := ind.Target
-				if t.Kind != normalize.Deadline || len(t.Date) < 4 {
-					continue
-				}
-				y, err := strconv.Atoi(t.Date[:4])
-				if err != nil || y == p.Year {
-					continue
-				}
-				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的期限“%s”（%s）不在预算年度%d年内，应为本年度内的日期", ind.Level3, valueText(ind), t.Date, p.Year)
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			t := ind.Target
+			if t.Kind != normalize.Deadline || len(t.Date) < 4 {
+				return
 			}
-		}
+			y, err := strconv.Atoi(t.Date[:4])
+			if err != nil || y == p.Year {
+				return
+			}
+			p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的期限“%s”（%s）不在预算年度%d年内，应为本年度内的日期", ind.Level3, valueText(ind), t.Date, p.Year)
+		})
 	},
 })

@@ -17,29 +17,25 @@ var _ = register(&Rule{
 
 示例：“项目费用”的指标值“小于预算” → 报告“成本指标的指标值‘小于预算’不是金额”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if !isMoneyCost(ind) || valueText(ind) == "" || !hasTarget(ind.Target) {
-					continue
-				}
-				t := ind.Target
-				if quantified(t) && isMoneyUnit(t.Unit) {
-					continue
-				}
-				why := "不是金额"
-				switch {
-				case t.Kind == normalize.Reference && t.Ref == "budget":
-					why = "只是与预算比较，没有给出成本金额"
-				case t.Kind == normalize.Qualitative:
-					why = "是文字，不是金额"
-				case quantified(t) && t.Unit == "%":
-					why = "是百分比，不是金额"
-				}
-				p.Reportf(indicatorAt(pr, j, "value"), "成本指标“%s”的指标值“%s”%s；应写出成本金额上限，如“≤%s%s”", ind.Level3, valueText(ind), why, orDash(pr.Budget.Total), amountUnit(pr))
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if !isMoneyCost(ind) || valueText(ind) == "" || !hasTarget(ind.Target) {
+				return
 			}
-		}
+			t := ind.Target
+			if quantified(t) && isMoneyUnit(t.Unit) {
+				return
+			}
+			why := "不是金额"
+			switch {
+			case t.Kind == normalize.Reference && t.Ref == "budget":
+				why = "只是与预算比较，没有给出成本金额"
+			case t.Kind == normalize.Qualitative:
+				why = "是文字，不是金额"
+			case quantified(t) && t.Unit == "%":
+				why = "是百分比，不是金额"
+			}
+			p.Reportf(indicatorAt(pr, j, "value"), "成本指标“%s”的指标值“%s”%s；应写出成本金额上限，如“≤%s%s”", ind.Level3, valueText(ind), why, orDash(pr.Budget.Total), amountUnit(pr))
+		})
 	},
 })
 

@@ -18,28 +18,24 @@ var _ = register(&Rule{
 
 示例：数量指标下的“资金支付准确性” → 报告“‘资金支付准确性’应属质量指标，不是数量指标”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
-				if l1 != kindOutput && l1 != kindUnknown || l2 == kindUnknown {
-					continue
-				}
-				want := keywordKinds(ind.Level3)
-				if len(want) == 0 || want[l2] {
-					continue
-				}
-				var names []string
-				for _, k := range []kind{kindQuality, kindTime, kindCost, kindSatisfaction} {
-					if want[k] {
-						names = append(names, kindName[k])
-					}
-				}
-				p.Reportf(indicatorAt(pr, j, "level2"), "指标“%s”按名称应属%s，却放在“%s”下；应移到相符的二级指标，或改为考核%s的指标",
-					ind.Level3, strings.Join(names, "或"), ind.Level2, strings.TrimSuffix(kindName[l2], "指标"))
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
+			if l1 != kindOutput && l1 != kindUnknown || l2 == kindUnknown {
+				return
 			}
-		}
+			want := keywordKinds(ind.Level3)
+			if len(want) == 0 || want[l2] {
+				return
+			}
+			var names []string
+			for _, k := range []kind{kindQuality, kindTime, kindCost, kindSatisfaction} {
+				if want[k] {
+					names = append(names, kindName[k])
+				}
+			}
+			p.Reportf(indicatorAt(pr, j, "level2"), "指标“%s”按名称应属%s，却放在“%s”下；应移到相符的二级指标，或改为考核%s的指标",
+				ind.Level3, strings.Join(names, "或"), ind.Level2, strings.TrimSuffix(kindName[l2], "指标"))
+		})
 	},
 })
 

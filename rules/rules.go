@@ -260,6 +260,17 @@ type Pass struct {
 	sev  report.Severity
 }
 
+// eachIndicator calls f for every indicator of the report, with its
+// project and 0-based index there.
+func (p *Pass) eachIndicator(f func(pr *report.Project, j int, ind *report.Indicator)) {
+	for i := range p.Report.Projects {
+		pr := &p.Report.Projects[i]
+		for j := range pr.Indicators {
+			f(pr, j, &pr.Indicators[j])
+		}
+	}
+}
+
 // Reportf appends a finding at loc.
 func (p *Pass) Reportf(loc report.Location, format string, args ...any) {
 	p.Report.Findings = append(p.Report.Findings, report.Finding{

@@ -14,18 +14,14 @@ var _ = register(&Rule{
 
 示例：一级“效益指标”下的二级“数量指标” → 报告“二级指标‘数量指标’不属于一级指标‘效益指标’”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
-				if l1 == kindUnknown || l2 == kindUnknown || belongs(l1, l2) {
-					continue
-				}
-				p.Reportf(indicatorAt(pr, j, "level2"), "二级指标“%s”不属于一级指标“%s”，应放在%s下",
-					ind.Level2, ind.Level1, kindName[parentOf(l2)])
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
+			if l1 == kindUnknown || l2 == kindUnknown || belongs(l1, l2) {
+				return
 			}
-		}
+			p.Reportf(indicatorAt(pr, j, "level2"), "二级指标“%s”不属于一级指标“%s”，应放在%s下",
+				ind.Level2, ind.Level1, kindName[parentOf(l2)])
+		})
 	},
 })
 

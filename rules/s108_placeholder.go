@@ -20,23 +20,19 @@ var _ = register(&Rule{
 
 示例：三级指标“苗木成活率”、指标值“(≥**株)” → 报告“指标值‘(≥**株)’是模板占位内容”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if ind.Level3 == "" {
-					p.Reportf(indicatorAt(pr, j, "level3"), "“%s”下有一行指标没有三级指标名称（指标值“%s”），应填写考核什么或删除该行", ind.Level2, valueText(ind))
-					continue
-				}
-				if isPlaceholder(ind.Level3) {
-					p.Reportf(indicatorAt(pr, j, "level3"), "三级指标“%s”是占位内容，应填写具体指标或删除该行", ind.Level3)
-					continue
-				}
-				if v := valueText(ind); isPlaceholder(v) && !(isCost(ind) && !isMoneyCost(ind)) {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的指标值“%s”是占位内容，应填写可考核的目标值或删除该行", ind.Level3, v)
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if ind.Level3 == "" {
+				p.Reportf(indicatorAt(pr, j, "level3"), "“%s”下有一行指标没有三级指标名称（指标值“%s”），应填写考核什么或删除该行", ind.Level2, valueText(ind))
+				return
 			}
-		}
+			if isPlaceholder(ind.Level3) {
+				p.Reportf(indicatorAt(pr, j, "level3"), "三级指标“%s”是占位内容，应填写具体指标或删除该行", ind.Level3)
+				return
+			}
+			if v := valueText(ind); isPlaceholder(v) && !(isCost(ind) && !isMoneyCost(ind)) {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的指标值“%s”是占位内容，应填写可考核的目标值或删除该行", ind.Level3, v)
+			}
+		})
 	},
 })
 

@@ -14,14 +14,10 @@ var _ = register(&Rule{
 
 示例：三级指标“受益人次”的指标值为空 → 报告“指标‘受益人次’未填写指标值”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if valueText(ind) == "" && ind.Level3 != "" {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”未填写指标值，应填写可考核的目标值，如“≥95%%”", ind.Level3)
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if valueText(ind) == "" && ind.Level3 != "" {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”未填写指标值，应填写可考核的目标值，如“≥95%%”", ind.Level3)
 			}
-		}
+		})
 	},
 })

@@ -17,14 +17,10 @@ var _ = register(&Rule{
 
 示例：指标值“按上级要求” → 报告“指标值‘按上级要求’无法识别”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if ind.Target.Kind == normalize.Unparsed && valueText(ind) != "" && !isPlaceholder(valueText(ind)) {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的指标值“%s”无法识别，应写成“≥95%%”“≤5辆”“2025年12月底前”或“好/较好”等形式", ind.Level3, valueText(ind))
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if ind.Target.Kind == normalize.Unparsed && valueText(ind) != "" && !isPlaceholder(valueText(ind)) {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的指标值“%s”无法识别，应写成“≥95%%”“≤5辆”“2025年12月底前”或“好/较好”等形式", ind.Level3, valueText(ind))
 			}
-		}
+		})
 	},
 })

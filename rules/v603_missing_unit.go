@@ -17,24 +17,20 @@ var _ = register(&Rule{
 
 示例：指标“会议保障服务质量”的指标值“≥90” → 报告“指标值‘≥90’缺少计量单位”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				t := ind.Target
-				if !quantified(t) || t.Unit != "" || t.Kind == normalize.Numeric && t.Value.IsZero() {
-					continue // zero is zero in any unit
-				}
-				field := "value"
-				if _, ok := ind.Cols["unit"]; ok {
-					field = "unit"
-				}
-				hint := "如“%”“个”“次”“万元”"
-				if isRate(ind.Level3) {
-					hint = "“" + ind.Level3 + "”应为“%”"
-				}
-				p.Reportf(indicatorAt(pr, j, field), "指标“%s”的指标值“%s”缺少计量单位，应补上单位（%s）", ind.Level3, valueText(ind), hint)
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			t := ind.Target
+			if !quantified(t) || t.Unit != "" || t.Kind == normalize.Numeric && t.Value.IsZero() {
+				return // zero is zero in any unit
 			}
-		}
+			field := "value"
+			if _, ok := ind.Cols["unit"]; ok {
+				field = "unit"
+			}
+			hint := "如“%”“个”“次”“万元”"
+			if isRate(ind.Level3) {
+				hint = "“" + ind.Level3 + "”应为“%”"
+			}
+			p.Reportf(indicatorAt(pr, j, field), "指标“%s”的指标值“%s”缺少计量单位，应补上单位（%s）", ind.Level3, valueText(ind), hint)
+		})
 	},
 })

@@ -17,15 +17,11 @@ var _ = register(&Rule{
 
 示例：“任务完成率 ≥100%” → 报告“应写作‘=100%’”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if geHundred(ind.Level3, ind.Target) {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的目标“%s”实际只能等于100%%，应写作“=100%%”", ind.Level3, valueText(ind))
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if geHundred(ind.Level3, ind.Target) {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的目标“%s”实际只能等于100%%，应写作“=100%%”", ind.Level3, valueText(ind))
 			}
-		}
+		})
 		rep := p.Report
 		for _, f := range rep.OverallTargets {
 			if geHundred(f.Name, f.Target) {

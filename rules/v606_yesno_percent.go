@@ -19,18 +19,14 @@ var _ = register(&Rule{
 
 示例：“安全生产维稳控制目标是否实现”的指标值“≥90%” → 报告“是非类指标不应使用百分比”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if !strings.Contains(ind.Level3, "是否") {
-					continue
-				}
-				t := ind.Target
-				if t.Kind == normalize.Numeric || t.Kind == normalize.Range {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”是是非问题，指标值“%s”却是数值；应填“是”“实现”“达标”，或把指标改为比率指标（如“……实现率 ≥90%%”）", ind.Level3, valueText(ind))
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if !strings.Contains(ind.Level3, "是否") {
+				return
 			}
-		}
+			t := ind.Target
+			if t.Kind == normalize.Numeric || t.Kind == normalize.Range {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”是是非问题，指标值“%s”却是数值；应填“是”“实现”“达标”，或把指标改为比率指标（如“……实现率 ≥90%%”）", ind.Level3, valueText(ind))
+			}
+		})
 	},
 })

@@ -19,14 +19,10 @@ var _ = register(&Rule{
 
 示例：“维修及时率”的指标值“及时” → 报告“比率指标应填写百分比”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if strings.HasSuffix(ind.Level3, "率") && ind.Target.Kind == normalize.Qualitative {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”是比率，指标值“%s”却是文字，应填写百分比，如“≥95%%”", ind.Level3, valueText(ind))
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if strings.HasSuffix(ind.Level3, "率") && ind.Target.Kind == normalize.Qualitative {
+				p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”是比率，指标值“%s”却是文字，应填写百分比，如“≥95%%”", ind.Level3, valueText(ind))
 			}
-		}
+		})
 	},
 })

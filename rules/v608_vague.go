@@ -19,18 +19,14 @@ var _ = register(&Rule{
 
 示例：“设备运行情况”的指标值“有效改善” → 报告“产出指标的指标值是模糊的趋势词”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if level1Kind(ind.Level1) != kindOutput || ind.Target.Kind != normalize.Qualitative {
-					continue
-				}
-				if w := vagueWord(valueText(ind)); w != "" {
-					p.Reportf(indicatorAt(pr, j, "value"), "产出指标“%s”的指标值“%s”只是趋势词“%s”，无法核验；应写出具体目标值，如“≥95%%”或完成期限", ind.Level3, valueText(ind), w)
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if level1Kind(ind.Level1) != kindOutput || ind.Target.Kind != normalize.Qualitative {
+				return
 			}
-		}
+			if w := vagueWord(valueText(ind)); w != "" {
+				p.Reportf(indicatorAt(pr, j, "value"), "产出指标“%s”的指标值“%s”只是趋势词“%s”，无法核验；应写出具体目标值，如“≥95%%”或完成期限", ind.Level3, valueText(ind), w)
+			}
+		})
 	},
 })
 

@@ -19,28 +19,24 @@ var _ = register(&Rule{
 
 示例：“群众投诉率 ≥5%” → 报告“越小越好的指标不应使用‘≥’”；“服务对象满意度 ≤90%” → 报告“越大越好的指标不应使用‘≤’”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				t := ind.Target
-				if t.Kind != normalize.Numeric {
-					continue
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			t := ind.Target
+			if t.Kind != normalize.Numeric {
+				return
+			}
+			up := t.Op == ">=" || t.Op == ">"
+			down := t.Op == "<=" || t.Op == "<"
+			switch polarity(ind) {
+			case -1:
+				if up {
+					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越小越好，目标“%s”却使用“%s”，应改为“≤”", ind.Level3, valueText(ind), opWord[t.Op])
 				}
-				up := t.Op == ">=" || t.Op == ">"
-				down := t.Op == "<=" || t.Op == "<"
-				switch polarity(ind) {
-				case -1:
-					if up {
-						p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越小越好，目标“%s”却使用“%s”，应改为“≤”", ind.Level3, valueText(ind), opWord[t.Op])
-					}
-				case 1:
-					if down {
-						p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越大越好，目标“%s”却使用“%s”，应改为“≥”", ind.Level3, valueText(ind), opWord[t.Op])
-					}
+			case 1:
+				if down {
+					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越大越好，目标“%s”却使用“%s”，应改为“≥”", ind.Level3, valueText(ind), opWord[t.Op])
 				}
 			}
-		}
+		})
 	},
 })
 

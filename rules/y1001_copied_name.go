@@ -14,24 +14,20 @@ var _ = register(&Rule{
 
 示例：三级指标“大楼设施维修维护率”，描述和确定依据也都是“大楼设施维修维护率” → 报告“绩效指标描述、指标值确定依据照抄了指标名称”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if ind.Level3 == "" {
-					continue
-				}
-				desc := ind.Description == ind.Level3
-				basis := ind.Basis == ind.Level3
-				switch {
-				case desc && basis:
-					p.Reportf(indicatorAt(pr, j, "description"), "绩效指标描述和指标值确定依据都照抄了指标名称“%s”；描述应说明指标含义和口径，依据应填计划标准、行业标准、历史标准或其他标准", ind.Level3)
-				case desc:
-					p.Reportf(indicatorAt(pr, j, "description"), "绩效指标描述照抄了指标名称“%s”，应说明指标含义和计算口径", ind.Level3)
-				case basis:
-					p.Reportf(indicatorAt(pr, j, "basis"), "指标值确定依据照抄了指标名称“%s”，应填计划标准、行业标准、历史标准或其他标准", ind.Level3)
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if ind.Level3 == "" {
+				return
 			}
-		}
+			desc := ind.Description == ind.Level3
+			basis := ind.Basis == ind.Level3
+			switch {
+			case desc && basis:
+				p.Reportf(indicatorAt(pr, j, "description"), "绩效指标描述和指标值确定依据都照抄了指标名称“%s”；描述应说明指标含义和口径，依据应填计划标准、行业标准、历史标准或其他标准", ind.Level3)
+			case desc:
+				p.Reportf(indicatorAt(pr, j, "description"), "绩效指标描述照抄了指标名称“%s”，应说明指标含义和计算口径", ind.Level3)
+			case basis:
+				p.Reportf(indicatorAt(pr, j, "basis"), "指标值确定依据照抄了指标名称“%s”，应填计划标准、行业标准、历史标准或其他标准", ind.Level3)
+			}
+		})
 	},
 })

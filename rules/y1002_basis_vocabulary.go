@@ -21,22 +21,18 @@ var _ = register(&Rule{
 		if len(p.Config.Bases) == 0 {
 			return
 		}
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if _, ok := ind.Cols["basis"]; !ok || ind.Level3 == "" || ind.Basis == ind.Level3 {
-					continue
-				}
-				if ind.Basis == "" {
-					p.Reportf(indicatorAt(pr, j, "basis"), "指标“%s”未填写指标值确定依据，应填%s之一", ind.Level3, strings.Join(p.Config.Bases, "、"))
-					continue
-				}
-				if !acceptedBasis(ind.Basis, p.Config.Bases) {
-					p.Reportf(indicatorAt(pr, j, "basis"), "指标“%s”的指标值确定依据“%s”不在规定范围，应填%s之一", ind.Level3, ind.Basis, strings.Join(p.Config.Bases, "、"))
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if _, ok := ind.Cols["basis"]; !ok || ind.Level3 == "" || ind.Basis == ind.Level3 {
+				return
 			}
-		}
+			if ind.Basis == "" {
+				p.Reportf(indicatorAt(pr, j, "basis"), "指标“%s”未填写指标值确定依据，应填%s之一", ind.Level3, strings.Join(p.Config.Bases, "、"))
+				return
+			}
+			if !acceptedBasis(ind.Basis, p.Config.Bases) {
+				p.Reportf(indicatorAt(pr, j, "basis"), "指标“%s”的指标值确定依据“%s”不在规定范围，应填%s之一", ind.Level3, ind.Basis, strings.Join(p.Config.Bases, "、"))
+			}
+		})
 	},
 })
 

@@ -14,14 +14,10 @@ var _ = register(&Rule{
 
 示例：三级指标“控制在预算内”、指标值“控制在预算内” → 报告“三级指标名称与指标值相同”。`,
 	Check: func(p *Pass) {
-		for i := range p.Report.Projects {
-			pr := &p.Report.Projects[i]
-			for j := range pr.Indicators {
-				ind := &pr.Indicators[j]
-				if ind.Level3 != "" && (ind.Level3 == ind.Value || ind.Level3 == valueText(ind)) {
-					p.Reportf(indicatorAt(pr, j, "level3"), "三级指标名称与指标值都是“%s”；名称应写考核什么，指标值写目标", ind.Level3)
-				}
+		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
+			if ind.Level3 != "" && (ind.Level3 == ind.Value || ind.Level3 == valueText(ind)) {
+				p.Reportf(indicatorAt(pr, j, "level3"), "三级指标名称与指标值都是“%s”；名称应写考核什么，指标值写目标", ind.Level3)
 			}
-		}
+		})
 	},
 })
