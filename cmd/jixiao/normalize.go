@@ -25,25 +25,20 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	ctx := normalize.Context{Year: *year}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false) // ≥ and < stay as written
 	emit := func(text string) error {
 		t := normalize.Value(text, ctx)
 		if *format == "json" {
-			b, err := json.Marshal(struct {
+			return enc.Encode(struct {
 				Text   string           `json:"text"`
 				Target normalize.Target `json:"target"`
 			}{text, t})
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(out, "%s\n", b)
+		}
+		if _, err := fmt.Fprintf(out, "%s\t", text); err != nil {
 			return err
 		}
-		b, err := json.Marshal(t)
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(out, "%s\t%s\n", text, b)
-		return err
+		return enc.Encode(t)
 	}
 	if fs.NArg() > 0 {
 		for _, v := range fs.Args() {
