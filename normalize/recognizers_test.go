@@ -104,15 +104,7 @@ func TestRecognizersPercent(t *testing.T) {
 			target = aspirational
 		}
 		if c.Negative {
-			var found []string
-			for _, q := range Quantities(c.Input) {
-				if _, ok := percentOf(q.Target); ok {
-					found = append(found, q.Text)
-				}
-			}
-			if v, ok := percentOf(Value(c.Input, Context{})); ok && len(found) == 0 {
-				found = append(found, fmt.Sprint("Value ", v))
-			}
+			found := readings(c.Input, true, func(t Target) bool { _, ok := percentOf(t); return ok })
 			target.add(len(found) == 0, fmt.Sprintf("%q: want no percentage, got %q", c.Input, found))
 			continue
 		}
@@ -120,26 +112,14 @@ func TestRecognizersPercent(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if c.WholeInput {
-			got := Value(c.Input, Context{})
-			v, ok := percentOf(got)
-			b, _ := got.MarshalJSON()
-			target.add(ok && nearFloat(v, want), fmt.Sprintf("%q (whole): want %v%%, got %s", c.Input, want, b))
-			continue
-		}
-		pass := false
-		var seen []string
-		for _, q := range Quantities(c.Input) {
-			b, _ := q.Target.MarshalJSON()
-			seen = append(seen, q.Text+" "+string(b))
-			if v, ok := percentOf(q.Target); ok && nearFloat(v, want) {
-				pass = true
+		pass, seen := readsAs(c, func(t Target, whole bool) bool {
+			if v, ok := percentOf(t); ok && nearFloat(v, want) {
+				return true
 			}
-			if q.Target.Kind == Range && q.Target.Unit == "%" && near(q.Target.Upper, want) {
-				pass = true // 5-20%之间 holds the 20% the suite expects
-			}
-		}
-		target.add(pass, fmt.Sprintf("%q: want %v%%, got %q", c.Input, want, seen))
+			// 5-20%之间 holds the 20% the suite expects.
+			return !whole && t.Kind == Range && t.Unit == "%" && near(t.Upper, want)
+		})
+		target.add(pass, fmt.Sprintf("%q: want %v%%, got %s", c.Input, want, seen))
 	}
 	r.check(t, 0.95)
 	aspirational.check(t, 0)
@@ -182,20 +162,8 @@ func TestRecognizersRange(t *testing.T) {
 			v, _ := want["value"].(float64)
 			return t.Kind == Numeric && t.Op == wop && near(t.Value, v)
 		}
-		if c.WholeInput {
-			got := Value(c.Input, Context{})
-			b, _ := got.MarshalJSON()
-			r.add(match(got), fmt.Sprintf("%q (whole): want %v, got %s", c.Input, want, b))
-			continue
-		}
-		pass := false
-		var seen []string
-		for _, q := range Quantities(c.Input) {
-			b, _ := q.Target.MarshalJSON()
-			seen = append(seen, q.Text+" "+string(b))
-			pass = pass || match(q.Target)
-		}
-		r.add(pass, fmt.Sprintf("%q: want %v, got %q", c.Input, want, seen))
+		pass, seen := readsAs(c, func(t Target, _ bool) bool { return match(t) })
+		r.add(pass, fmt.Sprintf("%q: want %v, got %s", c.Input, want, seen))
 	}
 	r.check(t, 0.90)
 }
@@ -242,12 +210,7 @@ func TestRecognizersCurrency(t *testing.T) {
 			target = aspirational
 		}
 		if c.Negative {
-			var found []string
-			for _, q := range Quantities(c.Input) {
-				if _, ok := yuan(q.Target); ok {
-					found = append(found, q.Text)
-				}
-			}
+			found := readings(c.Input, false, func(t Target) bool { _, ok := yuan(t); return ok })
 			target.add(len(found) == 0, fmt.Sprintf("%q: want no amount, got %q", c.Input, found))
 			continue
 		}
@@ -258,24 +221,47 @@ func TestRecognizersCurrency(t *testing.T) {
 		if !ok {
 			continue // 人民币 named without an amount
 		}
-		if c.WholeInput {
-			got := Value(c.Input, Context{})
-			v, ok := yuan(got)
-			b, _ := got.MarshalJSON()
-			target.add(ok && nearFloat(v, want), fmt.Sprintf("%q (whole): want %v 元, got %s", c.Input, want, b))
-			continue
-		}
-		pass := false
-		var seen []string
-		for _, q := range Quantities(c.Input) {
-			b, _ := q.Target.MarshalJSON()
-			seen = append(seen, q.Text+" "+string(b))
-			if v, ok := yuan(q.Target); ok && nearFloat(v, want) {
-				pass = true
-			}
-		}
-		target.add(pass, fmt.Sprintf("%q: want %v 元, got %q", c.Input, want, seen))
+		pass, seen := readsAs(c, func(t Target, _ bool) bool { v, ok := yuan(t); return ok && nearFloat(v, want) })
+		target.add(pass, fmt.Sprintf("%q: want %v 元, got %s", c.Input, want, seen))
 	}
 	r.check(t, 0.85)
 	aspirational.check(t, 0)
+}
+
+// readsAs checks one suite case: a whole input through Value, a span in a
+// sentence through Quantities, where any reading may match. It returns
+// whether one did and what was read, for the failure message.
+func readsAs(c rtCase, match func(t Target, whole bool) bool) (bool, string) {
+	if c.WholeInput {
+		got := Value(c.Input, Context{})
+		b, _ := got.MarshalJSON()
+		return match(got, true), "(whole) " + string(b)
+	}
+	pass := false
+	var seen []string
+	for _, q := range Quantities(c.Input) {
+		b, _ := q.Target.MarshalJSON()
+		seen = append(seen, q.Text+" "+string(b))
+		pass = pass || match(q.Target, false)
+	}
+	return pass, fmt.Sprintf("%q", seen)
+}
+
+// readings lists the quantities in input of the suite's kind (is), and
+// with value also input read as one whole value: a negative case must
+// have none.
+func readings(input string, value bool, is func(Target) bool) []string {
+	var found []string
+	for _, q := range Quantities(input) {
+		if is(q.Target) {
+			found = append(found, q.Text)
+		}
+	}
+	if value && len(found) == 0 {
+		if t := Value(input, Context{}); is(t) {
+			b, _ := t.MarshalJSON()
+			found = append(found, "Value "+string(b))
+		}
+	}
+	return found
 }
