@@ -108,25 +108,26 @@ func TestNotReport(t *testing.T) {
 	}
 }
 
-// benchDir is the shared bench corpus; tests skip when it is absent.
-func benchDir(t testing.TB) string {
+// benchFiles lists the bench corpus's files of one format; tests skip when
+// there are none.
+func benchFiles(t testing.TB, ext string) []string {
 	dir, err := truth.BenchCorpus()
 	if err != nil {
 		t.Skip(err)
 	}
-	return dir
+	files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
+	if len(files) == 0 {
+		t.Skipf("no .%s in the bench corpus", ext)
+	}
+	return files
 }
 
 // TestBenchCorpus reads the 200 bench reports, as .docx and as .pdf, and
 // compares every field with their truth files.
 func TestBenchCorpus(t *testing.T) {
-	dir := benchDir(t)
 	for _, ext := range []string{"docx", "pdf"} {
 		t.Run(ext, func(t *testing.T) {
-			files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
-			if len(files) == 0 {
-				t.Skipf("no .%s in the bench corpus", ext)
-			}
+			files := benchFiles(t, ext)
 			var all truth.Result
 			targets := 0
 			for _, f := range files {
@@ -161,13 +162,9 @@ func TestBenchCorpus(t *testing.T) {
 
 // BenchmarkReadCorpus reads the 200 bench reports into reports, per format.
 func BenchmarkReadCorpus(b *testing.B) {
-	dir := benchDir(b)
 	for _, ext := range []string{"docx", "pdf"} {
 		b.Run(ext, func(b *testing.B) {
-			files, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
-			if len(files) == 0 {
-				b.Skipf("no .%s in the bench corpus", ext)
-			}
+			files := benchFiles(b, ext)
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, f := range files {
