@@ -233,24 +233,23 @@ func (rd *reader) setHeader(code, name, unit string) {
 }
 
 func (rd *reader) table(t *extract.Table) {
-	if rd.project == nil && rd.section != sectionProjects {
-		// A table before any project heading: a header line or an info
+	hasCode := tableHasLabel(t, "code")
+	if rd.project == nil && rd.section != sectionProjects && !hasCode {
+		// A table before any project heading is only read as the info
 		// table of a report whose projects have no headings.
-		if !tableHasLabel(t, "code") {
-			return
-		}
+		return
 	}
 	if t.Rows == 1 && rd.project != nil {
 		var parts []string
 		for _, c := range t.RowCells(1) {
 			parts = append(parts, normalize.Fold(c.Text))
 		}
-		if code, name, unit, ok := headerLine(strings.Join(parts, "  ")); ok && !tableHasLabel(t, "code") {
+		if code, name, unit, ok := headerLine(strings.Join(parts, "  ")); ok && !hasCode {
 			rd.setHeader(code, name, unit)
 			return
 		}
 	}
-	if rd.project == nil || (rd.project.p.Code != "" && tableHasLabel(t, "code")) {
+	if rd.project == nil || (rd.project.p.Code != "" && hasCode) {
 		rd.startProject("")
 	}
 	ps := rd.project
