@@ -2,10 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
@@ -45,16 +45,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: 无法读取：文件不存在或无法打开 (%v)\n", e.Path, e.Err)
 		status = 1
 	}
-	var names []string
+	read := 0 // files taken for reports: named ones, and those in folders that are or claim to be
 	for _, f := range files {
-		if f.Named || extract.NamedAsReport(f.Path) || sniff(f.Path) != "" {
-			names = append(names, f.Path)
+		rep, err := readReport(f.Path)
+		if !f.Named && !extract.NamedAsReport(f.Path) && errors.Is(err, extract.ErrUnknownFormat) {
+			continue // a folder's other files: notes, spreadsheets, truth files
 		}
-	}
-	for _, name := range names {
-		rep, err := readReport(name)
+		read++
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", name, report.Reason(err), err)
+			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", f.Path, report.Reason(err), err)
 			status = 1
 			continue
 		}
@@ -70,7 +69,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		var v any = reports
-		if len(names) == 1 && len(errs) == 0 {
+		if read == 1 && len(errs) == 0 {
 			if len(reports) == 0 {
 				return status
 			}
@@ -94,21 +93,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		status = 1
 	}
 	return status
-}
-
-// sniff tells the format of the file at path by its content; "" when it
-// is neither, or cannot be opened.
-func sniff(path string) extract.Format {
-	f, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return ""
-	}
-	return extract.Sniff(f, st.Size())
 }
 
 // readReport reads one file into a report.
