@@ -142,7 +142,7 @@ func TestWriteFormats(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	s := seeded(t)
-	path := s.Path()
+	path := s.path
 	s.Close()
 	ro, err := OpenReadOnly(path)
 	if err != nil {

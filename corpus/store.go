@@ -88,12 +88,6 @@ func escapePath(p string) string {
 	return (&url.URL{Path: p}).EscapedPath()
 }
 
-// DB returns the underlying database, for ad hoc SQL.
-func (s *Store) DB() *sql.DB { return s.db }
-
-// Path returns the database file name.
-func (s *Store) Path() string { return s.path }
-
 // Close closes the database.
 func (s *Store) Close() error {
 	s.mu.Lock()

@@ -47,7 +47,7 @@ func ingest(t testing.TB, s *Store, cfg IngestConfig, paths ...string) Summary {
 func count(t testing.TB, s *Store, q string) int {
 	t.Helper()
 	var n int
-	if err := s.DB().QueryRow(q).Scan(&n); err != nil {
+	if err := s.db.QueryRow(q).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
