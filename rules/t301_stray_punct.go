@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -40,9 +41,9 @@ const (
 	badTrailing = "[【(（{｛,，、;；《<"
 )
 
-var bracketPairs = [][2]rune{{'[', ']'}, {'【', '】'}, {'(', ')'}, {'（', '）'}, {'《', '》'}, {'{', '}'}}
-
-// strayPunct says what is stray in a name, "" when nothing is.
+// strayPunct says what is stray in a name, "" when nothing is: a sign that
+// cannot open or close a name, or a bracket left unpaired (normalize.Clean
+// is where brackets are paired).
 func strayPunct(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -55,21 +56,10 @@ func strayPunct(s string) string {
 	if last := r[len(r)-1]; strings.ContainsRune(badTrailing, last) {
 		return "结尾有多余的“" + string(last) + "”"
 	}
-	for _, pair := range bracketPairs {
-		depth := 0
-		for _, c := range r {
-			switch c {
-			case pair[0]:
-				depth++
-			case pair[1]:
-				depth--
-			}
-			if depth < 0 {
-				return "有不成对的“" + string(pair[1]) + "”"
-			}
-		}
-		if depth > 0 {
-			return "有不成对的“" + string(pair[0]) + "”"
+	_, changes := normalize.Clean(s)
+	for _, c := range changes {
+		if c.Kind == "bracket" {
+			return "有不成对的“" + c.From + "”"
 		}
 	}
 	return ""
