@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -43,6 +44,12 @@ func foldRune(r rune) rune {
 	}
 	return r
 }
+
+// Narrow folds s rune by rune as the readers match it: full-width digits,
+// letters and signs to ASCII (４.１７％ → 4.17%), variant numeral and
+// comparison characters to the common ones, every space to ' '. It keeps
+// the length of s in runes.
+func Narrow(s string) string { return strings.Map(foldRune, s) }
 
 // foldRunes returns s as folded runes and as its original runes; both have
 // the same length, so an offset into one is an offset into the other.

@@ -45,3 +45,11 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestNarrow(t *testing.T) {
+	for in, want := range map[string]string{"４.１７": "4.17", "１，２００": "1,200", "９０％": "90%", "—": "-", "六百萬": "六百万", "绩效": "绩效"} {
+		if got := Narrow(in); got != want {
+			t.Errorf("Narrow(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
@@ -13,9 +14,9 @@ import (
 // "1,200.5", "４.１７", "600万元"). Blank reads as zero with ok true and
 // blank true.
 func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
-	s = foldDigits(s)
+	s = normalize.Narrow(strings.TrimSpace(s))
 	s = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "").Replace(s)
-	if s == "" || s == "-" || s == "—" || s == "/" {
+	if s == "" || s == "-" || s == "/" { // Narrow made — and － into -
 		return decimal.Zero, true, true
 	}
 	d, err := decimal.NewFromString(s)
@@ -25,34 +26,13 @@ func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 // parsePercent reads a spending-plan share ("24%", "24", "24.5％",
 // "24百分比").
 func parsePercent(s string) (decimal.Decimal, bool) {
-	s = foldDigits(s)
+	s = normalize.Narrow(strings.TrimSpace(s))
 	s = strings.NewReplacer("%", "", "百分比", "", " ", "").Replace(s)
 	if s == "" {
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	return d, err == nil
-}
-
-// foldDigits turns full-width digits and signs into ASCII.
-func foldDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
-		case r == '．':
-			return '.'
-		case r == '，':
-			return ','
-		case r == '％':
-			return '%'
-		case r == '－':
-			return '-'
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, strings.TrimSpace(s))
 }
 
 // yuanPer is how many 元 one unit of money is.

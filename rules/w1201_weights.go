@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
@@ -30,7 +31,7 @@ var _ = register(&Rule{
 					continue
 				}
 				has = true
-				w := strings.TrimSuffix(strings.TrimSuffix(foldDigits(ind.Weight), "分"), "%")
+				w := strings.TrimSuffix(strings.TrimSuffix(normalize.Narrow(strings.TrimSpace(ind.Weight)), "分"), "%")
 				if w == "" {
 					continue
 				}
