@@ -24,6 +24,8 @@ package report
 // ignored.
 
 import (
+	"strings"
+
 	"github.com/jixiao/jixiao/normalize"
 )
 
@@ -147,6 +149,33 @@ const (
 	Warning Severity = "warning"
 	Info    Severity = "info"
 )
+
+// Name is the severity as reviewers read it: 错误, 警告, 提示.
+func (s Severity) Name() string {
+	switch s {
+	case Error:
+		return "错误"
+	case Warning:
+		return "警告"
+	case Info:
+		return "提示"
+	}
+	return string(s)
+}
+
+// ParseSeverity reads a severity written in English or Chinese (error,
+// 错误, e …).
+func ParseSeverity(s string) (Severity, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error", "e", "错误":
+		return Error, true
+	case "warning", "warn", "w", "警告":
+		return Warning, true
+	case "info", "i", "提示":
+		return Info, true
+	}
+	return "", false
+}
 
 // Finding is one thing a reviewer should send back, from a rule.
 type Finding struct {

@@ -97,7 +97,7 @@ func (f File) Config() (Config, error) {
 		if r == nil {
 			return Config{}, fmt.Errorf("rules: config: severity: unknown rule %q", id)
 		}
-		sev, ok := ParseSeverity(s)
+		sev, ok := report.ParseSeverity(s)
 		if !ok {
 			return Config{}, fmt.Errorf("rules: config: severity: %s: %q is not error, warning or info", id, s)
 		}
@@ -107,19 +107,6 @@ func (f File) Config() (Config, error) {
 		cfg.Severities[r.ID] = sev
 	}
 	return cfg, nil
-}
-
-// ParseSeverity reads a severity in English or Chinese (错误/警告/提示).
-func ParseSeverity(s string) (report.Severity, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "error", "e", "错误":
-		return report.Error, true
-	case "warning", "warn", "w", "警告":
-		return report.Warning, true
-	case "info", "i", "提示":
-		return report.Info, true
-	}
-	return "", false
 }
 
 // LoadConfig reads the config file at path over Default.

@@ -25,12 +25,11 @@ func TestRulesDoc(t *testing.T) {
 		}
 		return "单份报告"
 	}
-	sev := map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
 	for _, r := range All() {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), sev[string(r.Severity)], scope(r), r.Title)
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Severity.Name(), scope(r), r.Title)
 	}
 	for _, r := range All() {
-		fmt.Fprintf(&b, "\n## %s\n\n**%s** · %s · %s\n\n%s\n", r.ID, r.Title, sev[string(r.Severity)], scope(r), strings.TrimSpace(r.Doc))
+		fmt.Fprintf(&b, "\n## %s\n\n**%s** · %s · %s\n\n%s\n", r.ID, r.Title, r.Severity.Name(), scope(r), strings.TrimSpace(r.Doc))
 	}
 	path := filepath.Join("..", "docs", "rules.md")
 	if *update {

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 // cellHTML renders one table cell; codes and rule IDs link to the pages
@@ -39,16 +41,9 @@ func cellHTML(key string, v any) template.HTML {
 	case "rule":
 		return link("/rules/"+url.PathEscape(text), esc)
 	case "severity":
-		class, name := text, text
-		switch text {
-		case "error", "错误":
-			class, name = "error", "错误"
-		case "warning", "警告":
-			class, name = "warning", "警告"
-		case "info", "提示":
-			class, name = "info", "提示"
+		if sev, ok := report.ParseSeverity(text); ok {
+			return template.HTML(`<span class="sev ` + string(sev) + `">` + sev.Name() + `</span>`)
 		}
-		return template.HTML(`<span class="sev ` + template.HTMLEscapeString(class) + `">` + template.HTMLEscapeString(name) + `</span>`)
 	}
 	return template.HTML(esc)
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/report"
 )
 
 func runQuery(args []string, stdout, stderr io.Writer) int {
@@ -149,13 +150,13 @@ func (f *filterFlagSet) filter() (corpus.Filter, error) {
 		return flt, fmt.Errorf("--op 只能是 >= <= > < = 之一，而不是 %q", *f.op)
 	}
 	flt.Op = op
-	sev := map[string]string{"": "", "error": "error", "warning": "warning", "info": "info",
-		"错误": "error", "警告": "warning", "提示": "info", "e": "error", "w": "warning", "i": "info"}
-	s, ok := sev[strings.ToLower(*f.severity)]
-	if !ok {
-		return flt, fmt.Errorf("--severity 只能是 error、warning 或 info，而不是 %q", *f.severity)
+	if *f.severity != "" {
+		s, ok := report.ParseSeverity(*f.severity)
+		if !ok {
+			return flt, fmt.Errorf("--severity 只能是 error、warning 或 info，而不是 %q", *f.severity)
+		}
+		flt.Severity = string(s)
 	}
-	flt.Severity = s
 	for _, b := range []struct {
 		name string
 		text string

@@ -43,7 +43,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		if r.Batch != nil {
 			kind = "跨报告（多份报告一起检查时）"
 		}
-		fmt.Fprintf(stdout, "%s %s\n严重程度：%s　范围：%s\n\n%s\n", r.ID, r.Title, severityName[cfg.Severity(r)], kind, strings.TrimSpace(r.Doc))
+		fmt.Fprintf(stdout, "%s %s\n严重程度：%s　范围：%s\n\n%s\n", r.ID, r.Title, cfg.Severity(r).Name(), kind, strings.TrimSpace(r.Doc))
 		return 0
 	}
 	fmt.Fprintln(stderr, "用法: jixiao rules [--config FILE] [explain ID]")

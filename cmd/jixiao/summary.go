@@ -57,7 +57,7 @@ func writeFindings(w io.Writer, rep *report.Report, code string) {
 		if f.Location.Project != code {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s: [%s] %s (%s)", findingPlace(rep.Source.Path, f.Location), severityName[f.Severity], f.Message, f.Rule))
+		lines = append(lines, fmt.Sprintf("%s: [%s] %s (%s)", findingPlace(rep.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
 	}
 	if len(lines) == 0 {
 		return
@@ -71,8 +71,6 @@ func writeFindings(w io.Writer, rep *report.Report, code string) {
 		fmt.Fprintf(w, "     %s\n", l)
 	}
 }
-
-var severityName = map[report.Severity]string{report.Error: "错误", report.Warning: "警告", report.Info: "提示"}
 
 func findingPlace(path string, l report.Location) string {
 	parts := []string{path}
