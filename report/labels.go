@@ -4,120 +4,184 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // maxLabel is more bytes than any label has; longer cells are values, and
-// canon does not spend time on them.
+// foldLabel does not spend time on them.
 const maxLabel = 96
 
-// canon reduces a label cell to the form the synonym tables use: no white
-// space, no leading 其中, no trailing colon, no bracketed unit. Cells too
-// long to be labels give "".
-func canon(s string) string {
+// label is a cell's text read as a label the way a person reads it.
+type label struct {
+	key  string // folded: 项目资金 from "*项目资金（万元）："
+	unit string // a bracketed amount unit: 万元
+	mid  bool   // a bracketed 中期 / 长期 / 实施期 qualifier
+}
+
+var (
+	// Markers before a label: *联系人, ★, 指标1：, 其中：, 1.、（一）.
+	labelMarker = regexp.MustCompile(`^(?:[*★※☆●◆■▲#]+|指标\d+:|其中:?|\d{1,2}[.、]|\([一二三四五六七八九十\d]+\))`)
+	// A score after a label: 项目资金预算执行10分, 成本指标（0-20）分.
+	scoreSuffix = regexp.MustCompile(`\d+(?:-\d+)?分$`)
+)
+
+// foldLabel reduces a cell to its label: width-folded (full-width brackets
+// and colons to ASCII), white space and line breaks gone, markers dropped,
+// a trailing colon and bracketed qualifiers (或计划水平, 文字, 90分)
+// dropped, a bracketed amount unit kept apart. Cells too long to be labels
+// give an empty key.
+func foldLabel(s string) label {
 	if len(s) > maxLabel {
-		return ""
+		return label{}
 	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
 		}
 		return r
-	}, s)
-	for _, p := range []string{"其中：", "其中:", "其中"} {
-		s = strings.TrimPrefix(s, p)
+	}, normalize.Narrow(s))
+	var lb label
+	for {
+		t := labelMarker.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
 	}
-	s = trimUnitSuffix(s)
-	return strings.TrimRight(s, "：:")
-}
-
-// trimUnitSuffix drops a bracketed unit at the end of a label:
-// 资金支出计划（%）, 预算数(万元).
-func trimUnitSuffix(s string) string {
-	if !strings.HasSuffix(s, "）") && !strings.HasSuffix(s, ")") {
-		return s
-	}
-	open := max(strings.LastIndex(s, "（"), strings.LastIndex(s, "("))
-	if open < 0 {
-		return s
-	}
-	inner := strings.TrimRight(s[open:], "）)")
-	inner = strings.TrimLeft(inner, "（(")
-	switch inner {
-	case "%", "％", "万元", "元", "千元", "百分比":
-		return s[:open]
-	}
-	return s
-}
-
-// Info-table fields by their labels.
-var infoLabels = map[string]string{
-	"项目编码": "code", "项目代码": "code", "项目编号": "code",
-	"项目名称": "name",
-	"预算数":  "total", "预算金额": "total", "年度预算数": "total", "项目预算数": "total",
-	"预算总额": "total", "资金总额": "total", "年度资金总额": "total", "项目资金总额": "total",
-	"财政资金": "fiscal", "财政拨款": "fiscal", "本级财政资金": "fiscal", "财政拨款资金": "fiscal",
-	"其他资金": "other", "其他来源资金": "other", "其他来源": "other",
-	"资金用途": "purpose", "项目资金用途": "purpose", "主要用途": "purpose",
-	"绩效目标": "goal", "年度绩效目标": "goal", "项目绩效目标": "goal", "年度目标": "goal",
-	"主管部门及代码": "department", "主管部门": "department", "预算单位": "department",
-	"实施单位": "department", "单位名称": "department",
-	// Block labels: they head rows whose content the reader knows.
-	"预算规模及资金用途": "budget_block", "预算规模": "budget_block", "资金情况": "budget_block",
-	"资金支出计划": "plan", "资金支出进度计划": "plan", "支出进度计划": "plan", "资金支出进度": "plan",
-}
-
-func infoLabel(cell string) string {
-	return infoLabels[canon(cell)]
-}
-
-// Indicator-table columns by their headers.
-var columnLabels = map[string]string{
-	"一级指标":   "level1",
-	"二级指标":   "level2",
-	"三级指标":   "level3",
-	"绩效指标描述": "description", "指标描述": "description", "指标内容": "description",
-	"指标性质": "nature", "计算符号": "nature", "指标值性质": "nature",
-	"指标值": "value", "目标值": "value", "当年预期实现值": "value", "年度指标值": "value",
-	"预期目标值": "value", "绩效指标值": "value", "指标值（包含数字及文字描述）": "value",
-	"度量单位": "unit", "计量单位": "unit",
-	"指标值确定依据": "basis", "指标值设定依据": "basis", "指标值设定依据及数据来源": "basis",
-	"绩效标准": "basis", "确定依据": "basis", "指标值确定依据及数据来源": "basis",
-	"权重": "weight", "分值": "weight", "指标权重": "weight", "权重（%）": "weight",
-}
-
-func columnLabel(cell string) string {
-	return columnLabels[canon(cell)]
-}
-
-// isIndicatorHeader tells a header row of the indicator table.
-func isIndicatorHeader(cells []string) bool {
-	var l1, l2 bool
-	for _, c := range cells {
-		switch columnLabel(c) {
-		case "level1":
-			l1 = true
-		case "level2":
-			l2 = true
+	for {
+		before := s
+		s = strings.TrimRight(s, ":")
+		s = scoreSuffix.ReplaceAllString(s, "")
+		if strings.HasSuffix(s, ")") {
+			if open := strings.LastIndex(s, "("); open > 0 {
+				inner := s[open+1 : len(s)-1]
+				switch {
+				case isAmountUnit(inner):
+					lb.unit = inner
+				case midTermWords.MatchString(inner):
+					lb.mid = true
+				}
+				s = s[:open]
+			}
+		}
+		if s == before {
+			break
 		}
 	}
-	return l1 && l2
+	lb.key = s
+	return lb
 }
 
-var (
-	// 1.]怀财字【2025】7号 机关大楼运行经费绩效目标表
-	projectHeading = regexp.MustCompile(`^\s*(?:\d+\s*[.．、]\s*)?(.*(?:绩效目标表|绩效目标申报表|绩效目标批复表))\s*$`)
-	// 430001怀来县机关事务服务中心 / 单位名称：430001 怀来县机关事务服务中心
-	unitLine = regexp.MustCompile(`^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$`)
-	// 单位：万元 / 金额单位：万元
-	amountUnit = regexp.MustCompile(`(?:金额)?单位[：:]\s*(万元|元|千元|亿元)`)
+func isAmountUnit(s string) bool {
+	switch s {
+	case "万元", "元", "千元", "亿元":
+		return true
+	}
+	return false
+}
 
-	overallHeading  = regexp.MustCompile(`^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:部门)?(?:整体|总体)绩效目标\s*$`)
-	subGoalsHeading = regexp.MustCompile(`^\s*[一二三四五六七八九十]+\s*[、.．]\s*分项绩效目标\s*$`)
-	measuresHeading = regexp.MustCompile(`^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:工作)?保障措施\s*$`)
-	partHeading     = regexp.MustCompile(`^\s*第[一二三四五六七八九十]+部分`)
-	numberedItem    = regexp.MustCompile(`^\s*(\d+)\s*[.．、]\s*(.*)$`)
-	measureItem     = regexp.MustCompile(`^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.*)$`)
-	goalField       = regexp.MustCompile(`^\s*(?:绩效目标|年度目标|目标)\s*[：:]\s*(.*)$`)
-	indicatorField  = regexp.MustCompile(`^\s*(?:绩效指标|指标)\s*[：:]\s*(.*)$`)
-	periodLike      = regexp.MustCompile(`^(?:\d{1,2}\s*月(?:底|末|份)?|第?[一二三四1-4]\s*季度(?:末)?|上半年|下半年|全年|年底|年末)$`)
-)
+// labeler matches folded labels against the declarations of fields.go and
+// the synonyms a user added in jixiao.toml.
+type labeler struct {
+	info map[string]Field
+	cols map[string]Field
+}
+
+var defaultInfo = func() map[string]Field {
+	m := map[string]Field{}
+	for f, labels := range infoSynonyms {
+		for _, l := range labels {
+			m[l] = f
+		}
+	}
+	return m
+}()
+
+// newLabeler adds the user's synonyms (by field) to the declared ones.
+func newLabeler(extra map[Field][]string) *labeler {
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}}
+	for f, labels := range extra {
+		for _, l := range labels {
+			key := foldLabel(l).key
+			if f.isColumn() {
+				lb.cols[key] = f
+			} else {
+				lb.info[key] = f
+			}
+		}
+	}
+	return lb
+}
+
+// infoField tells which info field a label cell names, NoField when none.
+func (lb *labeler) infoField(text string) (Field, label) {
+	l := foldLabel(text)
+	if l.key == "" {
+		return NoField, l
+	}
+	if f, ok := lb.info[l.key]; ok {
+		return f, l
+	}
+	if f, ok := defaultInfo[l.key]; ok {
+		return f, l
+	}
+	if len([]rune(l.key)) > 16 {
+		return NoField, l
+	}
+	for _, k := range infoKeywords {
+		if k.re.MatchString(l.key) {
+			return k.field, l
+		}
+	}
+	return NoField, l
+}
+
+// columnFields lists the indicator-table fields a header may name, the
+// surest first.
+func (lb *labeler) columnFields(text string) ([]columnCandidate, label) {
+	l := foldLabel(text)
+	if l.key == "" {
+		return nil, l
+	}
+	if f, ok := lb.cols[l.key]; ok {
+		return []columnCandidate{{f, 4}}, l
+	}
+	if c, ok := columnSynonyms[l.key]; ok {
+		return c, l
+	}
+	if len([]rune(l.key)) > 16 {
+		return nil, l
+	}
+	for _, k := range columnKeywords {
+		if k.re.MatchString(l.key) {
+			return []columnCandidate{{k.field, 1}}, l
+		}
+	}
+	return nil, l
+}
+
+// column is the surest field a header names.
+func (lb *labeler) column(text string) Field {
+	if c, _ := lb.columnFields(text); len(c) > 0 {
+		return c[0].field
+	}
+	return NoField
+}
+
+// isLabel tells a cell that is a label of the info part rather than a
+// value.
+func (lb *labeler) isLabel(text string) bool {
+	f, _ := lb.infoField(text)
+	return f != NoField
+}
+
+// looksLikeLabel tells a short text without digits that ends in a colon or
+// reads like a heading: a label the declarations do not know.
+func looksLikeLabel(text string) bool {
+	t := strings.TrimSpace(normalize.Narrow(text))
+	if t == "" || len([]rune(t)) > 12 || strings.ContainsAny(t, "0123456789%") {
+		return false
+	}
+	return strings.HasSuffix(t, ":")
+}

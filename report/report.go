@@ -35,6 +35,7 @@ const Schema = "report/v1"
 // Report is one analysed report, in the shape of report/v1.
 type Report struct {
 	Schema         string            `json:"schema"`
+	Kind           string            `json:"kind"` // KindTarget or KindSelfEvaluation
 	Source         Source            `json:"source"`
 	Department     Department        `json:"department"`
 	Year           int               `json:"year"`   // budget year, from the project codes or the text; 0 when unknown
@@ -44,10 +45,32 @@ type Report struct {
 	SubGoals       []SubGoal         `json:"sub_goals"`
 	Measures       []Measure         `json:"measures"`
 	Projects       []Project         `json:"projects"`
-	Findings       []Finding         `json:"findings"`
+	// The indicator table of a department-level form (部门整体支出绩效目标表).
+	DepartmentIndicators []Indicator       `json:"department_indicators"`
+	Extra                map[string]string `json:"extra,omitempty"` // a department-level form's other labels and values
+	Findings             []Finding         `json:"findings"`
 
 	// Where part one was read, for findings; not part of report/v1.
 	OverallGoalAt Location `json:"-"`
+	// Trace is the account of the reading: each table's role and which
+	// cell went to which field (check --explain).
+	Trace []string `json:"-"`
+	// Unmapped lists what the reader saw as a label or an indicator table
+	// but could not map; rule R1401 reports each.
+	Unmapped []Unmapped `json:"-"`
+}
+
+// Report kinds.
+const (
+	KindTarget         = "target"          // 绩效目标表 / 申报表 / 批复表 / 设定表 / 区域绩效目标表
+	KindSelfEvaluation = "self_evaluation" // 绩效自评表: targets beside what was achieved
+)
+
+// Unmapped is a cell or table the reader could not map.
+type Unmapped struct {
+	What     string // 栏目, 指标表 … in Chinese
+	Text     string
+	Location Location
 }
 
 // Source names the file a report was read from.
@@ -92,10 +115,14 @@ type Project struct {
 	Budget         Budget              `json:"budget"`
 	Purpose        string              `json:"purpose"` // 资金用途
 	SpendingPlan   []Checkpoint        `json:"spending_plan"`
-	Goal           string              `json:"goal"`       // 绩效目标 / 年度绩效目标
-	GoalLabel      string              `json:"goal_label"` // the label the goal was found under
+	Goal           string              `json:"goal"`          // 绩效目标 / 年度绩效目标 / 年度总体目标
+	GoalLabel      string              `json:"goal_label"`    // the label the goal was found under
+	MidTermGoal    string              `json:"mid_term_goal"` // 中期目标 / 实施期绩效目标 / 项目总目标
 	Indicators     []Indicator         `json:"indicators"`
-	At             map[string]Location `json:"-"` // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
+	Extra          map[string]string   `json:"extra,omitempty"` // other labels of the form and their values, by label
+	At             map[string]Location `json:"-"`               // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
+
+	dept bool // read from a department-level form: moved to the report's fields
 }
 
 // Budget holds the amounts as written, in the project's AmountUnit.
@@ -122,11 +149,21 @@ type Indicator struct {
 	Value       string            `json:"value"`  // 指标值 as written
 	Unit        string            `json:"unit"`   // 度量单位 column of split layouts, else ""
 	Basis       string            `json:"basis"`  // 指标值确定依据 / 指标值设定依据
-	Weight      string            `json:"weight,omitempty"`
-	Extra       map[string]string `json:"extra,omitempty"` // other columns by their header
+	Weight      string            `json:"weight"`              // 权重 / 分值 as written
+	Actual      string            `json:"actual,omitempty"`    // 实际完成值 (self-evaluation)
+	Score       string            `json:"score,omitempty"`     // 得分 (self-evaluation)
+	Deviation   string            `json:"deviation,omitempty"` // 偏差原因分析及改进措施 (self-evaluation)
+	MidTerm     *MidTerm          `json:"mid_term,omitempty"`  // the 中期 / 长期 / 实施期 column group's value
+	Extra       map[string]string `json:"extra,omitempty"`     // other columns by their header
 	Target      normalize.Target  `json:"target"`
 	Location    Location          `json:"location"`
 	Cols        map[string]int    `json:"-"` // grid column of each field ("value", "basis" …)
+}
+
+// MidTerm is an indicator's value in a medium-term column group.
+type MidTerm struct {
+	Value  string           `json:"value"`
+	Target normalize.Target `json:"target"`
 }
 
 // Location says where a reviewer must look; see report/v1.

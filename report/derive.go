@@ -1,0 +1,174 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// finish derives what needs the whole report: department-level forms moved
+// to the report's own fields, names taken from headings, the department,
+// the year, the layout and every target.
+func (rd *reader) finish() {
+	rd.flushPlan()
+	rep := rd.rep
+	projects := rep.Projects[:0]
+	for _, p := range rep.Projects {
+		if !p.dept {
+			p.Seq = len(projects) + 1
+			projects = append(projects, p)
+			continue
+		}
+		rep.DepartmentIndicators = append(rep.DepartmentIndicators, p.Indicators...)
+		if rep.OverallGoal == "" {
+			rep.OverallGoal = p.Goal
+			rep.OverallGoalAt = p.At["goal"]
+		}
+		if p.DepartmentName != "" || p.DepartmentCode != "" {
+			rep.Department = Department{Code: p.DepartmentCode, Name: p.DepartmentName}
+		}
+		for k, v := range p.Extra {
+			if rep.Extra == nil {
+				rep.Extra = map[string]string{}
+			}
+			rep.Extra[k] = v
+		}
+	}
+	rep.Projects = projects
+	for i := range rep.Projects {
+		p := &rep.Projects[i]
+		if p.Name == "" && p.Title != "" {
+			// 1、邯财社〔2018〕126号提前下达…绩效目标表: a form named only
+			// by its heading.
+			p.Name = strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(p.Title, ""), ""))
+		}
+	}
+	if rep.Department == (Department{}) {
+		rep.Department = majorityDepartment(rep.Projects)
+	}
+	rep.Year = rd.budgetYear()
+	ctx := normalize.Context{Year: rep.Year}
+	for i := range rep.Projects {
+		rd.targets(rep.Projects[i].Indicators, ctx)
+	}
+	rd.targets(rep.DepartmentIndicators, ctx)
+	rep.OverallTargets = normalize.Scan(rep.OverallGoal, ctx)
+	for i := range rep.SubGoals {
+		rep.SubGoals[i].Targets = normalize.Scan(rep.SubGoals[i].Indicators, ctx)
+	}
+	nonNil(rep)
+}
+
+// majorityDepartment is the unit most projects name.
+func majorityDepartment(projects []Project) Department {
+	counts := map[Department]int{}
+	var best Department
+	for _, p := range projects {
+		if p.DepartmentName == "" {
+			continue
+		}
+		d := Department{Code: p.DepartmentCode, Name: p.DepartmentName}
+		counts[d]++
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// targets reads each indicator's value, split or whole, and its
+// medium-term value.
+func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
+	for j := range inds {
+		ind := &inds[j]
+		_, nature := ind.Cols["nature"]
+		_, unit := ind.Cols["unit"]
+		if nature || unit {
+			rd.rep.Layout = "split"
+			ind.Target = normalize.Split(ind.Nature, ind.Value, ind.Unit, ctx)
+		} else {
+			ind.Target = normalize.Value(ind.Value, ctx)
+		}
+		// A zero needs no unit to be exact: 安全事故发生率 "0" is 0 %.
+		if t := &ind.Target; t.Kind == normalize.Numeric && t.Unit == "" && t.Value.IsZero() && strings.HasSuffix(ind.Level3, "率") {
+			t.Unit = "%"
+		}
+		if ind.MidTerm != nil {
+			ind.MidTerm.Target = normalize.Value(ind.MidTerm.Value, ctx)
+		}
+	}
+}
+
+var yearInText = regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
+
+// budgetYear takes the year from the project codes' year digits (the
+// majority), else from a title or year line (（2023年度）), else from a
+// 20xx年 in the project titles.
+func (rd *reader) budgetYear() int {
+	rep := rd.rep
+	votes := map[int]int{}
+	for _, p := range rep.Projects {
+		if len(p.Code) >= 8 {
+			if yy, err := strconv.Atoi(p.Code[6:8]); err == nil {
+				votes[2000+yy]++
+			}
+		}
+	}
+	best := 0
+	for y, n := range votes {
+		if n > votes[best] || n == votes[best] && y > best {
+			best = y
+		}
+	}
+	if best != 0 {
+		return best
+	}
+	if rd.titleYear != 0 {
+		return rd.titleYear
+	}
+	for _, p := range rep.Projects {
+		if m := yearInText.FindStringSubmatch(p.Title); m != nil {
+			y, _ := strconv.Atoi(m[1] + m[2])
+			return y
+		}
+	}
+	return 0
+}
+
+// nonNil gives every list an empty value, so JSON shows [] rather than null.
+func nonNil(rep *Report) {
+	if rep.OverallTargets == nil {
+		rep.OverallTargets = []normalize.Found{}
+	}
+	if rep.SubGoals == nil {
+		rep.SubGoals = []SubGoal{}
+	}
+	for i := range rep.SubGoals {
+		if rep.SubGoals[i].Targets == nil {
+			rep.SubGoals[i].Targets = []normalize.Found{}
+		}
+	}
+	if rep.Measures == nil {
+		rep.Measures = []Measure{}
+	}
+	if rep.Projects == nil {
+		rep.Projects = []Project{}
+	}
+	for i := range rep.Projects {
+		p := &rep.Projects[i]
+		if p.SpendingPlan == nil {
+			p.SpendingPlan = []Checkpoint{}
+		}
+		if p.Indicators == nil {
+			p.Indicators = []Indicator{}
+		}
+	}
+	if rep.DepartmentIndicators == nil {
+		rep.DepartmentIndicators = []Indicator{}
+	}
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
+	}
+}

@@ -1,0 +1,394 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/normalize"
+)
+
+// The indicator table: a header row (or two) naming level columns and a
+// value column, then one indicator a row, level cells merged down.
+
+// header is an indicator table's columns, read from its header rows.
+type header struct {
+	rows   int           // header rows: 1, or 2 under a column group (年度指标值 over 指标性质 | 指标值 | 度量单位)
+	cols   int           // the table's width: a table of another width is another table
+	fields map[Field]int // field → grid column
+	extra  map[int]string
+}
+
+// slot is one header column: a header cell, under a group's cell where the
+// header has two rows.
+type slot struct {
+	col    int // the grid column its values stand in
+	text   string
+	cands  []columnCandidate
+	mid    bool // in a 中期 / 长期 / 实施期 group
+	parent *extract.Cell
+	alt    bool // one of several readings of its group's value (优 | 良 | 中 | 差)
+	key    string
+}
+
+// headerAt reads row r as an indicator table's header, nil when it is none:
+// it names two level columns, or one and a value column.
+func (rd *reader) headerAt(t *extract.Table, r int) *header {
+	var own []*extract.Cell
+	levels := map[Field]bool{}
+	value := false
+	for _, c := range t.RowCells(r) {
+		if c.Row != r {
+			continue
+		}
+		own = append(own, c)
+		cands, _ := rd.lab.columnFields(c.Text)
+		for _, cd := range cands {
+			switch cd.field {
+			case ColLevel1, ColLevel2, ColLevel3:
+				levels[cd.field] = true
+			case ColValue:
+				value = true
+			}
+		}
+	}
+	if len(levels) < 2 && !(len(levels) == 1 && value) {
+		return nil
+	}
+	// Two header rows when the level headers reach down over a column
+	// group's sub-headers (年度指标值 over 指标性质 | 指标值 | 度量单位).
+	rows := 1
+	for _, c := range own {
+		if c.RowSpan == 2 && rd.lab.column(c.Text) != NoField {
+			rows = 2
+		}
+	}
+	if r+rows-1 > t.Rows {
+		return nil
+	}
+	slots := rd.slots(t, r, rows)
+	return rd.assignColumns(t, slots, rows, r+rows)
+}
+
+// subCells are the cells in the row under a header cell, within its span.
+func subCells(t *extract.Table, c *extract.Cell) []*extract.Cell {
+	var out []*extract.Cell
+	r := c.Row + 1
+	for col := c.Col; col < c.Col+c.ColSpan; col++ {
+		s := t.At(r, col)
+		if s != nil && s.Row == r && s.Col == col && s.Col+s.ColSpan <= c.Col+c.ColSpan && strings.TrimSpace(s.Text) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// slots lists the header columns of the header rows r..r+rows-1, leaving
+// out cells that reach below the header (a block label such as 绩效指标
+// down the table's left edge).
+func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
+	var out []slot
+	seen := map[*extract.Cell]bool{}
+	for col := 1; col <= t.Cols; col++ {
+		top := t.At(r, col)
+		if top == nil || top.Row != r || top.RowSpan > rows || seen[top] {
+			continue
+		}
+		var subs []*extract.Cell
+		if rows == 2 && top.RowSpan == 1 {
+			subs = subCells(t, top)
+		}
+		if len(subs) == 0 {
+			seen[top] = true
+			cands, lb := rd.lab.columnFields(top.Text)
+			out = append(out, slot{col: top.Col, text: normalize.Fold(top.Text), cands: cands,
+				mid: lb.mid || midTermWords.MatchString(lb.key), key: lb.key, parent: top})
+			out[len(out)-1].col = dataColumn(rd, t, top, r+rows)
+			continue
+		}
+		seen[top] = true
+		pc, plb := rd.lab.columnFields(top.Text)
+		parentValue := len(pc) > 0 && pc[0].field == ColValue
+		group := len(out)
+		for _, s := range subs {
+			sc, slb := rd.lab.columnFields(s.Text)
+			sl := slot{col: dataColumn(rd, t, s, r+rows), text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
+				mid: plb.mid || midTermWords.MatchString(plb.key) || slb.mid || midTermWords.MatchString(slb.key),
+				parent: top, key: slb.key}
+			switch {
+			case parentValue && !namesSplitColumn(sc):
+				sl.cands, sl.alt = []columnCandidate{{ColValue, 3}}, true
+			case len(sc) > 0:
+				sl.cands = sc
+			default:
+				sl.cands = pc
+			}
+			out = append(out, sl)
+		}
+		pickAlternative(out[group:])
+	}
+	return out
+}
+
+// namesSplitColumn tells a sub-header of a value group that names its own
+// column of a split layout (指标性质 | 指标值 | 度量单位).
+func namesSplitColumn(cands []columnCandidate) bool {
+	for _, c := range cands {
+		switch c.field {
+		case ColNature, ColValue, ColUnit:
+			if c.score >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var pastWords = regexp.MustCompile(`实际|上年|历史|以前|去年`)
+
+// pickAlternative keeps one reading of a value group as the value: the
+// expected or current year's (预期2022年实现值 beside 2021年实际实现值), the
+// target grade (优 before 良, 中, 差), else the first; the others go to extra.
+func pickAlternative(group []slot) {
+	primary := -1
+	for i, s := range group {
+		if !s.alt {
+			continue
+		}
+		if primary < 0 {
+			primary = i
+		}
+		if annualWords.MatchString(s.key) && !pastWords.MatchString(s.key) {
+			primary = i
+			break
+		}
+	}
+	for i := range group {
+		if group[i].alt && i != primary {
+			group[i].cands = nil
+		}
+	}
+}
+
+// dataColumn is the column a header cell's values stand in: its first,
+// unless the data there is a block label down the table's edge and the
+// header spans further (一级指标 over 绩效指标 | 产出指标).
+func dataColumn(rd *reader, t *extract.Table, h *extract.Cell, data int) int {
+	last := h.Col + h.ColSpan - 1
+	for col := h.Col; col < last; col++ {
+		d := t.At(data, col)
+		if d == nil {
+			continue
+		}
+		if f, _ := rd.lab.infoField(d.Text); f == BlockLabel && d.Col+d.ColSpan-1 <= col {
+			continue
+		}
+		return col
+	}
+	return last
+}
+
+// assignColumns gives each field one column and each column one field, the
+// surest readings first, so one header cannot claim two fields.
+func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) *header {
+	h := &header{rows: rows, cols: t.Cols, fields: map[Field]int{}, extra: map[int]string{}}
+	type entry struct {
+		slot int
+		c    columnCandidate
+	}
+	var entries []entry
+	for i, s := range slots {
+		for _, c := range s.cands {
+			if s.mid && c.field == ColValue {
+				c.field = ColMidValue
+			}
+			entries = append(entries, entry{i, c})
+		}
+	}
+	sort.SliceStable(entries, func(a, b int) bool {
+		if entries[a].c.score != entries[b].c.score {
+			return entries[a].c.score > entries[b].c.score
+		}
+		return slots[entries[a].slot].col < slots[entries[b].slot].col
+	})
+	taken := map[int]Field{}
+	for _, e := range entries {
+		if _, ok := taken[e.slot]; ok {
+			continue
+		}
+		if _, ok := h.fields[e.c.field]; ok {
+			continue
+		}
+		h.fields[e.c.field] = slots[e.slot].col
+		taken[e.slot] = e.c.field
+	}
+	if _, ok := h.fields[ColValue]; !ok {
+		if col, ok := h.fields[ColMidValue]; ok {
+			// Only a medium-term column: it is the value.
+			h.fields[ColValue] = col
+			delete(h.fields, ColMidValue)
+		}
+	}
+	if _, ok := h.fields[ColLevel3]; !ok {
+		// 指标内容 beside no 三级指标 column holds the indicator's name.
+		for i, s := range slots {
+			if taken[i] == ColDescription && hasCandidate(s.cands, ColLevel3) {
+				h.fields[ColLevel3] = s.col
+				delete(h.fields, ColDescription)
+				taken[i] = ColLevel3
+			}
+		}
+	}
+	for i, s := range slots {
+		if _, ok := taken[i]; !ok && s.text != "" {
+			h.extra[s.col] = s.text
+		}
+	}
+	return h
+}
+
+func hasCandidate(cands []columnCandidate, f Field) bool {
+	for _, c := range cands {
+		if c.field == f {
+			return true
+		}
+	}
+	return false
+}
+
+func (rd *reader) useHeader(h *header) {
+	rd.project.header = h
+	var parts []string
+	for _, f := range indicatorFields {
+		if col, ok := h.fields[f]; ok {
+			parts = append(parts, "第"+itoa(col)+"列 "+f.String())
+		}
+	}
+	cols := make([]int, 0, len(h.extra))
+	for c := range h.extra {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	for _, c := range cols {
+		parts = append(parts, "第"+itoa(c)+"列「"+h.extra[c]+"」→ extra")
+	}
+	rd.note("  指标表表头（%d行）：%s", h.rows, strings.Join(parts, "，"))
+}
+
+// indicatorFields in the order a row is read.
+var indicatorFields = []Field{ColLevel1, ColLevel2, ColLevel3, ColDescription, ColNature, ColValue, ColUnit,
+	ColBasis, ColWeight, ColActual, ColScore, ColDeviation, ColMidValue}
+
+// endsIndicators tells a row after the indicator table: one that starts
+// with an info label left of the level-3 column (财政部门审核意见 under the
+// table).
+func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
+	c := firstOwn(t.RowCells(r), r)
+	if c == nil {
+		return false
+	}
+	if col, ok := rd.project.header.fields[ColLevel3]; ok && c.Col >= col {
+		return false
+	}
+	f, _ := rd.lab.infoField(c.Text)
+	return f != NoField && f != BlockLabel
+}
+
+// indicatorRow reads one row of an indicator table.
+func (rd *reader) indicatorRow(t *extract.Table, r int) {
+	ps := rd.project
+	h := ps.header
+	p := ps.p
+	used := map[*extract.Cell]bool{}
+	get := func(f Field) (string, *extract.Cell) {
+		col, ok := h.fields[f]
+		if !ok {
+			return "", nil
+		}
+		c := t.At(r, col)
+		if c == nil || used[c] {
+			return "", c
+		}
+		used[c] = true
+		return normalize.Fold(c.Text), c
+	}
+	ind := Indicator{Cols: map[string]int{}}
+	var mid string
+	dst := map[Field]*string{
+		ColLevel1: &ind.Level1, ColLevel2: &ind.Level2, ColLevel3: &ind.Level3, ColDescription: &ind.Description,
+		ColNature: &ind.Nature, ColValue: &ind.Value, ColUnit: &ind.Unit, ColBasis: &ind.Basis, ColWeight: &ind.Weight,
+		ColActual: &ind.Actual, ColScore: &ind.Score, ColDeviation: &ind.Deviation, ColMidValue: &mid,
+	}
+	_, hasLevel3 := h.fields[ColLevel3]
+	var first *extract.Cell
+	empty := true
+	for _, f := range indicatorFields {
+		text, c := get(f)
+		*dst[f] = text
+		if c != nil {
+			ind.Cols[f.String()] = h.fields[f]
+			if first == nil {
+				first = c
+			}
+		}
+		if text != "" && f != ColLevel1 && f != ColLevel2 {
+			empty = false
+		}
+	}
+	if !hasLevel3 && ind.Level2 != "" {
+		// No 三级 column: the indicator's name stands in the 二级 one.
+		ind.Level3, ind.Level2 = ind.Level2, ""
+		ind.Cols["level3"] = ind.Cols["level2"]
+		delete(ind.Cols, "level2")
+		empty = false
+	}
+	if mid != "" {
+		ind.MidTerm = &MidTerm{Value: mid}
+	}
+	cols := make([]int, 0, len(h.extra))
+	for c := range h.extra {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	for _, c := range cols {
+		cell := t.At(r, c)
+		if cell == nil || used[cell] {
+			continue
+		}
+		if text := normalize.Fold(cell.Text); text != "" {
+			if ind.Extra == nil {
+				ind.Extra = map[string]string{}
+			}
+			ind.Extra[h.extra[c]] = text
+		}
+	}
+	if empty || isTotalRow(ind.Level1) {
+		return
+	}
+	if n := len(p.Indicators); n > 0 {
+		prev := p.Indicators[n-1]
+		if ind.Level1 == "" {
+			ind.Level1 = prev.Level1
+		}
+		if ind.Level2 == "" && ind.Level1 == prev.Level1 && hasLevel3 {
+			ind.Level2 = prev.Level2
+		}
+	}
+	ind.Location = Location{Table: t.Pos.Table, Row: r}
+	if first != nil {
+		ind.Location.Page = first.Pos.Page
+	}
+	// A row's page is that of its level-3 cell where it has one: merged
+	// level-1 cells may start on an earlier page.
+	if col, ok := h.fields[ColLevel3]; ok {
+		if c := t.At(r, col); c != nil && c.Pos.Page > 0 {
+			ind.Location.Page = c.Pos.Page
+		}
+	}
+	p.Indicators = append(p.Indicators, ind)
+}
+
+var totalRow = regexp.MustCompile(`^(?:合计|总计|小计)$`)
+
+func isTotalRow(level1 string) bool { return totalRow.MatchString(foldLabel(level1).key) }
