@@ -114,7 +114,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		for _, s := range subs {
 			sc, slb := rd.lab.columnFields(s.Text)
 			sl := slot{col: dataColumn(rd, t, s, r+rows), text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
-				mid: plb.mid || midTermWords.MatchString(plb.key) || slb.mid || midTermWords.MatchString(slb.key),
+				mid:    plb.mid || midTermWords.MatchString(plb.key) || slb.mid || midTermWords.MatchString(slb.key),
 				parent: top, key: slb.key}
 			switch {
 			case parentValue && !namesSplitColumn(sc):

@@ -145,10 +145,10 @@ type Indicator struct {
 	Level2      string            `json:"level2"` // 二级指标
 	Level3      string            `json:"level3"` // 三级指标
 	Description string            `json:"description"`
-	Nature      string            `json:"nature"` // 指标性质 column of split layouts (≥ ≤ = 定性 …), else ""
-	Value       string            `json:"value"`  // 指标值 as written
-	Unit        string            `json:"unit"`   // 度量单位 column of split layouts, else ""
-	Basis       string            `json:"basis"`  // 指标值确定依据 / 指标值设定依据
+	Nature      string            `json:"nature"`              // 指标性质 column of split layouts (≥ ≤ = 定性 …), else ""
+	Value       string            `json:"value"`               // 指标值 as written
+	Unit        string            `json:"unit"`                // 度量单位 column of split layouts, else ""
+	Basis       string            `json:"basis"`               // 指标值确定依据 / 指标值设定依据
 	Weight      string            `json:"weight"`              // 权重 / 分值 as written
 	Actual      string            `json:"actual,omitempty"`    // 实际完成值 (self-evaluation)
 	Score       string            `json:"score,omitempty"`     // 得分 (self-evaluation)
