@@ -115,7 +115,7 @@ func readReportFile(name string) (*report.Report, error) {
 	}
 	defer f.Close()
 	st, _ := f.Stat()
-	return parse(f, st.Size(), name)
+	return parse(f, st.Size(), name, report.Options{})
 }
 
 // recode copies rep with the department code and project codes of copy i.

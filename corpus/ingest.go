@@ -23,6 +23,7 @@ type IngestConfig struct {
 	RetryFailed bool                   // read again files stored as failed
 	Segmenter   *Segmenter             // cuts text for the index; nil = LoadSegmenter(DictDir) once a file needs it
 	DictDir     string                 // see LoadSegmenter
+	Read        report.Options         // how reports are read (label synonyms from jixiao.toml)
 	Check       func(*report.Report)   // single-report rules, run in the workers; may be nil
 	CheckBatch  func([]*report.Report) // cross-document rules, run once at the end; may be nil
 	Progress    func(Event)            // called by the writer after each file; may be nil
@@ -325,7 +326,7 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 		}
 	}()
 	cfg.warm()
-	rep, err := parse(bytes.NewReader(b), d.Size, j.path)
+	rep, err := parse(bytes.NewReader(b), d.Size, j.path, cfg.Read)
 	if err != nil {
 		d.Err, d.Reason = err, report.Reason(err)
 		r.outcome = Failed
@@ -345,10 +346,10 @@ func readFile(j job, known map[string]string, cfg IngestConfig) (r result) {
 	return r
 }
 
-func parse(r io.ReaderAt, size int64, path string) (*report.Report, error) {
+func parse(r io.ReaderAt, size int64, path string, o report.Options) (*report.Report, error) {
 	doc, err := extract.Read(r, size, path)
 	if err != nil {
 		return nil, err
 	}
-	return report.Read(doc)
+	return o.Read(doc)
 }

@@ -1,6 +1,9 @@
 package report
 
-import "regexp"
+import (
+	"regexp"
+	"sort"
+)
 
 // Field is a report/v1 field that a label cell or a column header of a form
 // can carry. The forms of every province and budget system are described
@@ -79,6 +82,18 @@ func ParseField(name string) (Field, bool) {
 	return NoField, false
 }
 
+// FieldNames lists the names ParseField takes, sorted.
+func FieldNames() []string {
+	var out []string
+	for f, n := range fieldNames {
+		if f != BlockLabel && f != KnownLabel {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func (f Field) isColumn() bool { return f >= ColLevel1 }
 
 func (f Field) isAmount() bool { return f == FieldTotal || f == FieldFiscal || f == FieldOther }
@@ -112,7 +127,8 @@ var infoSynonyms = map[Field][]string{
 		"财政资金预算分类", "财政资金科目代码", "年度预算执行率", "执行率", "分值", "得分", "全年执行数",
 		"部门职能职责概述", "职能职责", "年度总体目标完成情况", "实际完成情况", "已实施情况", "未实施情况及原因",
 		"中央主管部门", "省级财政部门", "省级主管部门", "市级财政部门", "市级主管部门", "县级财政部门",
-		"县级主管部门", "区县财政部门", "区县主管部门", "公开表"},
+		"县级主管部门", "区县财政部门", "区县主管部门", "公开表", "其他需要说明事项", "其他说明事项", "说明事项",
+		"备注", "总分", "合计得分", "自评得分"},
 }
 
 // departmentRank orders the labels naming a unit: the submitting unit

@@ -389,6 +389,6 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	p.Indicators = append(p.Indicators, ind)
 }
 
-var totalRow = regexp.MustCompile(`^(?:合计|总计|小计)$`)
+var totalRow = regexp.MustCompile(`^(?:合计|总计|小计|总分)$`)
 
 func isTotalRow(level1 string) bool { return totalRow.MatchString(foldLabel(level1).key) }

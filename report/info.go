@@ -149,6 +149,10 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 			if v := rd.underHeaders(t, label, run); v != nil {
 				return v
 			}
+			// Values without headers beside the first: kept by column.
+			for _, c := range run[1:] {
+				rd.setExtra(foldLabel(label.Text).key+"/第"+itoa(c.Col)+"列", c)
+			}
 		}
 		return right
 	}
@@ -249,6 +253,7 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 	ps := rd.project
 	ps.plan = cells[i]
 	ps.periods = nil
+	ps.p.At[FieldPlan.String()] = locationOf(cells[i].Pos)
 	var rest []*extract.Cell
 	for _, c := range cells[i+1:] {
 		if c.Row == cells[i].Row {

@@ -29,12 +29,17 @@ const ConfigName = "jixiao.toml"
 //	[severity]                      # 改变规则的严重程度：error / warning / info
 //	V603 = "error"
 //	Y1002 = "info"
+//
+//	[labels]                        # 栏目名称的补充同义词，按 report/v1 字段名
+//	value = ["计划指标值"]
+//	name = ["建设内容名称"]
 type File struct {
-	RegionCode string            `toml:"region_code"`
-	Year       int               `toml:"year"`
-	Bases      []string          `toml:"bases"`
-	Disable    []string          `toml:"disable"`
-	Severity   map[string]string `toml:"severity"`
+	RegionCode string              `toml:"region_code"`
+	Year       int                 `toml:"year"`
+	Bases      []string            `toml:"bases"`
+	Disable    []string            `toml:"disable"`
+	Severity   map[string]string   `toml:"severity"`
+	Labels     map[string][]string `toml:"labels"`
 }
 
 var regionCode = regexp.MustCompile(`^\d{6}$`)
@@ -105,6 +110,16 @@ func (f File) Config() (Config, error) {
 			cfg.Severities = map[string]report.Severity{}
 		}
 		cfg.Severities[r.ID] = sev
+	}
+	for name, labels := range f.Labels {
+		field, ok := report.ParseField(name)
+		if !ok {
+			return Config{}, fmt.Errorf("rules: config: labels: unknown field %q (fields: %s)", name, strings.Join(report.FieldNames(), ", "))
+		}
+		if cfg.Reading.Labels == nil {
+			cfg.Reading.Labels = map[report.Field][]string{}
+		}
+		cfg.Reading.Labels[field] = append(cfg.Reading.Labels[field], labels...)
 	}
 	return cfg, nil
 }

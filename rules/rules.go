@@ -86,6 +86,7 @@ type Config struct {
 	RegionCode string                     // the county's 6-digit region code; "" = majority of the project codes
 	Year       int                        // budget year; 0 = the report's own
 	Bases      []string                   // the accepted 指标值确定依据 vocabulary
+	Reading    report.Options             // how reports are read: label synonyms added in [labels]
 }
 
 // Default returns the configuration used when there is no config file.

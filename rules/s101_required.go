@@ -10,7 +10,7 @@ var _ = register(&Rule{
 	ID:       "S101",
 	Title:    "项目必填信息缺失",
 	Severity: report.Error,
-	Doc: `检查每个项目支出绩效目标表是否填写了项目编码、项目名称、预算数、财政资金（或其他资金）、资金用途、资金支出计划和绩效目标。
+	Doc: `检查每个项目支出绩效目标表是否填写了项目名称、预算数、财政资金（或其他资金）和绩效目标；表中有“项目编码”“资金用途”“资金支出计划”栏目的，也检查它们是否填写（许多省份的表样没有这些栏目，不作要求）。
 
 为什么：这些是审核的基础信息，缺一项就无法核对金额、进度与目标，财预〔2020〕10号要求绩效目标表要素完整。
 
@@ -26,7 +26,11 @@ func checkRequired(p *Pass) {
 		miss := func(at, label string) {
 			p.Reportf(projectAt(pr, at), "项目“%s”未填写%s", projectLabel(pr), label)
 		}
-		if pr.Code == "" {
+		// 项目编码, 资金用途 and 资金支出计划 are asked only of forms
+		// that carry them: the forms of many provinces print none.
+		_, hasCode := pr.At["code"]
+		_, hasPurpose := pr.At["purpose"]
+		if pr.Code == "" && hasCode {
 			miss("code", "项目编码")
 		}
 		if pr.Name == "" {
@@ -38,10 +42,10 @@ func checkRequired(p *Pass) {
 		if pr.Budget.Fiscal == "" && pr.Budget.Other == "" {
 			miss("budget.fiscal", "财政资金（其中：财政资金与其他资金均为空）")
 		}
-		if pr.Purpose == "" {
+		if pr.Purpose == "" && hasPurpose {
 			miss("purpose", "资金用途")
 		}
-		if len(pr.SpendingPlan) == 0 {
+		if len(pr.SpendingPlan) == 0 && hasPlan(pr) {
 			miss("spending_plan", "资金支出计划")
 		}
 		if pr.Goal == "" {
@@ -60,4 +64,10 @@ func projectLabel(pr *report.Project) string {
 		return pr.Code
 	}
 	return "第" + strconv.Itoa(pr.Seq) + "个项目"
+}
+
+// hasPlan tells a form with a 资金支出计划 row.
+func hasPlan(pr *report.Project) bool {
+	_, ok := pr.At["spending_plan"]
+	return ok || len(pr.SpendingPlan) > 0
 }

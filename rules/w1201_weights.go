@@ -14,7 +14,7 @@ var _ = register(&Rule{
 	Severity: report.Error,
 	Doc: `在有“权重”（或“分值”）栏的指标表中，检查各指标的权重是否都是数字、合计是否为100。
 
-为什么：权重决定年终自评的打分，合计不是100会使评分失真。
+为什么：权重决定年终自评的打分，合计不是100会使评分失真。表样把一部分分值给了预算执行（如“项目资金预算执行 10分”、年度资金总额一行的“分值”）时，指标分值与它合计为100。
 
 如何修改：核对各指标权重，使合计为100；不设权重的指标填0。
 
@@ -48,9 +48,24 @@ var _ = register(&Rule{
 			case !has:
 			case bad >= 0:
 				p.Reportf(indicatorAt(pr, bad, "weight"), "指标“%s”的权重“%s”不是数字，权重应为数字且合计100", pr.Indicators[bad].Level3, pr.Indicators[bad].Weight)
-			case !sum.Equal(hundred):
+			case !sum.Add(budgetPoints(pr)).Equal(hundred):
 				p.Reportf(projectAt(pr, "indicators"), "项目“%s”的指标权重合计%s，应为100", projectLabel(pr), sum.String())
 			}
 		}
 	},
 })
+
+// budgetPoints are the points a form gives to budget execution beside the
+// indicators' (分值 in the budget rows), read into the project's extra.
+func budgetPoints(pr *report.Project) decimal.Decimal {
+	for k, v := range pr.Extra {
+		if k != "分值" && !strings.HasSuffix(k, "/分值") {
+			continue
+		}
+		v = strings.TrimSuffix(normalize.Narrow(strings.TrimSpace(v)), "分")
+		if d, err := decimal.NewFromString(v); err == nil {
+			return d
+		}
+	}
+	return decimal.Zero
+}

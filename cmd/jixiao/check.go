@@ -18,6 +18,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	failOn := fs.String("fail-on", "", "exit 1 when a finding of this severity or worse exists: error or warning")
 	configPath := fs.String("config", "", "rules config file (default: jixiao.toml in the working directory)")
+	explain := fs.Bool("explain", false, "print how each file was read: each table's role and which cell or column went to which field")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -47,7 +48,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	read := 0 // files taken for reports: named ones, and those in folders that are or claim to be
 	for _, f := range files {
-		rep, err := readReport(f.Path)
+		rep, err := readReport(f.Path, cfg.Reading)
 		if !f.Named && !extract.NamedAsReport(f.Path) && errors.Is(err, extract.ErrUnknownFormat) {
 			continue // a folder's other files: notes, spreadsheets, truth files
 		}
@@ -59,6 +60,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		rules.Check(rep, cfg)
 		reports = append(reports, rep)
+		if *explain {
+			writeExplain(stderr, rep)
+		}
 	}
 	if len(reports) > 1 {
 		rules.CheckBatch(reports, cfg)
@@ -96,12 +100,32 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // readReport reads one file into a report.
-func readReport(name string) (*report.Report, error) {
+func readReport(name string, o report.Options) (*report.Report, error) {
 	doc, err := extract.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	return report.Read(doc)
+	return o.Read(doc)
+}
+
+// writeExplain prints how a file was read: each title and table with the
+// role it was given, which cell or column went to which field, and what
+// could not be mapped.
+func writeExplain(w io.Writer, rep *report.Report) {
+	fmt.Fprintf(w, "== %s 的读取过程\n", rep.Source.Path)
+	for _, line := range rep.Trace {
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintf(w, "结果：%d 个项目，%d 个项目指标，%d 个部门整体指标，%d 处未识别\n\n",
+		len(rep.Projects), countIndicators(rep), len(rep.DepartmentIndicators), len(rep.Unmapped))
+}
+
+func countIndicators(rep *report.Report) int {
+	n := 0
+	for _, p := range rep.Projects {
+		n += len(p.Indicators)
+	}
+	return n
 }
 
 func hasSeverity(reports []*report.Report, failOn string) bool {

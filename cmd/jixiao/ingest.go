@@ -62,6 +62,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		Workers:     *workers,
 		Force:       *force,
 		RetryFailed: *retry,
+		Read:        cfg.Reading,
 		Check:       func(rep *report.Report) { rules.Check(rep, cfg) },
 		CheckBatch:  func(reps []*report.Report) { rules.CheckBatch(reps, cfg) },
 		Progress:    prog.event,

@@ -27,8 +27,16 @@ func writeSummary(w io.Writer, rep *report.Report) {
 		}
 	}
 	fmt.Fprintf(w, "工作保障措施：%d 项\n", len(rep.Measures))
+	if rep.Kind == report.KindSelfEvaluation {
+		fmt.Fprintln(w, "表类：绩效自评表")
+	}
+	if len(rep.DepartmentIndicators) > 0 {
+		fmt.Fprintf(w, "部门整体绩效指标：%d 个\n", len(rep.DepartmentIndicators))
+		writeIndicators(w, rep.DepartmentIndicators)
+	}
+	owner := findingOwners(rep)
 	fmt.Fprintf(w, "项目：%d 个\n", len(rep.Projects))
-	for _, p := range rep.Projects {
+	for i, p := range rep.Projects {
 		fmt.Fprintf(w, "\n  %d. %s  %s\n", p.Seq, p.Code, p.Name)
 		fmt.Fprintf(w, "     预算数 %s %s（财政资金 %s，其他资金 %s）\n", orDash(p.Budget.Total), p.AmountUnit, orDash(p.Budget.Fiscal), orDash(p.Budget.Other))
 		var plan []string
@@ -37,24 +45,61 @@ func writeSummary(w io.Writer, rep *report.Report) {
 		}
 		fmt.Fprintf(w, "     支出计划：%s\n", strings.Join(plan, " · "))
 		fmt.Fprintf(w, "     绩效指标：%d 个\n", len(p.Indicators))
-		for i, ind := range p.Indicators {
-			value := ind.Value
-			if ind.Nature != "" || ind.Unit != "" {
-				value = strings.TrimSpace(ind.Nature + " " + ind.Value + " " + ind.Unit)
-			}
-			fmt.Fprintf(w, "     %2d %s/%s/%s：%s → %s\n", i+1, ind.Level1, ind.Level2, ind.Level3, value, describeTarget(ind.Target))
-		}
-		writeFindings(w, rep, p.Code)
+		writeIndicators(w, p.Indicators)
+		writeFindings(w, rep, owner, i)
 	}
-	writeFindings(w, rep, "")
+	writeFindings(w, rep, owner, -1)
 }
 
-// writeFindings prints the findings located at project code ("" for those
-// of the report as a whole) as file:page:table:row: [severity] message (ID).
-func writeFindings(w io.Writer, rep *report.Report, code string) {
+func writeIndicators(w io.Writer, inds []report.Indicator) {
+	for i, ind := range inds {
+		value := ind.Value
+		if ind.Nature != "" || ind.Unit != "" {
+			value = strings.TrimSpace(ind.Nature + " " + ind.Value + " " + ind.Unit)
+		}
+		fmt.Fprintf(w, "     %2d %s/%s/%s：%s → %s\n", i+1, ind.Level1, ind.Level2, ind.Level3, value, describeTarget(ind.Target))
+	}
+}
+
+// findingOwners tells, for each finding, the index of the project it
+// concerns, -1 for the report as a whole: by the project's code, or where
+// the project has none (forms of other provinces print no 项目编码) by the
+// table it was read from.
+func findingOwners(rep *report.Report) []int {
+	byCode := map[string]int{}
+	byTable := map[int]int{}
+	for i, p := range rep.Projects {
+		if p.Code != "" {
+			byCode[p.Code] = i
+			continue
+		}
+		for _, at := range p.At {
+			if at.Table > 0 {
+				byTable[at.Table] = i
+			}
+		}
+		for _, ind := range p.Indicators {
+			byTable[ind.Location.Table] = i
+		}
+	}
+	owners := make([]int, len(rep.Findings))
+	for k, f := range rep.Findings {
+		owners[k] = -1
+		if i, ok := byCode[f.Location.Project]; ok && f.Location.Project != "" {
+			owners[k] = i
+		} else if i, ok := byTable[f.Location.Table]; ok && f.Location.Project == "" && f.Location.Table > 0 {
+			owners[k] = i
+		}
+	}
+	return owners
+}
+
+// writeFindings prints the findings of project i (-1: those of the report
+// as a whole) as file:page:table:row: [severity] message (ID).
+func writeFindings(w io.Writer, rep *report.Report, owner []int, i int) {
 	var lines []string
-	for _, f := range rep.Findings {
-		if f.Location.Project != code {
+	for k, f := range rep.Findings {
+		if owner[k] != i {
 			continue
 		}
 		lines = append(lines, fmt.Sprintf("%s: [%s] %s (%s)", findingPlace(rep.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
@@ -62,7 +107,7 @@ func writeFindings(w io.Writer, rep *report.Report, code string) {
 	if len(lines) == 0 {
 		return
 	}
-	if code == "" {
+	if i < 0 {
 		fmt.Fprintf(w, "\n报告整体的审核发现：%d 条\n", len(lines))
 	} else {
 		fmt.Fprintf(w, "     审核发现：%d 条\n", len(lines))
