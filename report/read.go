@@ -57,33 +57,44 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 		}
 	}
 	if len(rep.Projects) == 0 && rep.OverallGoal == "" && len(rep.SubGoals) == 0 && len(rep.DepartmentIndicators) == 0 {
-		return nil, fmt.Errorf("report: %s: %w; found instead: %s", doc.Path, ErrNotReport, found(doc))
+		return nil, fmt.Errorf("report: %s: %w", doc.Path, found(doc))
 	}
 	return rep, nil
 }
 
+// NotReportError is ErrNotReport with what the document holds instead.
+type NotReportError struct {
+	Paragraphs, Tables int
+	Beginning          string // the first text, cut short
+}
+
+func (e *NotReportError) Error() string {
+	return fmt.Sprintf("%v; found instead %d paragraphs and %d tables, beginning %q", ErrNotReport, e.Paragraphs, e.Tables, e.Beginning)
+}
+
+func (e *NotReportError) Unwrap() error { return ErrNotReport }
+
 // found says in a few words what a document holds, for a refusal.
-func found(doc *extract.Document) string {
-	var paras, tables int
-	var first string
+func found(doc *extract.Document) *NotReportError {
+	e := &NotReportError{}
 	for _, b := range doc.Blocks {
 		switch {
 		case b.Para != nil && strings.TrimSpace(b.Para.Text) != "":
-			paras++
-			if first == "" {
-				first = normalize.Fold(b.Para.Text)
+			e.Paragraphs++
+			if e.Beginning == "" {
+				e.Beginning = normalize.Fold(b.Para.Text)
 			}
 		case b.Table != nil:
-			tables++
-			if first == "" && len(b.Table.Cells) > 0 {
-				first = normalize.Fold(b.Table.Cells[0].Text)
+			e.Tables++
+			if e.Beginning == "" && len(b.Table.Cells) > 0 {
+				e.Beginning = normalize.Fold(b.Table.Cells[0].Text)
 			}
 		}
 	}
-	if r := []rune(first); len(r) > 30 {
-		first = string(r[:30]) + "…"
+	if r := []rune(e.Beginning); len(r) > 30 {
+		e.Beginning = string(r[:30]) + "…"
 	}
-	return fmt.Sprintf("%d paragraphs and %d tables, beginning %q", paras, tables, first)
+	return e
 }
 
 // blocks reads paragraphs and tables in order. A table used as a frame (one

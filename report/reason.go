@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/jixiao/jixiao/extract"
 )
@@ -15,7 +16,15 @@ func Reason(err error) string {
 	case errors.Is(err, ErrTableNotFound):
 		return "项目表格无法识别：文件中有“项目编码”“一级指标”等栏目，但读不出表格（PDF 中的表格没有表格线？），请提交 .docx 或带表格线的 PDF"
 	case errors.Is(err, ErrNotReport):
-		return "不是绩效目标报告：找不到部门整体绩效目标或项目绩效目标表"
+		msg := "不是绩效目标报告：找不到绩效目标表（项目名称、资金、绩效目标、一级/二级指标等栏目）或部门整体绩效目标"
+		var nr *NotReportError
+		if errors.As(err, &nr) {
+			msg += fmt.Sprintf("；文件中是 %d 段文字、%d 个表格", nr.Paragraphs, nr.Tables)
+			if nr.Beginning != "" {
+				msg += "，开头为“" + nr.Beginning + "”"
+			}
+		}
+		return msg
 	case errors.Is(err, extract.ErrLegacyFormat):
 		return "旧版 Word（.doc）或 WPS 格式，请另存为 .docx 或 PDF 后再提交"
 	case errors.Is(err, extract.ErrUnknownFormat):
