@@ -29,11 +29,14 @@ func (rd *reader) finish() {
 		if p.DepartmentName != "" || p.DepartmentCode != "" {
 			rep.Department = Department{Code: p.DepartmentCode, Name: p.DepartmentName}
 		}
-		for k, v := range p.Extra {
-			if rep.Extra == nil {
-				rep.Extra = map[string]string{}
+		// The department's budget has no report/v1 field: kept in extra.
+		for k, v := range map[string]string{"预算数": p.Budget.Total, "财政资金": p.Budget.Fiscal, "其他资金": p.Budget.Other} {
+			if v != "" {
+				p.Extra = setKey(p.Extra, k, v)
 			}
-			rep.Extra[k] = v
+		}
+		for k, v := range p.Extra {
+			rep.Extra = setKey(rep.Extra, k, v)
 		}
 	}
 	rep.Projects = projects
@@ -59,6 +62,14 @@ func (rd *reader) finish() {
 		rep.SubGoals[i].Targets = normalize.Scan(rep.SubGoals[i].Indicators, ctx)
 	}
 	nonNil(rep)
+}
+
+func setKey(m map[string]string, k, v string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[k] = v
+	return m
 }
 
 // majorityDepartment is the unit most projects name.

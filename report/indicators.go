@@ -149,11 +149,12 @@ var pastWords = regexp.MustCompile(`实际|上年|历史|以前|去年`)
 
 // pickAlternative keeps one reading of a value group as the value: the
 // expected or current year's (预期2022年实现值 beside 2021年实际实现值), the
-// target grade (优 before 良, 中, 差), else the first; the others go to extra.
+// target grade (优 before 良, 中, 差), else the first; the others go to extra,
+// but a medium-term one (中期 beside 年度), which is mid_term.
 func pickAlternative(group []slot) {
 	primary := -1
 	for i, s := range group {
-		if !s.alt {
+		if !s.alt || s.mid {
 			continue
 		}
 		if primary < 0 {
@@ -165,7 +166,7 @@ func pickAlternative(group []slot) {
 		}
 	}
 	for i := range group {
-		if group[i].alt && i != primary {
+		if group[i].alt && !group[i].mid && i != primary {
 			group[i].cands = nil
 		}
 	}

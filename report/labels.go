@@ -55,13 +55,7 @@ func foldLabel(s string) label {
 		s = scoreSuffix.ReplaceAllString(s, "")
 		if strings.HasSuffix(s, ")") {
 			if open := strings.LastIndex(s, "("); open > 0 {
-				inner := s[open+1 : len(s)-1]
-				switch {
-				case isAmountUnit(inner):
-					lb.unit = inner
-				case midTermWords.MatchString(inner):
-					lb.mid = true
-				}
+				lb.qualify(s[open+1 : len(s)-1])
 				s = s[:open]
 			}
 		}
@@ -69,8 +63,29 @@ func foldLabel(s string) label {
 			break
 		}
 	}
+	// A qualifier inside the label: 部门（单位）名称, 项目（资金）名称.
+	for {
+		open := strings.Index(s, "(")
+		end := strings.Index(s, ")")
+		if open <= 0 || end < open {
+			break
+		}
+		lb.qualify(s[open+1 : end])
+		s = s[:open] + s[end+1:]
+	}
 	lb.key = s
 	return lb
+}
+
+// qualify notes what a bracketed qualifier says: an amount unit, or a
+// medium-term group.
+func (lb *label) qualify(inner string) {
+	switch {
+	case isAmountUnit(inner):
+		lb.unit = inner
+	case midTermWords.MatchString(inner):
+		lb.mid = true
+	}
 }
 
 func isAmountUnit(s string) bool {
