@@ -101,6 +101,20 @@ func isAmountUnit(s string) bool {
 type labeler struct {
 	info map[string]Field
 	cols map[string]Field
+
+	// A form repeats its labels; each text is matched once per document.
+	infoSeen map[string]infoMatch
+	colSeen  map[string]colMatch
+}
+
+type infoMatch struct {
+	f  Field
+	lb label
+}
+
+type colMatch struct {
+	cands []columnCandidate
+	lb    label
 }
 
 var defaultInfo = func() map[string]Field {
@@ -115,7 +129,7 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}}
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, infoSeen: map[string]infoMatch{}, colSeen: map[string]colMatch{}}
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key
@@ -131,6 +145,15 @@ func newLabeler(extra map[Field][]string) *labeler {
 
 // infoField tells which info field a label cell names, NoField when none.
 func (lb *labeler) infoField(text string) (Field, label) {
+	if m, ok := lb.infoSeen[text]; ok {
+		return m.f, m.lb
+	}
+	f, l := lb.matchInfo(text)
+	lb.infoSeen[text] = infoMatch{f, l}
+	return f, l
+}
+
+func (lb *labeler) matchInfo(text string) (Field, label) {
 	l := foldLabel(text)
 	if l.key == "" {
 		return NoField, l
@@ -155,6 +178,15 @@ func (lb *labeler) infoField(text string) (Field, label) {
 // columnFields lists the indicator-table fields a header may name, the
 // surest first.
 func (lb *labeler) columnFields(text string) ([]columnCandidate, label) {
+	if m, ok := lb.colSeen[text]; ok {
+		return m.cands, m.lb
+	}
+	c, l := lb.matchColumn(text)
+	lb.colSeen[text] = colMatch{c, l}
+	return c, l
+}
+
+func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 	l := foldLabel(text)
 	if l.key == "" {
 		return nil, l
