@@ -140,6 +140,13 @@ func rightOf(cells []*extract.Cell, i int) *extract.Cell {
 func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extract.Cell {
 	label := cells[i]
 	right := rightOf(cells, i)
+	if right != nil && looksLikeLabel(right.Text) && !rd.lab.isLabel(right.Text) {
+		// 地方资金 | 市： | 县：: the parts of a value left blank.
+		for j := i + 1; j < len(cells) && cells[j].Row == label.Row && looksLikeLabel(cells[j].Text); j++ {
+			rd.project.consumed[cells[j]] = true
+		}
+		return nil
+	}
 	if right != nil && !rd.lab.isLabel(right.Text) {
 		var run []*extract.Cell
 		for j := i + 1; j < len(cells) && cells[j].Row == label.Row && !rd.lab.isLabel(cells[j].Text); j++ {
@@ -305,14 +312,12 @@ func (rd *reader) planValues(t *extract.Table, r int) {
 	ps.periods, ps.plan = nil, nil
 }
 
-// flushRowPlan keeps 资金支出计划 periods whose values row never came.
-func (rd *reader) flushRowPlan() {
+// flushPlan keeps 资金支出计划 periods whose values row never came.
+func (rd *reader) flushPlan() {
 	if rd.project != nil && rd.project.periods != nil {
 		rd.planValues(nil, 0)
 	}
 }
-
-func (rd *reader) flushPlan() { rd.flushRowPlan() }
 
 func (rd *reader) addCheckpoint(period, value *extract.Cell) {
 	p := rd.project.p

@@ -15,7 +15,7 @@ import (
 // blank true.
 func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 	s = normalize.Narrow(strings.TrimSpace(s))
-	s = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "").Replace(s)
+	s = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "", "万", "").Replace(s)
 	if s == "" || s == "-" || s == "/" { // Narrow made — and － into -
 		return decimal.Zero, true, true
 	}

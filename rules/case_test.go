@@ -24,12 +24,14 @@ import (
 //	dept 430001 怀来县机关事务服务中心      report department
 //	sha 1234                              report source sha256
 //	overall 总体目标文字                    OverallGoal
+//	unmapped 栏目 | 资金性质：               a cell the reader could not map
 //	overall-target 服务对象满意度 | 80%以上 @ num >= 80 %
 //	subgoal 1 | 服务对象满意度 | 90%以上 @ num >= 90 %
 //	project 13073025P000895100013 | 机关大楼运行经费   a clean project: 100.00 万元, plan 25/50/75/100 …
 //	budget 600.00 600.00 -                ("-" = blank)
 //	plan 24% - - 100%                     ("-" = blank)
 //	purpose … / goal … / title … / unit 元 / deptcode 430001
+//	nocode                                 the form has no 项目编码 or 资金用途 label
 //	clean                                  adds six clean indicators (产出×4, 效益, 满意度)
 //	ind 产出指标 | 数量指标 | 名称 | 描述 | 值 | 依据 [| 权重] @ target
 //	split 产出指标 | 数量指标 | 名称 | 描述 | 性质 | 值 | 单位 | 依据 @ target
@@ -125,6 +127,10 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			rep.OverallGoal = rest
 			rep.OverallGoalAt = report.Location{Page: 1}
 			continue
+		case "unmapped":
+			what, text, _ := strings.Cut(rest, " | ")
+			rep.Unmapped = append(rep.Unmapped, report.Unmapped{What: what, Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3}})
+			continue
 		case "overall-target":
 			f := parseFound(t, path, n, rest)
 			rep.OverallTargets = append(rep.OverallTargets, f)
@@ -182,6 +188,10 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			pr.SpendingPlan = plan(strings.Fields(rest)...)
 		case "noplan":
 			pr.SpendingPlan = nil
+		case "nocode":
+			// A form with no 项目编码, 资金用途 or 资金支出计划 label.
+			delete(pr.At, "code")
+			delete(pr.At, "purpose")
 		case "purpose":
 			pr.Purpose = blank(rest)
 		case "goal":

@@ -27,9 +27,11 @@ func checkRequired(p *Pass) {
 			p.Reportf(projectAt(pr, at), "项目“%s”未填写%s", projectLabel(pr), label)
 		}
 		// 项目编码, 资金用途 and 资金支出计划 are asked only of forms
-		// that carry them: the forms of many provinces print none.
+		// that carry them (the templates with a 项目编码 carry all
+		// three): the forms of many provinces print none.
 		_, hasCode := pr.At["code"]
 		_, hasPurpose := pr.At["purpose"]
+		hasPurpose = hasPurpose || hasCode
 		if pr.Code == "" && hasCode {
 			miss("code", "项目编码")
 		}
@@ -45,7 +47,7 @@ func checkRequired(p *Pass) {
 		if pr.Purpose == "" && hasPurpose {
 			miss("purpose", "资金用途")
 		}
-		if len(pr.SpendingPlan) == 0 && hasPlan(pr) {
+		if len(pr.SpendingPlan) == 0 && (hasPlan(pr) || hasCode) {
 			miss("spending_plan", "资金支出计划")
 		}
 		if pr.Goal == "" {

@@ -11,7 +11,7 @@ var _ = register(&Rule{
 	ID:       "T303",
 	Title:    "表格标题与项目名称不一致",
 	Severity: report.Info,
-	Doc: `检查项目表格上方的标题（“N.××绩效目标表”，去掉“绩效目标表”后）是否与信息表中的项目名称一致（忽略首尾多余标点和空格）。
+	Doc: `检查项目表格上方的标题（“N.××绩效目标表”，去掉“绩效目标表”“项目支出绩效目标申报表”等表名后）是否与信息表中的项目名称一致（忽略首尾多余标点和空格；一方包含另一方的，如标题写资金名称、项目名称括注资金名称，视为一致）。
 
 为什么：标题和名称不一致，多是复制上一个项目的表格后只改了一处，容易把目标和项目对错。
 
@@ -21,15 +21,13 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			title := strings.TrimSpace(pr.Title)
-			for _, suffix := range []string{"项目支出绩效目标申报表", "项目支出绩效目标批复表", "项目支出绩效目标表",
-				"绩效目标申报表", "绩效目标批复表", "绩效目标表", "项目绩效目标", "绩效目标"} {
-				title = strings.TrimSuffix(title, suffix)
-			}
+			title := formKind.ReplaceAllString(strings.TrimSpace(pr.Title), "")
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
 			title = strings.TrimSpace(yearPrefix.ReplaceAllString(title, ""))
 			t, n := squeeze(trimStray(title)), squeeze(trimStray(yearPrefix.ReplaceAllString(pr.Name, "")))
-			if t == "" || n == "" || t == n {
+			// A heading naming the fund a project's name qualifies
+			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
+			if t == "" || n == "" || strings.Contains(n, t) || strings.Contains(t, n) {
 				continue
 			}
 			p.Reportf(projectAt(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
@@ -39,5 +37,9 @@ var _ = register(&Rule{
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// formKind is the kind of form ending a heading: 项目支出绩效目标申报表,
+// 区域绩效目标表, 绩效自评表 ….
+var formKind = regexp.MustCompile(`(?:项目支出|预算项目|项目|专项资金|专项|区域|部门整体支出)?绩效(?:目标|自评)(?:申报|审批|批复|设定|申请)?表?$`)
 
 var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
