@@ -222,7 +222,6 @@ var (
 	titleRef       = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
 	titleSuffix    = regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
 	formWords      = regexp.MustCompile(`绩效(?:目标|自评)`)
-	titleEnd       = regexp.MustCompile(`(?:绩效目标|绩效自评|评价|审批|批复|申报|设定|目标|情况)?表$`)
 	deptForm       = regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
 	selfEvaluation = regexp.MustCompile(`自评`)
 	yearLine       = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
@@ -263,7 +262,7 @@ func readTitle(t string, inTable bool) (title, bool) {
 	if len(core) > 200 || !formWords.MatchString(core) {
 		return title{}, false
 	}
-	if !titleEnd.MatchString(core) && !(inTable && strings.HasSuffix(core, "绩效目标")) {
+	if !strings.HasSuffix(core, "表") && !(inTable && strings.HasSuffix(core, "绩效目标")) {
 		return title{}, false
 	}
 	if ti.year == 0 {

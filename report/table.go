@@ -87,7 +87,7 @@ func (rd *reader) table(t *extract.Table) {
 		ps.header = nil
 		rd.infoRow(t, r)
 	}
-	rd.flushRowPlan()
+	rd.flushPlan()
 	if sawHeader && len(ps.p.Indicators) == before {
 		rd.unmapped("指标表（有表头但读不出指标行）", t.Cells[0].Text, t.Pos)
 	}
