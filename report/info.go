@@ -169,7 +169,7 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 		return nil
 	}
 	r := label.Row + label.RowSpan
-	if b := t.At(r, label.Col); b != nil && b.Row == r && b.Col == label.Col && !rd.lab.isLabel(b.Text) && !rd.project.consumed[b] {
+	if b := t.At(r, label.Col); b != nil && b.Row == r && b.Col == label.Col && !rd.lab.isLabel(b.Text) && rd.lab.column(b.Text) == NoField && !rd.project.consumed[b] {
 		return b
 	}
 	return nil

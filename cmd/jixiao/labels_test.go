@@ -120,3 +120,33 @@ func writeFile(t *testing.T, dir, name, text string) string {
 	}
 	return path
 }
+
+// TestCheckExplain: --explain says, per file, which table was passed over
+// and why, the role of the form's table, which cell went to which field
+// and which column to which indicator field, on stderr beside the usual
+// output.
+func TestCheckExplain(t *testing.T) {
+	form := filepath.Join("..", "..", "testdata", "real-forms", "05-lechang-zhongzhi.docx")
+	status, out, errs := runCmd("check", "--explain", form)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	for _, want := range []string{
+		"05-lechang-zhongzhi.docx 的读取过程",
+		"表1 3行×8列：不是绩效目标表",
+		"表2 21行×7列：项目 1",
+		"第4行 第1列「专项名称」→ name = 「学生资助补助经费",
+		"指标表表头（1行）：第2列 level1，第3列 level2，第4列 level3，第5列 value",
+		"结果：1 个项目，7 个项目指标",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("--explain lacks %q:\n%s", want, errs)
+		}
+	}
+	if !strings.Contains(out, "绩效指标：7 个") {
+		t.Errorf("the summary is still printed:\n%s", out)
+	}
+	if _, _, plain := runCmd("check", form); strings.Contains(plain, "读取过程") {
+		t.Errorf("without --explain: %s", plain)
+	}
+}
