@@ -18,12 +18,17 @@ type header struct {
 	cols   int           // the table's width: a table of another width is another table
 	fields map[Field]int // field → grid column
 	extra  map[int]string
+	// Info fields as columns, in a listing of several projects (项目名称 |
+	// 预算数 | 年度目标 merged down each project's indicator rows).
+	info     map[Field]int
+	infoHead map[Field]*extract.Cell
 }
 
 // slot is one header column: a header cell, under a group's cell where the
 // header has two rows.
 type slot struct {
 	col    int // the grid column its values stand in
+	cell   *extract.Cell
 	text   string
 	cands  []columnCandidate
 	mid    bool // in a 中期 / 长期 / 实施期 group
@@ -102,7 +107,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		if len(subs) == 0 {
 			seen[top] = true
 			cands, lb := rd.lab.columnFields(top.Text)
-			out = append(out, slot{col: top.Col, text: normalize.Fold(top.Text), cands: cands,
+			out = append(out, slot{col: top.Col, cell: top, text: normalize.Fold(top.Text), cands: cands,
 				mid: lb.mid || midTermWords.MatchString(lb.key), key: lb.key, parent: top})
 			out[len(out)-1].col = dataColumn(rd, t, top, r+rows)
 			continue
@@ -113,7 +118,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		group := len(out)
 		for _, s := range subs {
 			sc, slb := rd.lab.columnFields(s.Text)
-			sl := slot{col: dataColumn(rd, t, s, r+rows), text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
+			sl := slot{col: dataColumn(rd, t, s, r+rows), cell: s, text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
 				mid:    plb.mid || midTermWords.MatchString(plb.key) || slb.mid || midTermWords.MatchString(slb.key),
 				parent: top, key: slb.key}
 			switch {
@@ -193,7 +198,8 @@ func dataColumn(rd *reader, t *extract.Table, h *extract.Cell, data int) int {
 // assignColumns gives each field one column and each column one field, the
 // surest readings first, so one header cannot claim two fields.
 func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) *header {
-	h := &header{rows: rows, cols: t.Cols, fields: map[Field]int{}, extra: map[int]string{}}
+	h := &header{rows: rows, cols: t.Cols, fields: map[Field]int{}, extra: map[int]string{},
+		info: map[Field]int{}, infoHead: map[Field]*extract.Cell{}}
 	type entry struct {
 		slot int
 		c    columnCandidate
@@ -201,8 +207,13 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 	var entries []entry
 	for i, s := range slots {
 		for _, c := range s.cands {
-			if s.mid && c.field == ColValue {
+			switch {
+			case s.mid && c.field == ColValue:
 				c.field = ColMidValue
+			case s.mid:
+				// 二级指标（长期） beside 二级指标（年度）: the annual
+				// group's columns are the indicator's.
+				c.score -= 2
 			}
 			entries = append(entries, entry{i, c})
 		}
@@ -242,12 +253,23 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 		}
 	}
 	for i, s := range slots {
-		if _, ok := taken[i]; !ok && s.text != "" {
-			h.extra[s.col] = s.text
+		if _, ok := taken[i]; ok || s.text == "" {
+			continue
 		}
+		if f, _ := rd.lab.infoField(s.cell.Text); listingFields[f] {
+			if _, dup := h.info[f]; !dup {
+				h.info[f], h.infoHead[f] = s.col, s.cell
+				continue
+			}
+		}
+		h.extra[s.col] = s.text
 	}
 	return h
 }
+
+// listingFields are the info fields a listing of projects gives as columns.
+var listingFields = map[Field]bool{FieldName: true, FieldCode: true, FieldTotal: true, FieldFiscal: true,
+	FieldOther: true, FieldGoal: true, FieldMidGoal: true, FieldPurpose: true, FieldDepartment: true}
 
 func hasCandidate(cands []columnCandidate, f Field) bool {
 	for _, c := range cands {
@@ -274,6 +296,11 @@ func (rd *reader) useHeader(h *header) {
 	for _, c := range cols {
 		parts = append(parts, "第"+itoa(c)+"列「"+h.extra[c]+"」→ extra")
 	}
+	for _, f := range []Field{FieldName, FieldCode, FieldTotal, FieldFiscal, FieldOther, FieldGoal, FieldMidGoal, FieldPurpose, FieldDepartment} {
+		if col, ok := h.info[f]; ok {
+			parts = append(parts, "第"+itoa(col)+"列 项目的"+f.String())
+		}
+	}
 	rd.note("  指标表表头（%d行）：%s", h.rows, strings.Join(parts, "，"))
 }
 
@@ -292,12 +319,45 @@ func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
 	if col, ok := rd.project.header.fields[ColLevel3]; ok && c.Col >= col {
 		return false
 	}
-	f, _ := rd.lab.infoField(c.Text)
-	return f != NoField && f != BlockLabel
+	f, lb := rd.lab.infoField(c.Text)
+	return f != NoField && f != BlockLabel && !totalRow.MatchString(lb.key)
+}
+
+// listingRow reads the project columns of a listing's row: a new 项目名称
+// cell starts the next project.
+func (rd *reader) listingRow(t *extract.Table, r int) {
+	h := rd.project.header
+	col, ok := h.info[FieldName]
+	if !ok {
+		return
+	}
+	c := t.At(r, col)
+	if c == nil || c == rd.project.listed || normalize.Fold(c.Text) == "" {
+		return
+	}
+	if !rd.project.empty() {
+		consumed := rd.project.consumed
+		rd.startProject("")
+		rd.project.header, rd.project.consumed = h, consumed
+		rd.note("  第%d行：项目 %d", r, rd.project.p.Seq)
+	}
+	rd.project.listed = c
+	for _, f := range []Field{FieldName, FieldCode, FieldTotal, FieldFiscal, FieldOther, FieldGoal, FieldMidGoal, FieldPurpose, FieldDepartment} {
+		col, ok := h.info[f]
+		if !ok {
+			continue
+		}
+		if v := t.At(r, col); v != nil {
+			head := h.infoHead[f]
+			_, lb := rd.lab.infoField(head.Text)
+			rd.set(f, lb, head, v.Text, v.Pos)
+		}
+	}
 }
 
 // indicatorRow reads one row of an indicator table.
 func (rd *reader) indicatorRow(t *extract.Table, r int) {
+	rd.listingRow(t, r)
 	ps := rd.project
 	h := ps.header
 	p := ps.p

@@ -44,7 +44,13 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		f, lb := rd.lab.infoField(c.Text)
 		switch f {
 		case NoField:
-			if g, glb, value, ok := rd.cutLabel(c.Text); ok {
+			text := c.Text
+			if m := amountUnit.FindStringSubmatchIndex(text); m != nil {
+				// 填报单位：（盖章） 单位：万元
+				rd.amountUnit(text[m[2]:m[3]])
+				text = text[:m[0]] + text[m[1]:]
+			}
+			if g, glb, value, ok := rd.cutLabel(text); ok {
 				if right := rightOf(cells, i); right != nil && !ps.consumed[right] && !rd.holdsLabel(right.Text) && normalize.Fold(right.Text) != "" {
 					// 年度资金总额：50万 | 中央衔接推进乡村振兴补助资金50
 					rd.setExtra(glb.key, right)
@@ -147,6 +153,16 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 		}
 		return nil
 	}
+	if right != nil && label.RowSpan > right.RowSpan && !rd.lab.isLabel(right.Text) {
+		// 年度总体目标 down two rows beside 年初设定目标 over the goal:
+		// a column header the declarations do not know, its value below.
+		r := right.Row + right.RowSpan
+		if b := t.At(r, right.Col); b != nil && b.Row == r && r < label.Row+label.RowSpan && !rd.lab.isLabel(b.Text) {
+			rd.setExtraText(foldLabel(label.Text).key+"/表头", normalize.Fold(right.Text))
+			rd.project.consumed[right] = true
+			return b
+		}
+	}
 	if right != nil && !rd.lab.isLabel(right.Text) {
 		var run []*extract.Cell
 		for j := i + 1; j < len(cells) && cells[j].Row == label.Row && !rd.lab.isLabel(cells[j].Text); j++ {
@@ -234,10 +250,11 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:"), "其中")
 	try := func(head, value string) (Field, label, string, bool) {
 		f, lb := rd.lab.infoField(head)
-		if f == NoField || f == BlockLabel || f == FieldPlan || strings.TrimSpace(value) == "" {
+		value = strings.TrimSpace(stampPlace.ReplaceAllString(value, ""))
+		if f == NoField || f == BlockLabel || f == FieldPlan || value == "" {
 			return NoField, lb, "", false
 		}
-		return f, lb, strings.TrimSpace(value), true
+		return f, lb, value, true
 	}
 	if i := strings.IndexAny(s, "：:"); i > 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
@@ -253,6 +270,9 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 	}
 	return NoField, label{}, "", false
 }
+
+// stampPlace is where a form is to be stamped: （盖章）, no value.
+var stampPlace = regexp.MustCompile(`[（(]\s*(?:盖章|公章|签章|签字)\s*[)）]`)
 
 // planRow reads the row of 资金支出计划 at cells[i]: periods waiting for
 // the values row below, or period/value pairs in the row itself.
@@ -352,7 +372,9 @@ func (rd *reader) rankOf(f Field, lb label, labelCell *extract.Cell) int {
 			return r
 		}
 		return 3
-	case rd.project.midCols[labelCell.Col] || lb.mid || midTermWords.MatchString(lb.key):
+	case rd.project.midCols[labelCell.Col] || lb.mid || midTermWords.MatchString(lb.key) || totalRow.MatchString(lb.key):
+		// 合计 under a cost breakdown (项目预算成本构成) is the budget
+		// only where no label names it.
 		return 1
 	case annualInfo.MatchString(lb.key):
 		return 3

@@ -155,7 +155,8 @@ func (lb *labeler) infoField(text string) (Field, label) {
 
 func (lb *labeler) matchInfo(text string) (Field, label) {
 	l := foldLabel(text)
-	if l.key == "" {
+	if l.key == "" || strings.Contains(l.key, ":") {
+		// A label and its value in one cell is for cutLabel.
 		return NoField, l
 	}
 	if f, ok := lb.info[l.key]; ok {

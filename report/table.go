@@ -20,6 +20,7 @@ type projectState struct {
 	rank    map[Field]int  // how sure the reading each field holds is (a better one replaces it)
 	// value cells already read in the current table
 	consumed map[*extract.Cell]bool
+	listed   *extract.Cell // the 项目名称 cell of a listing's current project
 }
 
 // empty tells a form that has read nothing yet.
@@ -130,11 +131,12 @@ func (rd *reader) isFormTable(t *extract.Table, first int) bool {
 		if c.Row < first {
 			continue
 		}
-		f, _ := rd.lab.infoField(c.Text)
+		f, lb := rd.lab.infoField(c.Text)
 		if !formFields[f] {
-			f, _, _, _ = rd.cutLabel(c.Text)
+			f, lb, _, _ = rd.cutLabel(c.Text)
 		}
-		if formFields[f] {
+		// 合计 ends many tables that are no form.
+		if formFields[f] && !totalRow.MatchString(lb.key) {
 			return true
 		}
 	}
