@@ -45,7 +45,11 @@ func (rd *reader) finish() {
 		if p.Name == "" && p.Title != "" {
 			// 1、邯财社〔2018〕126号提前下达…绩效目标表: a form named only
 			// by its heading.
-			p.Name = strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(p.Title, ""), ""))
+			name := strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(p.Title, ""), ""))
+			// 2023年项目支出绩效目标申报表 names no project.
+			if !yearOnly.MatchString(name) {
+				p.Name = name
+			}
 		}
 	}
 	if rep.Department == (Department{}) {
@@ -111,6 +115,8 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 		}
 	}
 }
+
+var yearOnly = regexp.MustCompile(`^(?:\s*20\d{2}\s*年度?\s*)?$`)
 
 var yearInText = regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
 

@@ -262,3 +262,25 @@ func mustOpen(t *testing.T, path string) *extract.Document {
 	}
 	return doc
 }
+
+// TestNameFromHeading: a form with no 项目名称 label is named by its
+// heading without its number and form kind; a heading of a year and a
+// form kind names none.
+func TestNameFromHeading(t *testing.T) {
+	form := func() extract.Block {
+		return tab(grid(
+			[]string{"绩效目标", "保障困难群众基本生活", "<"},
+			[]string{"一级指标", "三级指标", "指标值"},
+			[]string{"产出指标", "救助覆盖率", "100%"},
+		))
+	}
+	for heading, want := range map[string]string{
+		"1、某财社〔2024〕12号困难群众救助补助资金绩效目标表": "某财社〔2024〕12号困难群众救助补助资金",
+		"2024年项目支出绩效目标申报表":              "",
+	} {
+		rep := read(t, para(heading), form())
+		if len(rep.Projects) != 1 || rep.Projects[0].Name != want {
+			t.Errorf("%s: projects %+v, want one named %q", heading, rep.Projects, want)
+		}
+	}
+}
