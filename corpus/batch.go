@@ -10,7 +10,7 @@ import (
 // RecheckBatch runs the cross-document rules over every stored report and
 // replaces the earlier cross-document findings with the ones check appends,
 // in one transaction. The reports check sees are rebuilt from the database
-// with only what such rules need: Source, Department, Year and
+// with only what such rules need: Kind, Source, Department, Year and
 // Projects[].{Seq, Code, Name, DepartmentCode, DepartmentName}.
 func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) (findings int, err error) {
 	reps, docs, projects, err := s.batchReports(ctx)
@@ -29,7 +29,7 @@ func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) 
 	w := &writer{ctx: ctx, tx: tx, s: s}
 	for i, rep := range reps {
 		for _, f := range rep.Findings {
-			w.finding(docs[i], 1, f, projects[i], nil)
+			w.finding(docs[i], 1, f, &indicatorIDs{projects: projects[i]})
 			findings++
 		}
 	}
@@ -58,7 +58,7 @@ func (s *Store) BatchDirty(ctx context.Context) (bool, error) {
 // report, the project ids by code.
 func (s *Store) batchReports(ctx context.Context) (reps []*report.Report, docs []int64, projects []map[string]int64, err error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.path, d.sha256, d.format, d.pages,
-		r.department_code, r.department_name, r.year
+		r.department_code, r.department_name, r.year, r.kind
 		FROM documents d JOIN reports r ON r.document_id = d.id ORDER BY d.id`)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
@@ -68,7 +68,7 @@ func (s *Store) batchReports(ctx context.Context) (reps []*report.Report, docs [
 		var id int64
 		rep := &report.Report{Schema: report.Schema}
 		if err := rows.Scan(&id, &rep.Source.Path, &rep.Source.SHA256, &rep.Source.Format,
-			&rep.Source.Pages, &rep.Department.Code, &rep.Department.Name, &rep.Year); err != nil {
+			&rep.Source.Pages, &rep.Department.Code, &rep.Department.Name, &rep.Year, &rep.Kind); err != nil {
 			rows.Close()
 			return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
 		}

@@ -3,10 +3,13 @@
 // A database holds documents, one per file read and keyed by the SHA-256 of
 // its bytes, so the same report sent as .docx and as .pdf is two documents
 // (the v_duplicate_submissions view and the cross-document rules flag
-// them). An ok document has a report, its projects with their indicators
-// (the normalized target in columns: kind, op, target, unit, ref, date …),
-// the department-wide goals and the findings of the rules; a failed one
-// keeps why it failed. The schema lives in embedded, numbered migrations
+// them). An ok document has a report (a target form or a self-evaluation),
+// its projects with their indicators (the normalized target in columns:
+// kind, op, target, unit, ref, date …), the indicator table of a
+// department-level form (indicators with scope 'department' and no
+// project), the department-wide goals and the findings of the rules; a
+// failed one keeps why it failed. What a form holds beyond report/v1's
+// named fields is kept as JSON text in extra columns. The schema lives in embedded, numbered migrations
 // (migrations/NNNN_name.sql) applied against PRAGMA user_version, and is
 // described for analysts in docs/schema.md.
 //
@@ -52,3 +55,8 @@ package corpus
 
 // BUG(corpus): Cross-document findings do not point at an indicator row
 // (indicator_id is NULL), only at the project by its code.
+
+// BUG(corpus): report/v1 locations name no department table: a finding on
+// an indicator without a project code is taken to point into the report's
+// one project without a code, else into its department table, and points
+// at no indicator when the report has both or several such projects.

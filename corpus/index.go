@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/report"
@@ -10,14 +11,14 @@ import (
 // space-joined words.
 type Words struct {
 	Name  string // project name, indicator 三级, goal title
-	Body  string // project goal and 资金用途, indicator description, goal text
+	Body  string // project goal, 中期目标 and 资金用途; indicator description and 偏差原因; goal text
 	Value string // indicator value
 }
 
 // Index holds the words of a report in the order Put stores its parts:
-// the overall goal, the 分项 goals, the measures, then each project
-// followed by its indicators. Ingest workers compute it so the single
-// writer does not cut text.
+// the overall goal, the 分项 goals, the measures, the department
+// indicators, then each project followed by its indicators. Ingest
+// workers compute it so the single writer does not cut text.
 type Index []Words
 
 // NewIndex cuts the searchable text of rep.
@@ -41,17 +42,29 @@ func walkText(rep *report.Report, f func(name, body, value string)) {
 	for _, m := range rep.Measures {
 		f("", m.Text, "")
 	}
+	for _, in := range rep.DepartmentIndicators {
+		indicatorText(&in, f)
+	}
 	for _, p := range rep.Projects {
-		f(p.Name, join(p.Goal, p.Purpose), "")
+		f(p.Name, join(p.Goal, p.MidTermGoal, p.Purpose), "")
 		for _, in := range p.Indicators {
-			f(in.Level3, in.Description, strings.TrimSpace(in.Nature+in.Value+in.Unit))
+			indicatorText(&in, f)
 		}
 	}
 }
 
-func join(a, b string) string {
-	if a == b {
-		return a
+func indicatorText(in *report.Indicator, f func(name, body, value string)) {
+	f(in.Level3, join(in.Description, in.Deviation), strings.TrimSpace(in.Nature+in.Value+in.Unit))
+}
+
+// join joins the texts by line, each distinct one once; a report often
+// repeats its goal as 资金用途.
+func join(texts ...string) string {
+	var out []string
+	for _, t := range texts {
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
 	}
-	return a + "\n" + b
+	return strings.Join(out, "\n")
 }

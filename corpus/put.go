@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/report"
@@ -171,9 +172,9 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 }
 
 func (w *writer) report(doc int64, rep *report.Report, ix Index) {
-	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint)
-		VALUES (?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name, rep.Year, rep.Layout,
-		fingerprint(rep))
+	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint,
+		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name,
+		rep.Year, rep.Layout, fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
 	next := 0
 	entry := func(project, indicator, goal any) {
 		text := w.text(ix[next])
@@ -195,8 +196,13 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 	for _, m := range rep.Measures {
 		goal("measure", m.No, "", m.Text, "")
 	}
-	projectIDs := map[string]int64{}
-	indicatorIDs := map[[2]int64]int64{}
+	ids := &indicatorIDs{projects: map[string]int64{}, indicators: map[[2]int64]int64{}}
+	for i, in := range rep.DepartmentIndicators {
+		iid := w.indicator(doc, nil, i+1, &in)
+		ids.department = append(ids.department, iid)
+		entry(nil, iid, nil)
+	}
+	var uncoded []int64
 	for _, p := range rep.Projects {
 		plan, _ := json.Marshal(p.SpendingPlan)
 		if p.SpendingPlan == nil {
@@ -204,33 +210,119 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 		}
 		pid := w.exec(`INSERT INTO projects (document_id, seq, code, name, title, department_code,
 			department_name, amount_unit, budget_total, budget_fiscal, budget_other, purpose,
-			spending_plan, goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			spending_plan, goal, goal_label, mid_term_goal, extra)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode, p.DepartmentName, p.AmountUnit,
-			p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Purpose, string(plan), p.Goal)
-		if _, dup := projectIDs[p.Code]; !dup && p.Code != "" {
-			projectIDs[p.Code] = pid
+			p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Purpose, string(plan), p.Goal,
+			p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
+		if p.Code == "" {
+			uncoded = append(uncoded, pid)
+		} else if _, dup := ids.projects[p.Code]; !dup {
+			ids.projects[p.Code] = pid
 		}
 		entry(pid, nil, nil)
 		for i, in := range p.Indicators {
 			iid := w.indicator(doc, pid, i+1, &in)
-			indicatorIDs[[2]int64{pid, int64(i + 1)}] = iid
+			ids.indicators[[2]int64{pid, int64(i + 1)}] = iid
 			entry(pid, iid, nil)
 		}
 	}
-	for _, f := range sortFindings(rep) {
-		w.finding(doc, 0, f, projectIDs, indicatorIDs)
+	// An indicator finding without a project code points into the one
+	// project without a code, or else into the department table; with
+	// two candidates it points at neither.
+	switch {
+	case len(uncoded) == 1 && len(ids.department) == 0:
+		ids.uncoded = uncoded[0]
+	case len(uncoded) > 0:
+		ids.department = nil
 	}
+	for _, f := range sortFindings(rep) {
+		w.finding(doc, 0, f, ids)
+	}
+}
+
+// indicatorIDs resolves a finding's location to the stored rows.
+type indicatorIDs struct {
+	projects   map[string]int64   // project id by code
+	indicators map[[2]int64]int64 // indicator id by project id and seq
+	uncoded    int64              // the project an indicator finding without a code names, 0 if none
+	department []int64            // department indicator ids, by seq-1
+}
+
+// resolve returns the project and indicator ids l points at, nil where
+// it points at none.
+func (ids *indicatorIDs) resolve(l report.Location) (project, indicator any) {
+	pid, ok := ids.projects[l.Project]
+	if !ok && l.Project == "" && l.Indicator > 0 && ids.uncoded != 0 {
+		pid, ok = ids.uncoded, true
+	}
+	if ok {
+		project = pid
+		if iid, ok := ids.indicators[[2]int64{pid, int64(l.Indicator)}]; ok && l.Indicator > 0 {
+			indicator = iid
+		}
+		return project, indicator
+	}
+	if l.Project == "" && l.Indicator > 0 && l.Indicator <= len(ids.department) {
+		indicator = ids.department[l.Indicator-1]
+	}
+	return project, indicator
+}
+
+// jsonObject is m as JSON text, {} when empty; HTML characters stay as
+// written (≥, <) for analysts reading the column.
+func jsonObject(m map[string]string) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	return jsonText(m)
+}
+
+func jsonText(v any) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // maps of strings and targets always encode
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // fingerprint identifies a report's content for spotting the same report
 // submitted twice: its department code and its project codes in order.
+// Where those codes leave reports alike (a form without codes, a
+// department-level form without projects) it adds the year, the project
+// names and amounts and the department indicators, which the .docx and
+// the .pdf of one report share; a self-evaluation adds its kind. A target
+// report with every code hashes as in schema version 1, so it matches the
+// same report stored before.
 func fingerprint(rep *report.Report) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", rep.Department.Code)
+	coded := rep.Department.Code != "" && len(rep.Projects) > 0
 	for _, p := range rep.Projects {
 		fmt.Fprintf(h, "%s\n", p.Code)
+		coded = coded && p.Code != ""
+	}
+	if rep.Kind != "" && rep.Kind != report.KindTarget {
+		fmt.Fprintf(h, "kind %s\n", rep.Kind)
+	}
+	if !coded {
+		fmt.Fprintf(h, "year %d\n", rep.Year)
+		for _, p := range rep.Projects {
+			fmt.Fprintf(h, "project %s %s\n", noSpace(p.Name), noSpace(p.Budget.Total))
+		}
+		for _, in := range rep.DepartmentIndicators {
+			fmt.Fprintf(h, "indicator %s %s\n", noSpace(in.Level3), noSpace(in.Value))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// noSpace drops white space, which a PDF's text may hold where the .docx
+// has none.
+func noSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // sortFindings orders a report's findings by project, severity and
@@ -283,7 +375,9 @@ func (w *writer) text(words Words) int64 {
 	return id
 }
 
-func (w *writer) indicator(doc, project int64, seq int, in *report.Indicator) int64 {
+// indicator inserts one indicator row; project is nil for a department
+// indicator.
+func (w *writer) indicator(doc int64, project any, seq int, in *report.Indicator) int64 {
 	t := in.Target
 	var target, lower, upper any
 	var targetNum, lowerNum, upperNum, lowerInc, upperInc any
@@ -295,27 +389,30 @@ func (w *writer) indicator(doc, project int64, seq int, in *report.Indicator) in
 		upper, upperNum = t.Upper.String(), t.Upper.InexactFloat64()
 		lowerInc, upperInc = t.LowerInclusive, t.UpperInclusive
 	}
+	scope := "project"
+	if project == nil {
+		scope = "department"
+	}
+	var midValue, midTarget any
+	if m := in.MidTerm; m != nil {
+		midValue, midTarget = m.Value, jsonText(m.Target)
+	}
 	loc := in.Location
-	return w.exec(`INSERT INTO indicators (project_id, document_id, seq, level1, level2, level3,
-		description, nature, value, value_unit, basis, weight, kind, op, target, target_num, unit,
-		lower, upper, lower_num, upper_num, lower_inclusive, upper_inclusive, ref, date, level,
-		text, page, tbl, row)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		project, doc, seq, in.Level1, in.Level2, in.Level3, in.Description, in.Nature, in.Value,
-		in.Unit, in.Basis, in.Weight, string(t.Kind), t.Op, target, targetNum, t.Unit,
-		lower, upper, lowerNum, upperNum, lowerInc, upperInc, t.Ref, t.Date, t.Level, t.Text,
+	return w.exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2, level3,
+		description, nature, value, value_unit, basis, weight, actual, score, deviation, kind, op,
+		target, target_num, unit, lower, upper, lower_num, upper_num, lower_inclusive,
+		upper_inclusive, ref, date, level, text, mid_value, mid_target, extra, page, tbl, row)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		project, doc, scope, seq, in.Level1, in.Level2, in.Level3, in.Description, in.Nature, in.Value,
+		in.Unit, in.Basis, in.Weight, in.Actual, in.Score, in.Deviation, string(t.Kind), t.Op,
+		target, targetNum, t.Unit, lower, upper, lowerNum, upperNum, lowerInc, upperInc,
+		t.Ref, t.Date, t.Level, t.Text, midValue, midTarget, jsonObject(in.Extra),
 		loc.Page, loc.Table, loc.Row)
 }
 
-func (w *writer) finding(doc int64, batch int, f report.Finding, projects map[string]int64, indicators map[[2]int64]int64) {
+func (w *writer) finding(doc int64, batch int, f report.Finding, ids *indicatorIDs) {
 	l := f.Location
-	var project, indicator any
-	if pid, ok := projects[l.Project]; ok {
-		project = pid
-		if iid, ok := indicators[[2]int64{pid, int64(l.Indicator)}]; ok && l.Indicator > 0 {
-			indicator = iid
-		}
-	}
+	project, indicator := ids.resolve(l)
 	w.exec(`INSERT INTO findings (document_id, project_id, indicator_id, batch, rule, severity,
 		message, project_code, indicator, sub_goal, field, page, tbl, row, col)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -144,11 +144,12 @@ func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
 		}
 		w.add(c+")", args...)
 	}
-	q := `SELECT r.department_code, r.department_name, p.code, p.name, i.seq, i.level1, i.level2,
-		i.level3, i.description, i.value, i.basis, i.kind, i.op, i.target, i.unit, i.lower, i.upper,
-		i.ref, i.date, i.level, d.path
+	q := `SELECT r.department_code, r.department_name, coalesce(p.code, ''), ` + projectName + `,
+		i.seq, i.level1, i.level2, i.level3, i.description, i.value, i.basis, i.weight, i.actual,
+		i.score, i.deviation, i.mid_value, i.kind, i.op, i.target, i.unit, i.lower, i.upper, i.ref,
+		i.date, i.level, nullif(i.extra, '{}'), d.path
 		FROM indicators i
-		JOIN projects p ON p.id = i.project_id
+		LEFT JOIN projects p ON p.id = i.project_id
 		JOIN reports r ON r.document_id = i.document_id
 		JOIN documents d ON d.id = i.document_id` + w.String() +
 		` ORDER BY i.id` + f.limit()
@@ -156,9 +157,11 @@ func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
 		{"department_code", "部门编码"}, {"department_name", "部门"}, {"project_code", "项目编码"},
 		{"project_name", "项目名称"}, {"indicator", "指标序号"}, {"level1", "一级指标"},
 		{"level2", "二级指标"}, {"level3", "三级指标"}, {"description", "绩效指标描述"},
-		{"value", "指标值"}, {"basis", "指标值确定依据"}, {"kind", "目标类型"}, {"op", "比较"},
-		{"target", "目标值"}, {"unit", "单位"}, {"lower", "下限"}, {"upper", "上限"},
-		{"ref", "参照"}, {"date", "期限"}, {"level", "等级"}, {"file", "文件"},
+		{"value", "指标值"}, {"basis", "指标值确定依据"}, {"weight", "权重"}, {"actual", "实际完成值"},
+		{"score", "得分"}, {"deviation", "偏差原因"}, {"mid_value", "中期指标值"},
+		{"kind", "目标类型"}, {"op", "比较"}, {"target", "目标值"}, {"unit", "单位"},
+		{"lower", "下限"}, {"upper", "上限"}, {"ref", "参照"}, {"date", "期限"}, {"level", "等级"},
+		{"extra", "其他栏目"}, {"file", "文件"},
 	}}
 	return t, s.fill(ctx, t, q, w.args)
 }
@@ -180,7 +183,7 @@ func (s *Store) Issues(ctx context.Context, f Filter) (*Table, error) {
 		w.add("+f.severity = ?", f.Severity) // a large share: scan in order rather than sort
 	}
 	q := `SELECT coalesce(r.department_code, ''), coalesce(r.department_name, ''), f.project_code,
-		coalesce(p.name, ''), ` + severityName + `, f.rule, f.message, nullif(f.indicator, 0),
+		` + projectName + `, ` + severityName + `, f.rule, f.message, nullif(f.indicator, 0),
 		coalesce(i.level3, ''), f.field, ` + locationSQL + `, d.path
 		FROM findings f
 		JOIN documents d ON d.id = f.document_id
@@ -196,6 +199,10 @@ func (s *Store) Issues(ctx context.Context, f Filter) (*Table, error) {
 	}}
 	return t, s.fill(ctx, t, q, w.args)
 }
+
+// projectName is the project's name, 部门整体 for a department
+// indicator (i), empty for a finding that names neither (p and i NULL).
+const projectName = `coalesce(p.name, CASE i.scope WHEN 'department' THEN '部门整体' END, '')`
 
 const severityName = `CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' WHEN 'info' THEN '提示' ELSE f.severity END`
 

@@ -13,9 +13,9 @@ type Hit struct {
 	File           string
 	DepartmentCode string
 	DepartmentName string
-	ProjectCode    string // "" for a department-wide goal
-	ProjectName    string
-	Indicator      int    // 1-based index in the project; 0 when the hit is not an indicator
+	ProjectCode    string // "" for a department-wide goal or indicator
+	ProjectName    string // 部门整体 for a department indicator
+	Indicator      int    // 1-based index in the project or department table; 0 when the hit is not an indicator
 	Where          string // the field, in Chinese: 项目名称, 三级指标, 指标值 …
 	Text           string // that field's text
 }
@@ -49,9 +49,10 @@ const (
 		FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ?`
 	entriesSQL = `
 SELECT d.path, coalesce(r.department_code, ''), coalesce(r.department_name, ''),
-       coalesce(p.code, ''), coalesce(p.name, ''), coalesce(p.goal, ''), coalesce(p.purpose, ''),
+       coalesce(p.code, ''), coalesce(p.name, CASE i.scope WHEN 'department' THEN '部门整体' END, ''),
+       coalesce(p.goal, ''), coalesce(p.mid_term_goal, ''), coalesce(p.purpose, ''),
        coalesce(i.seq, 0), coalesce(i.level3, ''), coalesce(i.description, ''),
-       coalesce(i.nature || i.value || i.value_unit, ''),
+       coalesce(i.deviation, ''), coalesce(i.nature || i.value || i.value_unit, ''),
        coalesce(g.kind, ''), coalesce(g.title, ''), coalesce(g.goal, ''), coalesce(g.indicators, '')
 FROM search_entries e
 JOIN documents d ON d.id = e.document_id
@@ -110,18 +111,18 @@ func (s *Store) entries(ctx context.Context, id int64, score float64, words []st
 	var hits []Hit
 	for rows.Next() {
 		h := Hit{Score: score}
-		var goal, purpose, level3, desc, value, gkind, gtitle, ggoal, gind string
+		var goal, midTerm, purpose, level3, desc, deviation, value, gkind, gtitle, ggoal, gind string
 		if err := rows.Scan(&h.File, &h.DepartmentCode, &h.DepartmentName,
-			&h.ProjectCode, &h.ProjectName, &goal, &purpose, &h.Indicator, &level3, &desc, &value,
-			&gkind, &gtitle, &ggoal, &gind); err != nil {
+			&h.ProjectCode, &h.ProjectName, &goal, &midTerm, &purpose, &h.Indicator, &level3, &desc,
+			&deviation, &value, &gkind, &gtitle, &ggoal, &gind); err != nil {
 			return nil, fmt.Errorf("corpus: search: %w", err)
 		}
 		var fields [][2]string
 		switch {
 		case h.Indicator > 0:
-			fields = [][2]string{{"三级指标", level3}, {"指标描述", desc}, {"指标值", value}}
+			fields = [][2]string{{"三级指标", level3}, {"指标描述", desc}, {"指标值", value}, {"偏差原因", deviation}}
 		case h.ProjectCode != "" || h.ProjectName != "":
-			fields = [][2]string{{"项目名称", h.ProjectName}, {"项目绩效目标", goal}, {"资金用途", purpose}}
+			fields = [][2]string{{"项目名称", h.ProjectName}, {"项目绩效目标", goal}, {"中期目标", midTerm}, {"资金用途", purpose}}
 		case gkind == "overall":
 			fields = [][2]string{{"总体绩效目标", ggoal}}
 		case gkind == "sub_goal":

@@ -11,9 +11,11 @@ type Stats struct {
 	Failed          int            `json:"failed"`
 	Reports         int            `json:"reports"`
 	Projects        int            `json:"projects"`
-	Indicators      int            `json:"indicators"`
+	Indicators      int            `json:"indicators"`            // department indicators included
+	DeptIndicators  int            `json:"department_indicators"` // of department-level forms (部门整体)
 	Findings        int            `json:"findings"`
 	Formats         map[string]int `json:"formats"`          // documents per format
+	Kinds           map[string]int `json:"kinds"`            // reports per kind: target, self_evaluation; "" stored before schema version 2
 	Severities      map[string]int `json:"severities"`       // findings per severity
 	Departments     int            `json:"departments"`      // distinct department codes
 	DuplicateGroups int            `json:"duplicate_groups"` // reports submitted more than once
@@ -22,7 +24,7 @@ type Stats struct {
 
 // Stats returns the counts.
 func (s *Store) Stats(ctx context.Context) (*Stats, error) {
-	st := &Stats{Formats: map[string]int{}, Severities: map[string]int{}}
+	st := &Stats{Formats: map[string]int{}, Kinds: map[string]int{}, Severities: map[string]int{}}
 	one := func(q string, dst *int) error {
 		if err := s.db.QueryRowContext(ctx, q).Scan(dst); err != nil {
 			return fmt.Errorf("corpus: stats: %w", err)
@@ -35,6 +37,7 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		`SELECT count(*) FROM reports`:                                                          &st.Reports,
 		`SELECT count(*) FROM projects`:                                                         &st.Projects,
 		`SELECT count(*) FROM indicators`:                                                       &st.Indicators,
+		`SELECT count(*) FROM indicators WHERE project_id IS NULL`:                              &st.DeptIndicators, // by index, unlike scope
 		`SELECT count(*) FROM findings`:                                                         &st.Findings,
 		`SELECT count(DISTINCT department_code) FROM reports`:                                   &st.Departments,
 		`SELECT count(*) FROM (SELECT 1 FROM reports GROUP BY fingerprint HAVING count(*) > 1)`: &st.DuplicateGroups,
@@ -46,6 +49,7 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	}
 	for q, m := range map[string]map[string]int{
 		`SELECT format, count(*) FROM documents GROUP BY format`:    st.Formats,
+		`SELECT kind, count(*) FROM reports GROUP BY kind`:          st.Kinds,
 		`SELECT severity, count(*) FROM findings GROUP BY severity`: st.Severities,
 	} {
 		rows, err := s.db.QueryContext(ctx, q)

@@ -51,7 +51,14 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "部门      %d\n", s.Departments)
 	fmt.Fprintf(stdout, "项目      %d\n", s.Projects)
-	fmt.Fprintf(stdout, "指标      %d\n", s.Indicators)
+	fmt.Fprintf(stdout, "指标      %d", s.Indicators)
+	if s.DeptIndicators > 0 {
+		fmt.Fprintf(stdout, "（其中部门整体 %d）", s.DeptIndicators)
+	}
+	fmt.Fprintln(stdout)
+	if n := s.Kinds["self_evaluation"]; n > 0 {
+		fmt.Fprintf(stdout, "自评表    %d\n", n)
+	}
 	fmt.Fprintf(stdout, "审核发现  %d（错误 %d，警告 %d，提示 %d）\n", s.Findings,
 		s.Severities["error"], s.Severities["warning"], s.Severities["info"])
 	if s.DuplicateGroups > 0 {
