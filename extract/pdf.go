@@ -69,6 +69,10 @@ import (
 // vertical rules (a 三线表) or none at all reads as lines whose cells are
 // separated by runs of spaces.
 
+// BUG(pdf): A row that ends a page with a single full line in each cell,
+// over a row whose labels the document holds nowhere else, reads as one
+// row that the page break cut: nothing on the page tells the two apart.
+
 // BUG(pdf): A cell merged down across a page break is rejoined only when the
 // document shows its whole text in another cell (the same label in another
 // project's form); otherwise its two parts read as two cells.

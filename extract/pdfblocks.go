@@ -115,14 +115,7 @@ func layoutDocument(path string, pages []*pageContent) *Document {
 	}
 	dropRunning(layouts)
 	frames := pageFrames(layouts)
-	known := map[string]int{}
-	for _, p := range layouts {
-		for _, t := range p.tables {
-			for _, c := range t.cells {
-				known[cellText(c)]++
-			}
-		}
-	}
+	known := countCells(layouts)
 
 	var blocks []*block
 	lastWasTable := false // the previous page ended with a table

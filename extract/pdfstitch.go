@@ -12,6 +12,14 @@ import (
 // numbers, and joins a table that continues on the next page into one,
 // dropping a repeated header row and rejoining a row that the page break
 // split in two.
+//
+// The rules do not tell a row that the break split from two whole rows:
+// LibreOffice closes the part of a split row on the first page with a
+// bottom rule and opens its rest with a top rule, as it does between whole
+// rows. The text does (see continuesRow): a cell whose text the break cut
+// fills its last line to the edge and comes down as far as the other text
+// of its row, while a cell whose text ended leaves room on its last line
+// or under it; and two labels found apart elsewhere are two cells.
 
 // pageNumber matches the text of a page number line: 3, - 3 -, 第3页,
 // 第 3 页 共 5 页, 3/5, Page 3 of 5.
@@ -160,19 +168,50 @@ type stitchedTable struct {
 	parts []*tableFrag
 	xs    []float64
 	grid  [][]*tableCell
+	// tail maps a cell joined across a page break to its part on the
+	// latest page, where it may go on to the next.
+	tail map[*tableCell]*tableCell
 }
 
 func newStitched(t *tableFrag) *stitchedTable {
-	s := &stitchedTable{parts: []*tableFrag{t}, xs: t.xs}
+	s := &stitchedTable{parts: []*tableFrag{t}, xs: t.xs, tail: map[*tableCell]*tableCell{}}
 	for _, row := range t.grid {
 		s.grid = append(s.grid, append([]*tableCell(nil), row...))
 	}
 	return s
 }
 
+// cellTexts counts the texts of a document's cells, read page by page.
+type cellTexts struct {
+	all map[string]int // every cell
+	// whole counts the cells clear of the first and last rows of their
+	// part of a table, whose text no page break can have cut.
+	whole map[string]int
+}
+
+// countCells counts the texts of the cells of the tables of pages.
+func countCells(pages []*pageLayout) cellTexts {
+	known := cellTexts{all: map[string]int{}, whole: map[string]int{}}
+	for _, p := range pages {
+		for _, t := range p.tables {
+			for _, c := range t.cells {
+				known.all[cellText(c)]++
+				if inner(c, t) {
+					known.whole[cellText(c)]++
+				}
+			}
+		}
+	}
+	return known
+}
+
+// inner reports whether cell is clear of the first and last rows of t.
+func inner(cell *tableCell, t *tableFrag) bool {
+	return cell.row > 0 && cell.row+cell.rowSpan < t.rows()
+}
+
 // add appends the part t that continues the table on the next page.
-// known counts the texts of the document's cells, read page by page.
-func (s *stitchedTable) add(t *tableFrag, known map[string]int) {
+func (s *stitchedTable) add(t *tableFrag, known cellTexts) {
 	rows := t.grid
 	if len(t.xs) > len(s.xs) {
 		s.grid = regrid(s.grid, s.xs, t.xs)
@@ -187,13 +226,15 @@ func (s *stitchedTable) add(t *tableFrag, known map[string]int) {
 	alias := map[*tableCell]*tableCell{}
 	join := func(cell, above *tableCell) {
 		alias[cell] = above
+		s.tail[above] = cell
 		if len(cell.lines) > 0 {
 			cell.lines[0].cont = true
 			above.lines = append(above.lines, cell.lines...)
 		}
 	}
 	last := s.grid[len(s.grid)-1]
-	if continuesRow(last, rows[0]) {
+	floor := s.textFloor(last)
+	if s.continuesRow(last, rows[0], floor, t, known) {
 		for c, cell := range rows[0] {
 			if _, done := alias[cell]; !done {
 				join(cell, last[c])
@@ -207,7 +248,7 @@ func (s *stitchedTable) add(t *tableFrag, known map[string]int) {
 			if c > 0 && rows[0][c-1] == cell {
 				continue
 			}
-			if above := last[c]; sameSpan(last, rows[0], c) && continuesCell(above, cell, known) {
+			if above := last[c]; sameSpan(last, rows[0], c) && s.cut(above, cell, floor) && continuesCell(above, cell, known) {
 				join(cell, above)
 			}
 		}
@@ -241,11 +282,15 @@ func sameRowText(a, b []*tableCell) bool {
 	return any
 }
 
-// continuesRow reports whether row next, the first on a new page, is the
-// rest of row last, which the page break split: the rows have the same
-// cells, and every cell with text in next sits under a cell whose text
-// fills its last line to the edge, so that it went on.
-func continuesRow(last, next []*tableCell) bool {
+// continuesRow reports whether row next, the first of part t on a new
+// page, is the rest of row last, which the page break split: the rows have
+// the same cells, and every cell with text in next goes on from the text
+// the break cut in the cell above it (see cut), the two not being two
+// labels found apart elsewhere (see twoCells). Two whole rows in 12 pt,
+// 数量指标 | 培训人次 | 不少于1178人次 over 质量指标 | 资料归档合格率 | 不低于95%,
+// fail on the room left under the short cells of the first; a row of
+// single lines that each fill their cell, on the labels.
+func (s *stitchedTable) continuesRow(last, next []*tableCell, floor float64, t *tableFrag, known cellTexts) bool {
 	if len(last) != len(next) {
 		return false
 	}
@@ -254,16 +299,105 @@ func continuesRow(last, next []*tableCell) bool {
 		if c > 0 && (next[c] == next[c-1]) != (last[c] == last[c-1]) {
 			return false // the cells differ in their spans
 		}
-		if len(next[c].lines) == 0 {
+		if len(next[c].lines) == 0 || c > 0 && next[c] == next[c-1] {
 			continue
 		}
-		above := last[c]
-		if len(above.lines) == 0 || !cellLineFull(above, next[c].lines[0]) {
+		if !s.cut(last[c], next[c], floor) {
+			return false
+		}
+		if twoCells(last[c], next[c], next, t, known) {
 			return false
 		}
 		any = true
 	}
 	return any
+}
+
+// twoCells reports whether the texts of cell above, in the last row of the
+// table so far, and of cell below, in row next at the top of part t, are
+// each found as a cell of its own away from the page breaks, and never the
+// two together: two labels such as 数量指标 and 质量指标, not one that the
+// break cut.
+func twoCells(above, below *tableCell, next []*tableCell, t *tableFrag, known cellTexts) bool {
+	upper, lower := cellText(above), cellText(below)
+	return known.whole[upper] > 0 && known.whole[lower] > wholeIn(next, lower, t) && known.all[upper+lower] == 0
+}
+
+// wholeIn counts the cells of row, in part t, with text text that
+// countCells counted in cellTexts.whole.
+func wholeIn(row []*tableCell, text string, t *tableFrag) int {
+	n := 0
+	for c, cell := range row {
+		if (c == 0 || cell != row[c-1]) && inner(cell, t) && cellText(cell) == text {
+			n++
+		}
+	}
+	return n
+}
+
+// cut reports whether the text of cell, in the last row of the table on
+// its latest page, may be cut there by the page break, with below, the
+// cell under it at the top of the next page, holding the rest. The text
+// must fill its last line to the edge, so that the first line of below
+// could not have gone on it. And when both that last line and the first
+// line of below are Han characters alone, the text must come down to
+// within half a line of floor, the lowest text of the row: a Han line one
+// line under another Han line would have fitted in the row. Digits and
+// Latin letters are set in a font with a taller line, which moves the
+// line under them down and may itself not fit where a Han line would.
+func (s *stitchedTable) cut(cell, below *tableCell, floor float64) bool {
+	if len(cell.lines) == 0 || len(below.lines) == 0 || !cellLineFull(cell, below.lines[0]) {
+		return false
+	}
+	p := s.part(cell)
+	if len(p.lines) == 0 {
+		return false // its text ended on an earlier page
+	}
+	last := p.lines[len(p.lines)-1]
+	if !wideLine(last) || !wideLine(below.lines[0]) {
+		return true
+	}
+	return last.bottom() <= floor+0.5*last.size
+}
+
+// wideLine reports whether l is all Han characters and full-width forms.
+func wideLine(l *textLine) bool {
+	for _, g := range l.glyphs {
+		if !g.isSpace() && !isWide(firstRune(g.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// part returns the part of cell on the latest page of the table: cell
+// itself, or the part it was last joined with across a page break.
+func (s *stitchedTable) part(cell *tableCell) *tableCell {
+	if t, ok := s.tail[cell]; ok {
+		return t
+	}
+	return cell
+}
+
+// textBottom returns the bottom of the lowest line of text in cell, +Inf
+// when it has none.
+func textBottom(cell *tableCell) float64 {
+	b := math.Inf(1)
+	for _, l := range cell.lines {
+		b = math.Min(b, l.bottom())
+	}
+	return b
+}
+
+// textFloor returns the bottom of the lowest text in row, the last of the
+// table on its latest page. A row ends under its tallest cell's text, and
+// a cell whose text stops a line or more above that had room for more.
+func (s *stitchedTable) textFloor(row []*tableCell) float64 {
+	floor := math.Inf(1)
+	for _, cell := range row {
+		floor = math.Min(floor, textBottom(s.part(cell)))
+	}
+	return floor
 }
 
 // sameSpan reports whether the cells at column c of rows a and b cover the
@@ -280,21 +414,20 @@ func sameSpan(a, b []*tableCell, c int) bool {
 	return c == 0 || a[c-1] != a[c] && b[c-1] != b[c]
 }
 
-// continuesCell reports whether cell, at the top of a new page, holds the
-// rest of the text of the cell above it, a cell merged down across the
-// break: the text above runs to the edge of its last line, and the two
-// read together as a cell elsewhere in the document (the same label in the
-// form of another project) while the lower part does not, but here. Without that
-// evidence a full line followed by a new cell is the likelier reading.
-func continuesCell(above, cell *tableCell, known map[string]int) bool {
-	if len(cell.lines) == 0 || len(above.lines) == 0 || enumerator.MatchString(cell.lines[0].text) {
-		return false
-	}
-	if !cellLineFull(above, cell.lines[0]) {
+// continuesCell reports whether cell, at the top of a new page under a
+// cell whose text the break may have cut (see cut), holds the rest of it,
+// a cell merged down across the break: the two read together as a cell
+// elsewhere in the document (the same label in the form of another
+// project) while the lower part is no cell of its own away from a page
+// break (it may be the same label's lower part at another break). Without
+// that evidence a full line followed by a new cell is the likelier
+// reading.
+func continuesCell(above, cell *tableCell, known cellTexts) bool {
+	if enumerator.MatchString(cell.lines[0].text) {
 		return false
 	}
 	lower := cellText(cell)
-	return known[lower] <= 1 && known[cellText(above)+lower] > 0
+	return known.whole[lower] == 0 && known.all[cellText(above)+lower] > 0
 }
 
 // cellLineFull reports whether the last line of cell reaches the cell's
