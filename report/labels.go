@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/normalize"
 )
@@ -43,16 +44,18 @@ func foldLabel(s string) label {
 	}, normalize.Narrow(s))
 	var lb label
 	for {
-		t := labelMarker.ReplaceAllString(s, "")
-		if t == s {
+		m := labelMarker.FindStringIndex(s)
+		if m == nil || m[1] == 0 {
 			break
 		}
-		s = t
+		s = s[m[1]:]
 	}
 	for {
 		before := s
 		s = strings.TrimRight(s, ":")
-		s = scoreSuffix.ReplaceAllString(s, "")
+		if m := scoreSuffix.FindStringIndex(s); m != nil {
+			s = s[:m[0]]
+		}
 		if strings.HasSuffix(s, ")") {
 			if open := strings.LastIndex(s, "("); open > 0 {
 				lb.qualify(s[open+1 : len(s)-1])
@@ -165,7 +168,7 @@ func (lb *labeler) matchInfo(text string) (Field, label) {
 	if f, ok := defaultInfo[l.key]; ok {
 		return f, l
 	}
-	if len([]rune(l.key)) > 16 {
+	if !keywordCandidate(l.key) {
 		return NoField, l
 	}
 	for _, k := range infoKeywords {
@@ -198,7 +201,7 @@ func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 	if c, ok := columnSynonyms[l.key]; ok {
 		return c, l
 	}
-	if len([]rune(l.key)) > 16 {
+	if !keywordCandidate(l.key) {
 		return nil, l
 	}
 	for _, k := range columnKeywords {
@@ -207,6 +210,16 @@ func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 		}
 	}
 	return nil, l
+}
+
+// keywordCandidate tells a key the keyword rules may read as a label: short,
+// and not a value (100%, ≥90, 1座).
+func keywordCandidate(key string) bool {
+	if utf8.RuneCountInString(key) > 16 || strings.ContainsAny(key, "%≥≤<>=") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(key)
+	return r < '0' || r > '9'
 }
 
 // column is the surest field a header names.
