@@ -162,14 +162,14 @@ func init() {
 	}
 	add(ColLevel1, 3, "一级指标", "一级目标", "绩效指标分类", "一级", "指标类别", "一级指标名称")
 	add(ColLevel2, 3, "二级指标", "二级", "二级指标名称")
-	add(ColLevel3, 3, "三级指标", "三级", "三级指标名称", "具体指标")
+	add(ColLevel3, 3, "三级指标", "三级", "三级指标名称", "具体指标", "三级指标内容")
 	add(ColLevel3, 2, "指标名称", "指标内容", "绩效指标", "指标")
 	add(ColDescription, 3, "绩效指标描述", "指标描述", "指标说明描述")
 	add(ColDescription, 2, "指标内容")
 	add(ColNature, 3, "指标性质", "计算符号", "指标值性质", "运算符号", "符号", "指标方向")
 	add(ColValue, 3, "指标值", "目标值", "当年预期实现值", "年度指标值", "预期目标值", "绩效指标值", "年度目标值",
 		"计划水平", "绩效指标评价标准", "评价标准", "指标目标值", "本年指标值", "预期指标值", "指标值及单位",
-		"目标值及单位", "指标值及计量单位", "年度目标值及单位")
+		"目标值及单位", "指标值及计量单位", "年度目标值及单位", "年度数值", "指标数值", "目标数值")
 	add(ColUnit, 3, "度量单位", "计量单位", "单位")
 	add(ColBasis, 3, "指标值确定依据", "指标值设定依据", "指标值设定依据及数据来源", "绩效标准", "确定依据",
 		"指标值确定依据及数据来源", "评价标准确定依据", "设定依据", "指标设定依据")
@@ -186,13 +186,16 @@ var infoKeywords = []struct {
 	field Field
 	re    *regexp.Regexp
 }{
-	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|情况|综述|盖章|执行数|执行率)$`)},
+	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`)},
+	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`)},
+	{KnownLabel, regexp.MustCompile(`情况$`)},
 	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`)},
 	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`)},
 	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`)},
 	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:拨款|资金|投款|补助)`)},
-	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额).*(?:总额|总计|预算|预算数|金额|总数)$`)},
-	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|实施期|项目总).*目标$`)},
+	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`)},
+	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`)},
+	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`)},
 	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`)},
 	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报)单位`)},
 }
@@ -204,7 +207,7 @@ var columnKeywords = []struct {
 	{ColActual, regexp.MustCompile(`实际|完成值`)},
 	{ColDeviation, regexp.MustCompile(`原因`)},
 	{ColBasis, regexp.MustCompile(`依据`)},
-	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平)(?:及(?:计量|度量)?单位)?$`)},
+	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`)},
 	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`)},
 	{ColWeight, regexp.MustCompile(`权重|分值$`)},
 }

@@ -22,6 +22,9 @@ type header struct {
 	// 预算数 | 年度目标 merged down each project's indicator rows).
 	info     map[Field]int
 	infoHead map[Field]*extract.Cell
+	// level3 stands in a 指标内容 column, there being no 三级指标 one: a
+	// row whose 二级 cell names no category has its name there instead.
+	level3FromContent bool
 }
 
 // slot is one header column: a header cell, under a group's cell where the
@@ -65,8 +68,12 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 	// group's sub-headers (年度指标值 over 指标性质 | 指标值 | 度量单位).
 	rows := 1
 	for _, c := range own {
-		if c.RowSpan == 2 && rd.lab.column(c.Text) != NoField {
-			rows = 2
+		if c.ColSpan > 1 && c.RowSpan == 1 && rd.lab.column(c.Text) != NoField && len(subCells(t, c)) >= 2 {
+			for _, d := range own {
+				if d.RowSpan == 2 && rd.lab.column(d.Text) != NoField {
+					rows = 2
+				}
+			}
 		}
 	}
 	if r+rows-1 > t.Rows {
@@ -234,6 +241,9 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 		}
 		h.fields[e.c.field] = slots[e.slot].col
 		taken[e.slot] = e.c.field
+		if e.c.field == ColLevel3 && e.c.score < 3 {
+			h.level3FromContent = true
+		}
 	}
 	if _, ok := h.fields[ColValue]; !ok {
 		if col, ok := h.fields[ColMidValue]; ok {
@@ -249,6 +259,20 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 				h.fields[ColLevel3] = s.col
 				delete(h.fields, ColDescription)
 				taken[i] = ColLevel3
+				h.level3FromContent = true
+			}
+		}
+	}
+	if _, ok := h.fields[ColValue]; !ok {
+		// No value column, but columns headed by no label after the
+		// indicator's name (a value per town: 笏石街道 | 埭头镇): the
+		// first is the value, the others stay in extra.
+		l3, after := h.fields[ColLevel3], max(h.fields[ColLevel3], h.fields[ColNature])
+		for i, s := range slots {
+			if _, ok := taken[i]; !ok && s.text != "" && s.col > after && l3 > 0 && !rd.lab.isLabel(s.cell.Text) && looksLikeHeader(s.cell.Text) && !notValueHeader.MatchString(s.key) {
+				h.fields[ColValue] = s.col
+				taken[i] = ColValue
+				break
 			}
 		}
 	}
@@ -270,6 +294,10 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 // listingFields are the info fields a listing of projects gives as columns.
 var listingFields = map[Field]bool{FieldName: true, FieldCode: true, FieldTotal: true, FieldFiscal: true,
 	FieldOther: true, FieldGoal: true, FieldMidGoal: true, FieldPurpose: true, FieldDepartment: true}
+
+// notValueHeader marks the headers of columns beside the value that explain
+// it (指标解释, 评分标准, 备注).
+var notValueHeader = regexp.MustCompile(`指标|说明|解释|标准|依据|备注|方向|分值|权重|得分`)
 
 func hasCandidate(cands []columnCandidate, f Field) bool {
 	for _, c := range cands {
@@ -316,8 +344,16 @@ func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
 	if c == nil {
 		return false
 	}
-	if col, ok := rd.project.header.fields[ColLevel3]; ok && c.Col >= col {
+	col, ok := rd.project.header.fields[ColLevel3]
+	if ok && c.Col >= col {
 		return false
+	}
+	if ok && c.RowSpan > 1 {
+		// 项目年度绩效目标（定量指标） down the table's left edge beside
+		// the indicators.
+		if l3 := t.At(r, col); l3 != nil && l3 != c {
+			return false
+		}
 	}
 	f, lb := rd.lab.infoField(c.Text)
 	return f != NoField && f != BlockLabel && !totalRow.MatchString(lb.key)
@@ -397,6 +433,13 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			empty = false
 		}
 	}
+	if h.level3FromContent && ind.Level2 != "" && !levelCategory.MatchString(foldLabel(ind.Level2).key) {
+		// 二级 资金到位率 | 指标内容 资金到位率=（实际到位资金/…）: the
+		// name is the 二级 cell, the content its description.
+		ind.Level3, ind.Description, ind.Level2 = ind.Level2, ind.Level3, ""
+		ind.Cols["description"], ind.Cols["level3"] = ind.Cols["level3"], ind.Cols["level2"]
+		delete(ind.Cols, "level2")
+	}
 	if !hasLevel3 && ind.Level2 != "" {
 		// No 三级 column: the indicator's name stands in the 二级 one.
 		ind.Level3, ind.Level2 = ind.Level2, ""
@@ -424,7 +467,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Extra[h.extra[c]] = text
 		}
 	}
-	if empty || isTotalRow(ind.Level1) {
+	if first := firstOwn(t.RowCells(r), r); empty || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
 		return
 	}
 	if n := len(p.Indicators); n > 0 {
@@ -449,6 +492,10 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	}
 	p.Indicators = append(p.Indicators, ind)
 }
+
+// levelCategory is a 二级 name that is a category (数量指标, 社会效益,
+// 服务对象满意度), not an indicator.
+var levelCategory = regexp.MustCompile(`(?:指标|数量|质量|时效|成本|效益|影响|满意度)$`)
 
 var totalRow = regexp.MustCompile(`^(?:合计|总计|小计|总分)$`)
 

@@ -37,6 +37,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 	if rd.purposeRow(cells, r) {
 		return
 	}
+	header := rd.headerRow(cells, r)
 	for i, c := range cells {
 		if c.Row != r || ps.consumed[c] || strings.TrimSpace(c.Text) == "" {
 			continue
@@ -81,6 +82,10 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			// (中期资金总额) stands beside the annual one: its
 			// column's amounts are not the year's budget.
 			ps.midCols[c.Col] = true
+		}
+		if header {
+			rd.setFrom(f, lb, c, rd.below(t, c))
+			continue
 		}
 		rd.setFrom(f, lb, c, rd.valueOf(t, cells, i))
 	}
@@ -146,6 +151,19 @@ func rightOf(cells []*extract.Cell, i int) *extract.Cell {
 func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extract.Cell {
 	label := cells[i]
 	right := rightOf(cells, i)
+	if subs := subCells(t, label); label.ColSpan > 1 && len(subs) >= 2 && allHeaders(subs, rd.lab) {
+		// 财政资金（万元） over 中央 | 省级 | 市级 | 本级: the parts,
+		// each above its amount, are kept apart.
+		key := foldLabel(label.Text).key
+		for _, s := range subs {
+			r := s.Row + s.RowSpan
+			if v := t.At(r, s.Col); v != nil && v.Row == r && v.Col == s.Col {
+				rd.project.consumed[s] = true
+				rd.setExtra(key+"/"+normalize.Fold(s.Text), v)
+			}
+		}
+		return nil
+	}
 	if right != nil && looksLikeLabel(right.Text) && !rd.lab.isLabel(right.Text) {
 		// 地方资金 | 市： | 县：: the parts of a value left blank.
 		for j := i + 1; j < len(cells) && cells[j].Row == label.Row && looksLikeLabel(cells[j].Text); j++ {
@@ -156,7 +174,11 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 	if right != nil && label.RowSpan > right.RowSpan && !rd.lab.isLabel(right.Text) {
 		// 年度总体目标 down two rows beside 年初设定目标 over the goal:
 		// a column header the declarations do not know, its value below.
+		// Beside lines of text (1.… / 2.…) the label's value is them all.
 		r := right.Row + right.RowSpan
+		if lines := rd.stacked(t, label, right); lines != nil {
+			return lines
+		}
 		if b := t.At(r, right.Col); b != nil && b.Row == r && r < label.Row+label.RowSpan && !rd.lab.isLabel(b.Text) {
 			rd.setExtraText(foldLabel(label.Text).key+"/表头", normalize.Fold(right.Text))
 			rd.project.consumed[right] = true
@@ -179,16 +201,73 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 		}
 		return right
 	}
-	if right != nil && label.RowSpan > 1 {
-		// A block label (总体目标 over 年度目标 and 中期目标): its
-		// sub-labels carry the values.
-		return nil
-	}
+	return rd.below(t, label)
+}
+
+// below is the value under a label: a column header over its value.
+func (rd *reader) below(t *extract.Table, label *extract.Cell) *extract.Cell {
 	r := label.Row + label.RowSpan
 	if b := t.At(r, label.Col); b != nil && b.Row == r && b.Col == label.Col && !rd.lab.isLabel(b.Text) && rd.lab.column(b.Text) == NoField && !rd.project.consumed[b] {
 		return b
 	}
 	return nil
+}
+
+// headerRow tells a row of column headers over the values below them
+// (年度预算数 | 年初预算 | 调整后预算数 | 预算执行数 | 得分): three cells or
+// more, short and without digits, most of them labels.
+func (rd *reader) headerRow(cells []*extract.Cell, r int) bool {
+	n, labels := 0, 0
+	for _, c := range cells {
+		if c.Row != r || strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		n++
+		switch {
+		case rd.lab.isLabel(c.Text) && !strings.ContainsAny(foldLabel(c.Text).key, "0123456789"):
+			labels++
+		case !looksLikeHeader(c.Text):
+			return false
+		}
+	}
+	return n >= 3 && 2*labels >= n+1
+}
+
+// stacked joins the cells beside a label down its rows when they are text
+// rather than a header over a value: one cell standing for them all.
+func (rd *reader) stacked(t *extract.Table, label, right *extract.Cell) *extract.Cell {
+	if looksLikeHeader(right.Text) {
+		return nil
+	}
+	joined := *right
+	for r := right.Row + right.RowSpan; r < label.Row+label.RowSpan; {
+		c := t.At(r, right.Col)
+		if c == nil || c.Row != r || c.Col != right.Col || rd.lab.isLabel(c.Text) {
+			return nil
+		}
+		rd.project.consumed[c] = true
+		joined.Text = joinText(joined.Text, c.Text)
+		r += c.RowSpan
+	}
+	rd.project.consumed[right] = true
+	return &joined
+}
+
+// allHeaders tells sub-headers the declarations do not know (中央 | 省级).
+func allHeaders(cells []*extract.Cell, lab *labeler) bool {
+	for _, c := range cells {
+		if !looksLikeHeader(c.Text) || lab.isLabel(c.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeHeader tells a short text without digits or sentence
+// punctuation: a column header (年初设定目标) rather than a value.
+func looksLikeHeader(text string) bool {
+	t := strings.TrimSpace(text)
+	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
 }
 
 // underHeaders picks, from the value cells run right of a row label, the one
@@ -201,7 +280,8 @@ func (rd *reader) underHeaders(t *extract.Table, label *extract.Cell, run []*ext
 	for k, c := range run {
 		h := headerAbove(t, c, rd.lab)
 		if h == nil {
-			return nil
+			heads[k] = "第" + itoa(c.Col) + "列"
+			continue
 		}
 		f, hl := rd.lab.infoField(h.Text)
 		heads[k] = hl.key
@@ -251,6 +331,11 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 	try := func(head, value string) (Field, label, string, bool) {
 		f, lb := rd.lab.infoField(head)
 		value = strings.TrimSpace(stampPlace.ReplaceAllString(value, ""))
+		// 填报单位：某局   单位负责人：某某: the value ends where the next
+		// label begins.
+		if m := nextLabel.FindStringSubmatchIndex(value); m != nil && rd.lab.isLabel(value[m[2]:m[3]]) {
+			value = strings.TrimSpace(value[:m[0]])
+		}
 		if f == NoField || f == BlockLabel || f == FieldPlan || value == "" {
 			return NoField, lb, "", false
 		}
@@ -270,6 +355,9 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 	}
 	return NoField, label{}, "", false
 }
+
+// nextLabel is a further label and colon after a value in the same cell.
+var nextLabel = regexp.MustCompile(`(?:^|\s+)(\S{2,12}?)[:：]`)
 
 // stampPlace is where a form is to be stamped: （盖章）, no value.
 var stampPlace = regexp.MustCompile(`[（(]\s*(?:盖章|公章|签章|签字)\s*[)）]`)
@@ -372,6 +460,9 @@ func (rd *reader) rankOf(f Field, lb label, labelCell *extract.Cell) int {
 			return r
 		}
 		return 3
+	case f == FieldName && strings.HasPrefix(lb.key, "一级"):
+		// 一级项目名称 (the fund) beside 二级项目名称 (the project)
+		return 1
 	case rd.project.midCols[labelCell.Col] || lb.mid || midTermWords.MatchString(lb.key) || totalRow.MatchString(lb.key):
 		// 合计 under a cost breakdown (项目预算成本构成) is the budget
 		// only where no label names it.

@@ -221,13 +221,13 @@ var (
 	titleMarker    = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*`)
 	titleRef       = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
 	titleSuffix    = regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
-	formWords      = regexp.MustCompile(`绩效(?:目标|自评)`)
+	formWords      = regexp.MustCompile(`绩效(?:目标|自评|评价指标)`)
 	deptForm       = regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
 	selfEvaluation = regexp.MustCompile(`自评`)
 	yearLine       = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
 	// The kind words ending a title, dropped when a project is named only
 	// by its heading.
-	kindSuffix = regexp.MustCompile(`(?:预算项目|项目支出|项目|专项资金|专项|部门整体支出|区域)?绩效(?:目标|自评)(?:申报|审批|批复|设定|申请)?表$`)
+	kindSuffix = regexp.MustCompile(`(?:项目支出|专项资金|部门整体支出|区域)?绩效(?:目标|自评|评价指标)(?:申报|审批|批复|设定|申请)?表$`)
 )
 
 type title struct {

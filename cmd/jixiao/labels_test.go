@@ -56,13 +56,13 @@ func withHeader(t *testing.T, src, from, to string) []byte {
 }
 
 // TestLabelsFromConfig reads a form whose value column is headed by a label
-// no declaration knows (考核标尺): without jixiao.toml the values stay in
-// extra; with [labels] value = ["考核标尺"] they are the values.
+// no declaration knows (考核指标数): without jixiao.toml the values stay in
+// extra; with [labels] value = ["考核指标数"] they are the values.
 func TestLabelsFromConfig(t *testing.T) {
 	dir := t.TempDir()
 	form := filepath.Join(dir, "form.docx")
 	src := filepath.Join("..", "..", "testdata", "real-forms", "08-qingshan-bxgz.docx")
-	if err := os.WriteFile(form, withHeader(t, src, "指标值", "考核标尺"), 0o644); err != nil {
+	if err := os.WriteFile(form, withHeader(t, src, "指标值", "考核指标数"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	empty := filepath.Join(dir, "empty.toml")
@@ -70,7 +70,7 @@ func TestLabelsFromConfig(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(config, []byte("[labels]\nvalue = [\"考核标尺\"]\n"), 0o644); err != nil {
+	if err := os.WriteFile(config, []byte("[labels]\nvalue = [\"考核指标数\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	values := func(cfg string) (vals, extra []string) {
@@ -94,7 +94,7 @@ func TestLabelsFromConfig(t *testing.T) {
 		}
 		for _, in := range rep.Projects[0].Indicators {
 			vals = append(vals, in.Value)
-			extra = append(extra, in.Extra["考核标尺"])
+			extra = append(extra, in.Extra["考核指标数"])
 		}
 		return vals, extra
 	}
