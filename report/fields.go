@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // Field is a report/v1 field that a label cell or a column header of a form
@@ -180,12 +181,14 @@ func init() {
 		"未完成原因和改进措施")
 }
 
-// Keyword rules read labels no synonym list has: tried in order after the
+// A keywordRule reads labels no synonym list has: tried in order after the
 // synonyms, each a lower score than a synonym.
-var infoKeywords = []struct {
+type keywordRule struct {
 	field Field
 	re    *regexp.Regexp
-}{
+}
+
+var infoKeywords = []keywordRule{
 	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`)},
 	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`)},
 	{KnownLabel, regexp.MustCompile(`情况$`)},
@@ -200,16 +203,28 @@ var infoKeywords = []struct {
 	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报)单位`)},
 }
 
-var columnKeywords = []struct {
-	field Field
-	re    *regexp.Regexp
-}{
+var columnKeywords = []keywordRule{
 	{ColActual, regexp.MustCompile(`实际|完成值`)},
 	{ColDeviation, regexp.MustCompile(`原因`)},
 	{ColBasis, regexp.MustCompile(`依据`)},
 	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`)},
 	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`)},
 	{ColWeight, regexp.MustCompile(`权重|分值$`)},
+}
+
+// anyInfoKeyword and anyColumnKeyword match where one of the keyword rules
+// does: most cells match none, and one pass tells.
+var (
+	anyInfoKeyword   = anyOf(infoKeywords)
+	anyColumnKeyword = anyOf(columnKeywords)
+)
+
+func anyOf(rules []keywordRule) *regexp.Regexp {
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = "(?:" + r.re.String() + ")"
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
 }
 
 // midTermWords mark a 中期 column group or goal beside the annual one.

@@ -171,6 +171,9 @@ func (lb *labeler) matchInfo(text string) (Field, label) {
 	if !keywordCandidate(l.key) {
 		return NoField, l
 	}
+	if !anyInfoKeyword.MatchString(l.key) {
+		return NoField, l
+	}
 	for _, k := range infoKeywords {
 		if k.re.MatchString(l.key) {
 			return k.field, l
@@ -202,6 +205,9 @@ func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 		return c, l
 	}
 	if !keywordCandidate(l.key) {
+		return nil, l
+	}
+	if !anyColumnKeyword.MatchString(l.key) {
 		return nil, l
 	}
 	for _, k := range columnKeywords {

@@ -27,6 +27,9 @@ type Options struct {
 	// = {"计划指标值"} reads a column headed 计划指标值 as the value. The
 	// labels are folded as the document's are.
 	Labels map[Field][]string
+	// Explain keeps an account of the reading in Report.Trace (check
+	// --explain).
+	Explain bool
 }
 
 // Read reads the report out of doc with the declared labels only.
@@ -44,6 +47,7 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 			Layout: "hebei",
 		},
 		lab:     newLabeler(o.Labels),
+		explain: o.Explain,
 		section: sectionNone,
 	}
 	rd.blocks(doc.Blocks)
@@ -135,6 +139,7 @@ const (
 type reader struct {
 	rep     *Report
 	lab     *labeler
+	explain bool // keep Report.Trace
 	section section
 	// the field of part one that a continuation paragraph extends
 	cont *string
@@ -149,6 +154,9 @@ type reader struct {
 
 // note adds a line to the account of the reading (check --explain).
 func (rd *reader) note(format string, args ...any) {
+	if !rd.explain {
+		return
+	}
 	rd.rep.Trace = append(rd.rep.Trace, fmt.Sprintf(format, args...))
 }
 

@@ -52,8 +52,8 @@ type Report struct {
 
 	// Where part one was read, for findings; not part of report/v1.
 	OverallGoalAt Location `json:"-"`
-	// Trace is the account of the reading: each table's role and which
-	// cell went to which field (check --explain).
+	// Trace is the account of the reading, when Options.Explain asks for
+	// it: each table's role and which cell went to which field.
 	Trace []string `json:"-"`
 	// Unmapped lists what the reader saw as a label or an indicator table
 	// but could not map; rule R1401 reports each.

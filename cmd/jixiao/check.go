@@ -39,6 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 		return 2
 	}
+	cfg.Reading.Explain = *explain
 	status := 0
 	var reports []*report.Report
 	files, errs := extract.Find(fs.Args())
