@@ -1,10 +1,21 @@
 // Package report reads the domain content of a performance-target report
 // (绩效目标) out of an extract.Document: the department, the department-wide
 // goals of part one, and for each budget project its info table and its
-// indicator rows. Tables and fields are found by their labels (with the
-// synonyms real reports use), never by fixed positions, so the Hebei layout,
-// the split-value layout of budget-system exports and their variants read
-// alike.
+// indicator rows; a department-level form (部门整体支出绩效目标表) fills the
+// report's own goal and indicators, a self-evaluation form (绩效自评表) the
+// achieved values beside the targets.
+//
+// The forms of every province and budget system are described as data
+// (fields.go): typed fields, the label synonyms of each, keyword rules for
+// labels not seen before, block labels. One reader interprets them: a
+// form's title (read.go), its info labels with the value to the right,
+// below or in the same cell (info.go), its indicator table's header of one
+// or two rows with each column given to one field (indicators.go), and the
+// fields derived from the whole (derive.go). Labels are matched as a person
+// reads them (labels.go). Nothing is dropped silently: other columns and
+// labels go to extra, what looks like a label or an indicator table but
+// maps to nothing to Report.Unmapped, and Options.Explain keeps an account
+// of the reading.
 //
 // Text fields keep the text as written, folded as report/v1 says: trimmed,
 // inner runs of white space folded to one space, line breaks removed.
@@ -16,12 +27,18 @@ package report
 // BUG(report): Part one is found by its headings (一、总体绩效目标,
 // 二、分项绩效目标, 三、工作保障措施 and their variants); without them the
 // department-wide goals stay empty.
-// BUG(report): A project starts at a heading ending in 绩效目标表,
-// 绩效目标申报表 or 绩效目标批复表, or at a table with a 项目编码 when the
-// current project already has one.
-// BUG(report): The first reading of an info field wins: a second
-// 其中：财政资金 in one project, outside the medium-term (中期) columns, is
-// ignored.
+// BUG(report): A form starts at its title (a paragraph ending in 表 that
+// names 绩效目标 or 绩效自评, or a table's first row across its width), at a
+// table naming 项目编码 or 项目名称 again, or at a new 项目名称 cell of a
+// listing; forms one after another with none of these read as one.
+// BUG(report): Of competing readings of an info field the surest wins (the
+// annual amount over a multi-year one, 年度目标 over 总体目标), else the
+// first.
+// BUG(report): Where values stand in one column per place (a town, a
+// county) and no column is headed 指标值, the first place's is the value;
+// the others are in extra.
+// BUG(report): A department-level form's budget has no report/v1 field: it
+// is kept in the report's extra.
 
 import (
 	"strings"
