@@ -16,6 +16,17 @@ func (rd *reader) finish() {
 	rep := rd.rep
 	projects := rep.Projects[:0]
 	for _, p := range rep.Projects {
+		if n := len(projects); n > 0 && continues(&projects[n-1], &p) {
+			// The same title over the next page's table, which names
+			// no project: the form goes on.
+			prev := &projects[n-1]
+			prev.Indicators = append(prev.Indicators, p.Indicators...)
+			prev.MidTermIndicators = append(prev.MidTermIndicators, p.MidTermIndicators...)
+			for k, v := range p.Extra {
+				prev.Extra = setKey(prev.Extra, k, v)
+			}
+			continue
+		}
 		if !p.dept {
 			p.Seq = len(projects) + 1
 			projects = append(projects, p)
@@ -59,6 +70,7 @@ func (rd *reader) finish() {
 	ctx := normalize.Context{Year: rep.Year}
 	for i := range rep.Projects {
 		rd.targets(rep.Projects[i].Indicators, ctx)
+		rd.targets(rep.Projects[i].MidTermIndicators, ctx)
 	}
 	rd.targets(rep.DepartmentIndicators, ctx)
 	rep.OverallTargets = normalize.Scan(rep.OverallGoal, ctx)
@@ -66,6 +78,13 @@ func (rd *reader) finish() {
 		rep.SubGoals[i].Targets = normalize.Scan(rep.SubGoals[i].Indicators, ctx)
 	}
 	nonNil(rep)
+}
+
+// continues tells a project read only from a table under its predecessor's
+// title again: no code, no name, no budget, no goal of its own.
+func continues(prev, p *Project) bool {
+	return p.Title != "" && p.Title == prev.Title && p.dept == prev.dept && p.Code == "" && p.Name == "" &&
+		p.Budget == (Budget{}) && p.Goal == "" && len(p.SpendingPlan) == 0
 }
 
 func setKey(m map[string]string, k, v string) map[string]string {

@@ -107,7 +107,7 @@ var infoSynonyms = map[Field][]string{
 	FieldTotal: {"预算数", "预算金额", "年度预算数", "项目预算数", "预算总额", "资金总额", "年度资金总额", "项目资金总额",
 		"年度金额", "年度预算", "当年年度预算", "项目总预算", "年度资金申请总额", "全年预算数", "年初预算数", "中期资金总额",
 		"实施期资金总额", "项目总金额", "本年预算数", "年度预算金额", "总额", "年初预算", "调整后预算", "调整后预算数",
-		"全年预算", "年度预算总额", "合计", "总计"},
+		"全年预算", "年度预算总额", "合计", "总计", "年度资金总额及构成", "资金总额及构成", "项目资金总额及构成"},
 	FieldFiscal: {"财政资金", "财政拨款", "本级财政资金", "财政拨款资金", "当年财政拨款", "上级资金", "上级补助", "上级补助资金",
 		"中央资金", "中央补助", "中央补助资金", "省级资金", "财政补助", "财政补助资金"},
 	FieldOther:   {"其他资金", "其它资金", "其他来源资金", "其他来源", "地方资金", "自筹资金"},
@@ -176,7 +176,7 @@ func init() {
 		"指标值确定依据及数据来源", "评价标准确定依据", "设定依据", "指标设定依据")
 	add(ColWeight, 3, "权重", "分值", "指标权重", "权重分")
 	add(ColActual, 3, "实际完成值", "实际值", "完成值", "全年实际完成值", "年度实际完成值", "实际完成情况", "实际完成")
-	add(ColScore, 3, "得分", "自评得分")
+	add(ColScore, 3, "得分", "自评得分", "指标得分", "实际得分")
 	add(ColDeviation, 3, "偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "未达到指标值原因", "偏差原因分析",
 		"未完成原因和改进措施")
 }
@@ -200,7 +200,7 @@ var infoKeywords = []keywordRule{
 	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`)},
 	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`)},
 	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`)},
-	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报)单位`)},
+	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报|编制)单位`)},
 }
 
 var columnKeywords = []keywordRule{
@@ -210,6 +210,7 @@ var columnKeywords = []keywordRule{
 	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`)},
 	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`)},
 	{ColWeight, regexp.MustCompile(`权重|分值$`)},
+	{ColScore, regexp.MustCompile(`得分$`)},
 }
 
 // anyInfoKeyword and anyColumnKeyword match where one of the keyword rules
@@ -226,6 +227,10 @@ func anyOf(rules []keywordRule) *regexp.Regexp {
 	}
 	return regexp.MustCompile(strings.Join(parts, "|"))
 }
+
+// earlierYears mark a column of an earlier year's level (上年度实际水平),
+// which no field of this year's form takes.
+var earlierYears = regexp.MustCompile(`上年|去年|历史|以前|往年`)
 
 // midTermWords mark a 中期 column group or goal beside the annual one.
 var midTermWords = regexp.MustCompile(`中期|长期|实施期|项目总|中长期`)

@@ -25,6 +25,9 @@ type header struct {
 	// level3 stands in a 指标内容 column, there being no 三级指标 one: a
 	// row whose 二级 cell names no category has its name there instead.
 	level3FromContent bool
+	// The table is the medium- or long-term one: a block label down its
+	// left edge says so (长期绩效指标, 中长期绩效指标).
+	midTerm bool
 }
 
 // slot is one header column: a header cell, under a group's cell where the
@@ -80,7 +83,15 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 		return nil
 	}
 	slots := rd.slots(t, r, rows)
-	return rd.assignColumns(t, slots, rows, r+rows)
+	h := rd.assignColumns(t, slots, rows, r+rows)
+	for _, c := range own {
+		if c.RowSpan > rows {
+			if f, lb := rd.lab.infoField(c.Text); f == BlockLabel || lb.mid || midTermWords.MatchString(lb.key) {
+				h.midTerm = midTermWords.MatchString(lb.key) || lb.mid
+			}
+		}
+	}
+	return h
 }
 
 // subCells are the cells in the row under a header cell, within its span.
@@ -329,7 +340,11 @@ func (rd *reader) useHeader(h *header) {
 			parts = append(parts, "第"+itoa(col)+"列 项目的"+f.String())
 		}
 	}
-	rd.note("  指标表表头（%d行）：%s", h.rows, strings.Join(parts, "，"))
+	group := ""
+	if h.midTerm {
+		group = "，中长期指标 → mid_term_indicators"
+	}
+	rd.note("  指标表表头（%d行）：%s%s", h.rows, strings.Join(parts, "，"), group)
 }
 
 // indicatorFields in the order a row is read.
@@ -467,11 +482,15 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Extra[h.extra[c]] = text
 		}
 	}
-	if first := firstOwn(t.RowCells(r), r); empty || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
+	if first := firstOwn(t.RowCells(r), r); empty || placeholderRow(ind) || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
 		return
 	}
-	if n := len(p.Indicators); n > 0 {
-		prev := p.Indicators[n-1]
+	list := &p.Indicators
+	if h.midTerm {
+		list = &p.MidTermIndicators
+	}
+	if n := len(*list); n > 0 {
+		prev := (*list)[n-1]
 		if ind.Level1 == "" {
 			ind.Level1 = prev.Level1
 		}
@@ -490,7 +509,17 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Location.Page = c.Pos.Page
 		}
 	}
-	p.Indicators = append(p.Indicators, ind)
+	*list = append(*list, ind)
+}
+
+// placeholder is the text of a blank template's row: 1., ……, -.
+var placeholder = regexp.MustCompile(`^[\d.、…\-—/\s]*$`)
+
+// placeholderRow tells a row of a blank template: nothing but numbering
+// and ellipses where the indicator's name and value go.
+func placeholderRow(ind Indicator) bool {
+	return placeholder.MatchString(ind.Level3) && placeholder.MatchString(ind.Value) && ind.Value+ind.Level3 != "" &&
+		!strings.ContainsAny(ind.Value, "0123456789")
 }
 
 // levelCategory is a 二级 name that is a category (数量指标, 社会效益,

@@ -171,7 +171,12 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 		}
 		return nil
 	}
-	if right != nil && label.RowSpan > right.RowSpan && !rd.lab.isLabel(right.Text) {
+	if right != nil && label.RowSpan > 3 && label.RowSpan > right.RowSpan && looksLikeHeader(right.Text) {
+		// 项目年度绩效目标 down a whole block of headed rows: a block
+		// label, no value of its own.
+		return nil
+	}
+	if right != nil && label.RowSpan > right.RowSpan && label.RowSpan <= 3 && !rd.lab.isLabel(right.Text) {
 		// 年度总体目标 down two rows beside 年初设定目标 over the goal:
 		// a column header the declarations do not know, its value below.
 		// Beside lines of text (1.… / 2.…) the label's value is them all.
@@ -215,22 +220,20 @@ func (rd *reader) below(t *extract.Table, label *extract.Cell) *extract.Cell {
 
 // headerRow tells a row of column headers over the values below them
 // (年度预算数 | 年初预算 | 调整后预算数 | 预算执行数 | 得分): three cells or
-// more, short and without digits, most of them labels.
+// more, every one a label of the info part or of a column, none with digits.
 func (rd *reader) headerRow(cells []*extract.Cell, r int) bool {
-	n, labels := 0, 0
+	n := 0
 	for _, c := range cells {
 		if c.Row != r || strings.TrimSpace(c.Text) == "" {
 			continue
 		}
 		n++
-		switch {
-		case rd.lab.isLabel(c.Text) && !strings.ContainsAny(foldLabel(c.Text).key, "0123456789"):
-			labels++
-		case !looksLikeHeader(c.Text):
+		if !rd.lab.isLabel(c.Text) && rd.lab.column(c.Text) == NoField || strings.ContainsAny(foldLabel(c.Text).key, "0123456789") {
+			// 主管部门编码 | | 项目负责人 | 蒋建华: a value, no header row.
 			return false
 		}
 	}
-	return n >= 3 && 2*labels >= n+1
+	return n >= 3
 }
 
 // stacked joins the cells beside a label down its rows when they are text

@@ -83,6 +83,8 @@ func foldLabel(s string) label {
 // qualify notes what a bracketed qualifier says: an amount unit, or a
 // medium-term group.
 func (lb *label) qualify(inner string) {
+	// 资金情况（单位：万元）
+	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "单位:"), "金额单位:")
 	switch {
 	case isAmountUnit(inner):
 		lb.unit = inner
@@ -203,6 +205,10 @@ func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 	}
 	if c, ok := columnSynonyms[l.key]; ok {
 		return c, l
+	}
+	if earlierYears.MatchString(l.key) {
+		// 上年度实际水平: last year's, no field of this year's form.
+		return nil, l
 	}
 	if !keywordCandidate(l.key) {
 		return nil, l

@@ -122,22 +122,25 @@ type Measure struct {
 
 // Project is one 项目支出绩效目标表.
 type Project struct {
-	Seq            int                 `json:"seq"`   // 1-based order in the report
-	Title          string              `json:"title"` // the heading above the tables, without its number
-	DepartmentCode string              `json:"department_code"`
-	DepartmentName string              `json:"department_name"`
-	AmountUnit     string              `json:"amount_unit"` // 万元, 元 … from 单位：万元
-	Code           string              `json:"code"`        // 项目编码
-	Name           string              `json:"name"`        // 项目名称
-	Budget         Budget              `json:"budget"`
-	Purpose        string              `json:"purpose"` // 资金用途
-	SpendingPlan   []Checkpoint        `json:"spending_plan"`
-	Goal           string              `json:"goal"`          // 绩效目标 / 年度绩效目标 / 年度总体目标
-	GoalLabel      string              `json:"goal_label"`    // the label the goal was found under
-	MidTermGoal    string              `json:"mid_term_goal"` // 中期目标 / 实施期绩效目标 / 项目总目标
-	Indicators     []Indicator         `json:"indicators"`
-	Extra          map[string]string   `json:"extra,omitempty"` // other labels of the form and their values, by label
-	At             map[string]Location `json:"-"`               // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
+	Seq            int          `json:"seq"`   // 1-based order in the report
+	Title          string       `json:"title"` // the heading above the tables, without its number
+	DepartmentCode string       `json:"department_code"`
+	DepartmentName string       `json:"department_name"`
+	AmountUnit     string       `json:"amount_unit"` // 万元, 元 … from 单位：万元
+	Code           string       `json:"code"`        // 项目编码
+	Name           string       `json:"name"`        // 项目名称
+	Budget         Budget       `json:"budget"`
+	Purpose        string       `json:"purpose"` // 资金用途
+	SpendingPlan   []Checkpoint `json:"spending_plan"`
+	Goal           string       `json:"goal"`          // 绩效目标 / 年度绩效目标 / 年度总体目标
+	GoalLabel      string       `json:"goal_label"`    // the label the goal was found under
+	MidTermGoal    string       `json:"mid_term_goal"` // 中期目标 / 实施期绩效目标 / 项目总目标
+	Indicators     []Indicator  `json:"indicators"`
+	// The indicator table of a 中长期 / 长期 / 实施期 block before the
+	// annual one (长期绩效指标 | 一级指标 …, then 年度绩效指标 | …).
+	MidTermIndicators []Indicator         `json:"mid_term_indicators,omitempty"`
+	Extra             map[string]string   `json:"extra,omitempty"` // other labels of the form and their values, by label
+	At                map[string]Location `json:"-"`               // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
 
 	dept bool // read from a department-level form: moved to the report's fields
 }
