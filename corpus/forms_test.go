@@ -301,7 +301,9 @@ func TestPutAllFields(t *testing.T) {
 			Goal: "年度目标", GoalLabel: "年度绩效目标", MidTermGoal: "中期目标文字",
 			Extra: map[string]string{"实施单位": "某单位"},
 			Indicators: []report.Indicator{{Level1: "效益指标", Level3: "项目指标", Value: "好",
-				Target: normalize.Value("好", normalize.Context{}), Weight: "10", Deviation: "进度滞后的原因分析"}}}},
+				Target: normalize.Value("好", normalize.Context{}), Weight: "10", Deviation: "进度滞后的原因分析"}},
+			MidTermIndicators: []report.Indicator{{Level1: "效益指标", Level3: "长期指标", Value: "≥3年",
+				Target: normalize.Value("≥3年", normalize.Context{})}}}},
 	}
 	d := &Doc{SHA256: strings.Repeat("ab", 32), Path: "x.docx", Format: "docx", Size: 1, Report: rep,
 		Index: NewIndex(rep, segmenter(t))}
@@ -310,6 +312,10 @@ func TestPutAllFields(t *testing.T) {
 	}
 	sameIndicators(t, "department indicator", storedIndicators(t, s, "scope = 'department'"), rep.DepartmentIndicators)
 	sameIndicators(t, "project indicator", storedIndicators(t, s, "scope = 'project'"), rep.Projects[0].Indicators)
+	sameIndicators(t, "medium-term indicator", storedIndicators(t, s, "scope = 'mid_term'"), rep.Projects[0].MidTermIndicators)
+	if n := count(t, s, "SELECT indicators FROM v_projects"); n != 1 {
+		t.Errorf("v_projects counts %d indicators, want the one annual", n)
+	}
 	var extra string
 	if err := s.db.QueryRow(`SELECT extra FROM reports`).Scan(&extra); err != nil {
 		t.Fatal(err)
@@ -328,9 +334,10 @@ func TestPutAllFields(t *testing.T) {
 	if err != nil || len(hits) != 1 || hits[0].Where != "中期目标" {
 		t.Errorf("search 中期目标文字: %+v %v", hits, err)
 	}
-	// The department table and the project's table each number from 1.
-	if n := count(t, s, "SELECT count(*) FROM indicators WHERE seq = 1"); n != 2 {
-		t.Errorf("indicators with seq 1 = %d, want 2", n)
+	// The department table, the project's table and its medium-term one
+	// each number from 1.
+	if n := count(t, s, "SELECT count(*) FROM indicators WHERE seq = 1"); n != 3 {
+		t.Errorf("indicators with seq 1 = %d, want 3", n)
 	}
 	if _, err := s.db.Exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2,
 		level3, description, nature, value, value_unit, basis, weight, kind, op, unit, ref, date, level, text)

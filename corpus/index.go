@@ -50,6 +50,9 @@ func walkText(rep *report.Report, f func(name, body, value string)) {
 		for _, in := range p.Indicators {
 			indicatorText(&in, f)
 		}
+		for _, in := range p.MidTermIndicators {
+			indicatorText(&in, f)
+		}
 	}
 }
 

@@ -198,7 +198,7 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 	}
 	ids := &indicatorIDs{projects: map[string]int64{}, indicators: map[[2]int64]int64{}}
 	for i, in := range rep.DepartmentIndicators {
-		iid := w.indicator(doc, nil, i+1, &in)
+		iid := w.indicator(doc, nil, "department", i+1, &in)
 		ids.department = append(ids.department, iid)
 		entry(nil, iid, nil)
 	}
@@ -222,9 +222,12 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 		}
 		entry(pid, nil, nil)
 		for i, in := range p.Indicators {
-			iid := w.indicator(doc, pid, i+1, &in)
+			iid := w.indicator(doc, pid, "project", i+1, &in)
 			ids.indicators[[2]int64{pid, int64(i + 1)}] = iid
 			entry(pid, iid, nil)
+		}
+		for i, in := range p.MidTermIndicators {
+			entry(pid, w.indicator(doc, pid, "mid_term", i+1, &in), nil)
 		}
 	}
 	// An indicator finding without a project code points into the one
@@ -377,7 +380,9 @@ func (w *writer) text(words Words) int64 {
 
 // indicator inserts one indicator row; project is nil for a department
 // indicator.
-func (w *writer) indicator(doc int64, project any, seq int, in *report.Indicator) int64 {
+// indicator stores one indicator of a project's table, of its medium-term
+// block (scope mid_term) or of the department's (project nil).
+func (w *writer) indicator(doc int64, project any, scope string, seq int, in *report.Indicator) int64 {
 	t := in.Target
 	var target, lower, upper any
 	var targetNum, lowerNum, upperNum, lowerInc, upperInc any
@@ -388,10 +393,6 @@ func (w *writer) indicator(doc int64, project any, seq int, in *report.Indicator
 		lower, lowerNum = t.Lower.String(), t.Lower.InexactFloat64()
 		upper, upperNum = t.Upper.String(), t.Upper.InexactFloat64()
 		lowerInc, upperInc = t.LowerInclusive, t.UpperInclusive
-	}
-	scope := "project"
-	if project == nil {
-		scope = "department"
 	}
 	var midValue, midTarget any
 	if m := in.MidTerm; m != nil {

@@ -28,7 +28,7 @@ CREATE TABLE indicators_new (
     id              INTEGER PRIMARY KEY,
     project_id      INTEGER REFERENCES projects(id) ON DELETE CASCADE, -- NULL for a department indicator
     document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    scope           TEXT    NOT NULL DEFAULT 'project' CHECK (scope IN ('project', 'department')),
+    scope           TEXT    NOT NULL DEFAULT 'project' CHECK (scope IN ('project', 'department', 'mid_term')),
     seq             INTEGER NOT NULL,           -- 1-based index in the project, or in the department table
     level1          TEXT    NOT NULL,           -- 一级指标
     level2          TEXT    NOT NULL,           -- 二级指标
@@ -64,7 +64,7 @@ CREATE TABLE indicators_new (
     tbl             INTEGER NOT NULL DEFAULT 0,
     row             INTEGER NOT NULL DEFAULT 0,
     CHECK ((project_id IS NULL) = (scope = 'department')),
-    UNIQUE (project_id, seq)
+    UNIQUE (project_id, scope, seq)
 );
 
 INSERT INTO indicators_new (id, project_id, document_id, scope, seq, level1, level2, level3,
@@ -106,7 +106,7 @@ CREATE VIEW v_projects AS
 SELECT p.id AS project_id, d.path AS file, d.format, p.department_code, p.department_name,
        p.seq, p.code, p.name, p.amount_unit, p.budget_total, p.budget_fiscal, p.budget_other,
        p.purpose, p.goal,
-       (SELECT count(*) FROM indicators i WHERE i.project_id = p.id) AS indicators,
+       (SELECT count(*) FROM indicators i WHERE i.project_id = p.id AND i.scope = 'project') AS indicators,
        p.mid_term_goal, p.extra
 FROM projects p JOIN documents d ON d.id = p.document_id;
 
