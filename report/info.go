@@ -151,7 +151,7 @@ func rightOf(cells []*extract.Cell, i int) *extract.Cell {
 func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extract.Cell {
 	label := cells[i]
 	right := rightOf(cells, i)
-	if subs := subCells(t, label); label.ColSpan > 1 && len(subs) >= 2 && allHeaders(subs, rd.lab) {
+	if subs := subCells(t, label); label.ColSpan > 1 && len(subs) >= 2 && allHeaders(subs, rd.lab) && (right == nil || rd.lab.isLabel(right.Text) || looksLikeHeader(right.Text)) {
 		// 财政资金（万元） over 中央 | 省级 | 市级 | 本级: the parts,
 		// each above its amount, are kept apart.
 		key := foldLabel(label.Text).key
@@ -259,7 +259,7 @@ func (rd *reader) stacked(t *extract.Table, label, right *extract.Cell) *extract
 // allHeaders tells sub-headers the declarations do not know (中央 | 省级).
 func allHeaders(cells []*extract.Cell, lab *labeler) bool {
 	for _, c := range cells {
-		if !looksLikeHeader(c.Text) || lab.isLabel(c.Text) {
+		if !looksLikeHeader(c.Text) || lab.isLabel(c.Text) || lab.column(c.Text) != NoField {
 			return false
 		}
 	}

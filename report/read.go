@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/normalize"
@@ -150,6 +151,8 @@ type reader struct {
 	labelsInText bool
 	// years seen in titles and year lines (（2023年度）), for Report.Year
 	titleYear int
+	// a paragraph that may be a title's first line
+	titleStart string
 }
 
 // note adds a line to the account of the reading (check --explain).
@@ -196,9 +199,21 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 	if t == "" {
 		return
 	}
+	start := rd.titleStart
+	rd.titleStart = ""
 	if ti, ok := readTitle(t, false); ok {
 		rd.startForm(ti, locationOf(p.Pos))
 		return
+	}
+	if start != "" {
+		// A title wrapped onto two lines (…项目支出绩效目标 / 审批表).
+		if ti, ok := readTitle(start+t, false); ok {
+			rd.startForm(ti, locationOf(p.Pos))
+			return
+		}
+	}
+	if formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !strings.ContainsAny(t, "，。；：:") {
+		rd.titleStart = t
 	}
 	if y := yearLineOf(t); y > 0 && (rd.project != nil || rd.section == sectionNone) {
 		rd.setYear(y)

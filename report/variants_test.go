@@ -284,3 +284,27 @@ func TestNameFromHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedTitle: a title a PDF wrapped onto two lines still starts the
+// form, and the lines under it (预算单位, 金额单位) are the form's.
+func TestWrappedTitle(t *testing.T) {
+	rep := read(t,
+		para("2024年某某镇污水管网改造项目支出绩效目标"),
+		para("审批表"),
+		para("预算单位：某某镇人民政府"),
+		para("金额单位：万元"),
+		tab(grid(
+			[]string{"项目名称", "某某镇污水管网改造项目", "<"},
+			[]string{"一级指标", "三级指标", "指标值"},
+			[]string{"产出指标", "改造管网长度", "≥3公里"},
+		)),
+	)
+	if len(rep.Projects) != 1 {
+		t.Fatalf("%d projects", len(rep.Projects))
+	}
+	p := rep.Projects[0]
+	got := strings.Join([]string{p.Title, p.DepartmentName, p.AmountUnit, strconv.Itoa(rep.Year)}, "|")
+	if want := "2024年某某镇污水管网改造项目支出绩效目标审批表|某某镇人民政府|万元|2024"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
