@@ -1,12 +1,7 @@
 package report_test
 
 import (
-	"sort"
-	"strconv"
-	"testing"
-
 	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/report"
 )
 
 // A second round of held-out forms: templates of provinces and budget
@@ -18,44 +13,9 @@ import (
 // notation. Nothing is invented: where a page was cut off, or a cell is
 // garbled by the page's OCR, the fixture leaves the row out and says so.
 //
-// The fields compared are those of heldOut2Fields (formFields plus
+// The fields compared are those of heldOutFields (formFields plus
 // pN.iM.l3v, "level3|value", for forms whose level columns are read one
 // way or another), compared as heldOutMatch compares them.
-
-// heldOut2Fields is formFields with, per indicator, "level3|value" under
-// pN.iM.l3v.
-func heldOut2Fields(rep *report.Report) map[string]string {
-	m := formFields(rep)
-	for i, p := range rep.Projects {
-		for j, in := range p.Indicators {
-			m["p"+strconv.Itoa(i+1)+".i"+strconv.Itoa(j+1)+".l3v"] = in.Level3 + "|" + in.Value
-		}
-	}
-	return m
-}
-
-// TestHeldOut2 reads the second round of held-out forms.
-func TestHeldOut2(t *testing.T) {
-	for _, c := range heldOut2Forms() {
-		t.Run(c.name, func(t *testing.T) {
-			rep, err := report.Read(&extract.Document{Path: "form.docx", Format: extract.DOCX, Blocks: c.blocks})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := heldOut2Fields(rep)
-			keys := make([]string, 0, len(c.want))
-			for k := range c.want {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				if !heldOutMatch(k, got[k], c.want[k]) {
-					t.Errorf("%s\n got  %q\n want %q", k, got[k], c.want[k])
-				}
-			}
-		})
-	}
-}
 
 func heldOut2Forms() []heldOutForm {
 	return []heldOutForm{

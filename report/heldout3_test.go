@@ -1,12 +1,7 @@
 package report_test
 
 import (
-	"sort"
-	"strconv"
-	"testing"
-
 	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/report"
 )
 
 // A third round of held-out forms: kinds the first two rounds sample
@@ -24,44 +19,9 @@ import (
 // mirrors); values keep their notation. Nothing is invented: where a page
 // was cut off or garbled, the fixture leaves the rest out and says so.
 //
-// The fields compared are those of heldOut3Fields (heldOut2Fields plus
+// The fields compared are those of heldOut3Fields (heldOutFields plus
 // pN.iM.l12, "level1|level2", for forms whose values the page does not
 // place), compared as heldOutMatch compares them.
-
-// heldOut3Fields is heldOut2Fields with, per indicator, "level1|level2"
-// under pN.iM.l12.
-func heldOut3Fields(rep *report.Report) map[string]string {
-	m := heldOut2Fields(rep)
-	for i, p := range rep.Projects {
-		for j, in := range p.Indicators {
-			m["p"+strconv.Itoa(i+1)+".i"+strconv.Itoa(j+1)+".l12"] = in.Level1 + "|" + in.Level2
-		}
-	}
-	return m
-}
-
-// TestHeldOut3 reads the third round of held-out forms.
-func TestHeldOut3(t *testing.T) {
-	for _, c := range heldOut3Forms() {
-		t.Run(c.name, func(t *testing.T) {
-			rep, err := report.Read(&extract.Document{Path: "form.docx", Format: extract.DOCX, Blocks: c.blocks})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := heldOut3Fields(rep)
-			keys := make([]string, 0, len(c.want))
-			for k := range c.want {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				if !heldOutMatch(k, got[k], c.want[k]) {
-					t.Errorf("%s\n got  %q\n want %q", k, got[k], c.want[k])
-				}
-			}
-		})
-	}
-}
 
 // templateRows is indicator rows of a template w cells wide, one per text:
 // the text in column col, the cells before it continuing the ones above,
