@@ -46,7 +46,9 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		switch f {
 		case NoField:
 			text := c.Text
-			if m := amountUnit.FindStringSubmatchIndex(text); m != nil {
+			if !strings.Contains(text, "单位") {
+				// no 单位：万元 to look for
+			} else if m := amountUnit.FindStringSubmatchIndex(text); m != nil {
 				// 填报单位：（盖章） 单位：万元
 				rd.amountUnit(text[m[2]:m[3]])
 				text = text[:m[0]] + text[m[1]:]
@@ -333,13 +335,16 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:"), "其中")
 	try := func(head, value string) (Field, label, string, bool) {
 		f, lb := rd.lab.infoField(head)
+		if f == NoField || f == BlockLabel || f == FieldPlan {
+			return NoField, lb, "", false
+		}
 		value = strings.TrimSpace(stampPlace.ReplaceAllString(value, ""))
 		// 填报单位：某局   单位负责人：某某: the value ends where the next
 		// label begins.
 		if m := nextLabel.FindStringSubmatchIndex(value); m != nil && rd.lab.isLabel(value[m[2]:m[3]]) {
 			value = strings.TrimSpace(value[:m[0]])
 		}
-		if f == NoField || f == BlockLabel || f == FieldPlan || value == "" {
+		if value == "" {
 			return NoField, lb, "", false
 		}
 		return f, lb, value, true
