@@ -46,6 +46,9 @@ type slot struct {
 // headerAt reads row r as an indicator table's header, nil when it is none:
 // it names two level columns, or one and a value column.
 func (rd *reader) headerAt(t *extract.Table, r int) *header {
+	if !rd.lab.userLevels && !mayHeadIndicators(t.RowCells(r)) {
+		return nil
+	}
 	var own []*extract.Cell
 	levels := map[Field]bool{}
 	value := false
@@ -92,6 +95,17 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 		}
 	}
 	return h
+}
+
+// mayHeadIndicators tells a row that may name level columns: every declared
+// level header says 级 or 指标 (一级指标, 二级, 绩效指标分类, 具体指标).
+func mayHeadIndicators(cells []*extract.Cell) bool {
+	for _, c := range cells {
+		if len(c.Text) <= maxLabel && (strings.Contains(c.Text, "级") || strings.Contains(c.Text, "指标")) {
+			return true
+		}
+	}
+	return false
 }
 
 // subCells are the cells in the row under a header cell, within its span.

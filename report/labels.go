@@ -110,6 +110,8 @@ type labeler struct {
 	// A form repeats its labels; each text is matched once per document.
 	infoSeen map[string]infoMatch
 	colSeen  map[string]colMatch
+	// the user named level columns, which may say neither 级 nor 指标
+	userLevels bool
 }
 
 type infoMatch struct {
@@ -140,6 +142,7 @@ func newLabeler(extra map[Field][]string) *labeler {
 			key := foldLabel(l).key
 			if f.isColumn() {
 				lb.cols[key] = f
+				lb.userLevels = lb.userLevels || f == ColLevel1 || f == ColLevel2 || f == ColLevel3
 			} else {
 				lb.info[key] = f
 			}
