@@ -88,10 +88,8 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 	slots := rd.slots(t, r, rows)
 	h := rd.assignColumns(t, slots, rows, r+rows)
 	for _, c := range own {
-		if c.RowSpan > rows {
-			if f, lb := rd.lab.infoField(c.Text); f == BlockLabel || lb.mid || midTermWords.MatchString(lb.key) {
-				h.midTerm = midTermWords.MatchString(lb.key) || lb.mid
-			}
+		if lb := foldLabel(c.Text); c.RowSpan > rows && (lb.mid || midTermWords.MatchString(lb.key)) {
+			h.midTerm = true
 		}
 	}
 	return h
