@@ -95,6 +95,13 @@ func FieldNames() []string {
 	return out
 }
 
+func departmentRankOf(key string) int {
+	if r, ok := departmentRank[key]; ok {
+		return r
+	}
+	return 3
+}
+
 func (f Field) isColumn() bool { return f >= ColLevel1 }
 
 func (f Field) isAmount() bool { return f == FieldTotal || f == FieldFiscal || f == FieldOther }
@@ -132,12 +139,13 @@ var infoSynonyms = map[Field][]string{
 		"预算执行率", "执行数", "年度总体目标完成情况综述", "实际完成情况综述",
 		"部门职能职责概述", "职能职责", "年度总体目标完成情况", "实际完成情况", "已实施情况", "未实施情况及原因",
 		"中央主管部门", "省级财政部门", "省级主管部门", "市级财政部门", "市级主管部门", "县级财政部门",
-		"县级主管部门", "区县财政部门", "区县主管部门", "公开表", "其他需要说明事项", "其他说明事项", "说明事项",
+		"县级主管部门", "区县财政部门", "区县主管部门", "其他需要说明事项", "其他说明事项", "说明事项",
 		"备注", "总分", "合计得分", "自评得分"},
 }
 
-// departmentRank orders the labels naming a unit: the submitting unit
-// before its supervising department before the one carrying the work out.
+// departmentRank orders the labels naming a unit: the submitting unit (3,
+// the default) before its supervising department before the one carrying
+// the work out.
 var departmentRank = map[string]int{
 	"主管部门": 2, "项目主管部门": 2, "业务主管部门": 2, "主管部门及代码": 2, "主管部门及其编码": 2,
 	"主管部门及编码": 2, "主管单位": 2,
@@ -233,7 +241,7 @@ func anyOf(rules []keywordRule) *regexp.Regexp {
 var earlierYears = regexp.MustCompile(`上年|去年|历史|以前|往年`)
 
 // midTermWords mark a 中期 column group or goal beside the annual one.
-var midTermWords = regexp.MustCompile(`中期|长期|实施期|项目总|中长期`)
+var midTermWords = regexp.MustCompile(`中期|长期|实施期|项目总`)
 
 // midColumn marks the medium-term column of amounts beside the annual one
 // (中期资金总额 | 年度资金总额).

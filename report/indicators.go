@@ -88,7 +88,7 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 	slots := rd.slots(t, r, rows)
 	h := rd.assignColumns(t, slots, rows, r+rows)
 	for _, c := range own {
-		if lb := foldLabel(c.Text); c.RowSpan > rows && (lb.mid || midTermWords.MatchString(lb.key)) {
+		if lb := foldLabel(c.Text); c.RowSpan > rows && lb.midTerm() {
 			h.midTerm = true
 		}
 	}
@@ -138,7 +138,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 			seen[top] = true
 			cands, lb := rd.lab.columnFields(top.Text)
 			out = append(out, slot{col: top.Col, cell: top, text: normalize.Fold(top.Text), cands: cands,
-				mid: lb.mid || midTermWords.MatchString(lb.key), key: lb.key, parent: top})
+				mid: lb.midTerm(), key: lb.key, parent: top})
 			out[len(out)-1].col = dataColumn(rd, t, top, r+rows)
 			continue
 		}
@@ -149,7 +149,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		for _, s := range subs {
 			sc, slb := rd.lab.columnFields(s.Text)
 			sl := slot{col: dataColumn(rd, t, s, r+rows), cell: s, text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
-				mid:    plb.mid || midTermWords.MatchString(plb.key) || slb.mid || midTermWords.MatchString(slb.key),
+				mid:    plb.midTerm() || slb.midTerm(),
 				parent: top, key: slb.key}
 			switch {
 			case parentValue && !namesSplitColumn(sc):

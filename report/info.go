@@ -46,11 +46,9 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		switch f {
 		case NoField:
 			text := c.Text
-			if !strings.Contains(text, "单位") {
-				// no 单位：万元 to look for
-			} else if m := amountUnit.FindStringSubmatchIndex(text); m != nil {
+			if m := amountUnitDecl.FindStringSubmatchIndex(text); strings.Contains(text, "单位") && m != nil {
 				// 填报单位：（盖章） 单位：万元
-				rd.amountUnit(text[m[2]:m[3]])
+				rd.setAmountUnit(text[m[2]:m[3]])
 				text = text[:m[0]] + text[m[1]:]
 			}
 			if g, glb, value, ok := rd.cutLabel(text); ok {
@@ -67,7 +65,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			}
 			continue
 		case BlockLabel:
-			rd.amountUnit(lb.unit)
+			rd.setAmountUnit(lb.unit)
 			// 预算规模及资金用途 | 用途文字: the block's one value is the purpose.
 			if strings.Contains(lb.key, "资金用途") && c.RowSpan == 1 {
 				if right := rightOf(cells, i); right != nil && !rd.lab.isLabel(right.Text) {
@@ -463,15 +461,10 @@ func (rd *reader) setFrom(f Field, lb label, labelCell, v *extract.Cell) {
 // (项目资金总额, 中期资金总额) or one in a medium-term column.
 func (rd *reader) rankOf(f Field, lb label, labelCell *extract.Cell) int {
 	switch {
-	case f == FieldDepartment:
-		if r, ok := departmentRank[lb.key]; ok {
-			return r
-		}
-		return 3
 	case f == FieldName && strings.HasPrefix(lb.key, "一级"):
 		// 一级项目名称 (the fund) beside 二级项目名称 (the project)
 		return 1
-	case rd.project.midCols[labelCell.Col] || lb.mid || midTermWords.MatchString(lb.key) || totalRow.MatchString(lb.key):
+	case rd.project.midCols[labelCell.Col] || lb.midTerm() || totalRow.MatchString(lb.key):
 		// 合计 under a cost breakdown (项目预算成本构成) is the budget
 		// only where no label names it.
 		return 1
@@ -498,7 +491,7 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 		return
 	}
 	if f.isAmount() {
-		rd.amountUnit(lb.unit)
+		rd.setAmountUnit(lb.unit)
 		if rd.project.midCols[labelCell.Col] {
 			// 中期资金总额 and the amounts in its column
 			if text != "" {
@@ -561,9 +554,9 @@ func normalizeAmountUnit(u string) string {
 	return u
 }
 
-// amountUnit sets the project's amount unit from a label (资金情况（万元）)
+// setAmountUnit sets the project's amount unit from a label (资金情况（万元）)
 // when no line above the table declared one.
-func (rd *reader) amountUnit(u string) {
+func (rd *reader) setAmountUnit(u string) {
 	if u != "" && rd.project.p.AmountUnit == "" {
 		rd.project.p.AmountUnit = u
 	}
@@ -608,10 +601,7 @@ var (
 // after the name, when no surer label named one.
 func (rd *reader) setDepartment(lb label, text string, at Location) {
 	ps := rd.project
-	rank, ok := departmentRank[lb.key]
-	if !ok {
-		rank = 3
-	}
+	rank := departmentRankOf(lb.key)
 	if text == "" || ps.rank[FieldDepartment] >= rank {
 		return
 	}

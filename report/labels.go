@@ -80,6 +80,10 @@ func foldLabel(s string) label {
 	return lb
 }
 
+// midTerm tells a label of a medium- or long-term group: 中期指标值,
+// 二级指标（长期）.
+func (lb label) midTerm() bool { return lb.mid || midTermWords.MatchString(lb.key) }
+
 // qualify notes what a bracketed qualifier says: an amount unit, or a
 // medium-term group.
 func (lb *label) qualify(inner string) {

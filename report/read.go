@@ -324,17 +324,15 @@ func (rd *reader) startForm(ti title, at Location) {
 		rd.setYear(ti.year)
 	}
 	if ps := rd.project; ps != nil && ps.empty() {
-		if ps.p.Title == "" || !ps.titled {
+		if ps.p.Title == "" {
 			ps.p.Title = ti.text
 		}
 		ps.p.dept = ps.p.dept || ti.dept
-		ps.titled = true
 		rd.note("标题「%s」：%s", ti.text, ps.role())
 		return
 	}
 	rd.startProject(ti.text)
 	rd.project.p.dept = ti.dept
-	rd.project.titled = true
 	rd.note("标题「%s」：%s", ti.text, rd.project.role())
 }
 
@@ -351,13 +349,13 @@ var (
 	// 430001怀来县机关事务服务中心 / 单位名称：430001 怀来县机关事务服务中心
 	unitLine = regexp.MustCompile(`^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$`)
 	// 单位：万元 / 金额单位：万元
-	amountUnit = regexp.MustCompile(`(?:金额)?单位[：:]\s*(万元|元|千元|亿元)`)
+	amountUnitDecl = regexp.MustCompile(`(?:金额)?单位[：:]\s*(万元|元|千元|亿元)`)
 )
 
 // headerLine reads the line above a project's tables: the unit code and
 // name, and the amount unit.
 func headerLine(t string) (code, name, unit string, ok bool) {
-	if m := amountUnit.FindStringSubmatchIndex(t); m != nil {
+	if m := amountUnitDecl.FindStringSubmatchIndex(t); m != nil {
 		unit = t[m[2]:m[3]]
 		t = t[:m[0]] + " " + t[m[1]:]
 		ok = true

@@ -10,8 +10,7 @@ import (
 
 // projectState is what the reader keeps while reading one form's tables.
 type projectState struct {
-	p      *Project
-	titled bool // a title started it
+	p *Project
 
 	header  *header        // the indicator table's columns, once a header row is seen
 	periods []extract.Cell // 资金支出计划 periods waiting for their values row
