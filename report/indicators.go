@@ -43,31 +43,10 @@ type slot struct {
 	key    string
 }
 
-// headerAt reads row r as an indicator table's header, nil when it is none:
-// it names two level columns, or one and a value column.
+// headerAt reads row r as an indicator table's header, nil when it is none.
 func (rd *reader) headerAt(t *extract.Table, r int) *header {
-	if !rd.lab.userLevels && !mayHeadIndicators(t.RowCells(r)) {
-		return nil
-	}
-	var own []*extract.Cell
-	levels := map[Field]bool{}
-	value := false
-	for _, c := range t.RowCells(r) {
-		if c.Row != r {
-			continue
-		}
-		own = append(own, c)
-		cands, _ := rd.lab.columnFields(c.Text)
-		for _, cd := range cands {
-			switch cd.field {
-			case ColLevel1, ColLevel2, ColLevel3:
-				levels[cd.field] = true
-			case ColValue:
-				value = true
-			}
-		}
-	}
-	if len(levels) < 2 && !(len(levels) == 1 && value) {
+	own := rd.headsIndicators(t, r)
+	if own == nil {
 		return nil
 	}
 	// Two header rows when the level headers reach down over a column
@@ -93,6 +72,36 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 		}
 	}
 	return h
+}
+
+// headsIndicators returns the cells starting in row r when the row heads an
+// indicator table: it names two level columns, or one and a value column.
+func (rd *reader) headsIndicators(t *extract.Table, r int) []*extract.Cell {
+	if !rd.lab.userLevels && !mayHeadIndicators(t.RowCells(r)) {
+		return nil
+	}
+	var own []*extract.Cell
+	levels := map[Field]bool{}
+	value := false
+	for _, c := range t.RowCells(r) {
+		if c.Row != r {
+			continue
+		}
+		own = append(own, c)
+		cands, _ := rd.lab.columnFields(c.Text)
+		for _, cd := range cands {
+			switch cd.field {
+			case ColLevel1, ColLevel2, ColLevel3:
+				levels[cd.field] = true
+			case ColValue:
+				value = true
+			}
+		}
+	}
+	if len(levels) < 2 && !(len(levels) == 1 && value) {
+		return nil
+	}
+	return own
 }
 
 // mayHeadIndicators tells a row that may name level columns: every declared

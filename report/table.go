@@ -140,7 +140,7 @@ func (rd *reader) isFormTable(t *extract.Table, first int) bool {
 		}
 	}
 	for r := first; r <= t.Rows; r++ {
-		if rd.headerAt(t, r) != nil {
+		if rd.headsIndicators(t, r) != nil {
 			return true
 		}
 	}
