@@ -148,7 +148,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 			cands, lb := rd.lab.columnFields(top.Text)
 			out = append(out, slot{col: top.Col, cell: top, text: normalize.Fold(top.Text), cands: cands,
 				mid: lb.midTerm(), key: lb.key, parent: top})
-			out[len(out)-1].col = dataColumn(rd, t, top, r+rows)
+			out[len(out)-1].col = rd.dataColumn(t, top, r+rows)
 			continue
 		}
 		seen[top] = true
@@ -157,7 +157,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		group := len(out)
 		for _, s := range subs {
 			sc, slb := rd.lab.columnFields(s.Text)
-			sl := slot{col: dataColumn(rd, t, s, r+rows), cell: s, text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
+			sl := slot{col: rd.dataColumn(t, s, r+rows), cell: s, text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
 				mid:    plb.midTerm() || slb.midTerm(),
 				parent: top, key: slb.key}
 			switch {
@@ -219,7 +219,7 @@ func pickAlternative(group []slot) {
 // dataColumn is the column a header cell's values stand in: its first,
 // unless the data there is a block label down the table's edge and the
 // header spans further (一级指标 over 绩效指标 | 产出指标).
-func dataColumn(rd *reader, t *extract.Table, h *extract.Cell, data int) int {
+func (rd *reader) dataColumn(t *extract.Table, h *extract.Cell, data int) int {
 	last := h.Col + h.ColSpan - 1
 	for col := h.Col; col < last; col++ {
 		d := t.At(data, col)

@@ -266,13 +266,6 @@ func allHeaders(cells []*extract.Cell, lab *labeler) bool {
 	return true
 }
 
-// looksLikeHeader tells a short text without digits or sentence
-// punctuation: a column header (年初设定目标) rather than a value.
-func looksLikeHeader(text string) bool {
-	t := strings.TrimSpace(text)
-	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
-}
-
 // underHeaders picks, from the value cells run right of a row label, the one
 // under a budget column header, preferring the full-year one; the others
 // with text go to extra under "label/header".
@@ -281,7 +274,7 @@ func (rd *reader) underHeaders(t *extract.Table, label *extract.Cell, run []*ext
 	best := -1
 	heads := make([]string, len(run))
 	for k, c := range run {
-		h := headerAbove(t, c, rd.lab)
+		h := rd.headerAbove(t, c)
 		if h == nil {
 			heads[k] = "第" + itoa(c.Col) + "列"
 			continue
@@ -312,13 +305,13 @@ func (rd *reader) underHeaders(t *extract.Table, label *extract.Cell, run []*ext
 }
 
 // headerAbove is the nearest label cell above c in c's column.
-func headerAbove(t *extract.Table, c *extract.Cell, lab *labeler) *extract.Cell {
+func (rd *reader) headerAbove(t *extract.Table, c *extract.Cell) *extract.Cell {
 	for r := c.Row - 1; r >= 1; r-- {
 		h := t.At(r, c.Col)
 		if h == nil || h.Col != c.Col {
 			return nil
 		}
-		if lab.isLabel(h.Text) {
+		if rd.lab.isLabel(h.Text) {
 			return h
 		}
 	}

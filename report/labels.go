@@ -256,12 +256,19 @@ func (lb *labeler) isLabel(text string) bool {
 	return f != NoField
 }
 
-// looksLikeLabel tells a short text without digits that ends in a colon or
-// reads like a heading: a label the declarations do not know.
+// looksLikeLabel tells a short text without digits that ends in a colon: a
+// label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {
 	t := strings.TrimSpace(normalize.Narrow(text))
 	if t == "" || len([]rune(t)) > 12 || strings.ContainsAny(t, "0123456789%") {
 		return false
 	}
 	return strings.HasSuffix(t, ":")
+}
+
+// looksLikeHeader tells a short text without digits or sentence
+// punctuation: a column header (年初设定目标) rather than a value.
+func looksLikeHeader(text string) bool {
+	t := strings.TrimSpace(text)
+	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
 }
