@@ -56,11 +56,7 @@ func (rd *reader) finish() {
 		if p.Name == "" && p.Title != "" {
 			// 1、邯财社〔2018〕126号提前下达…绩效目标表: a form named only
 			// by its heading.
-			name := strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(p.Title, ""), ""))
-			// 2023年项目支出绩效目标申报表 names no project.
-			if !yearOnly.MatchString(name) {
-				p.Name = name
-			}
+			p.Name = TitleName(p.Title)
 		}
 	}
 	if rep.Department == (Department{}) {
@@ -133,6 +129,18 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 			ind.MidTerm.Target = normalize.Value(ind.MidTerm.Value, ctx)
 		}
 	}
+}
+
+// TitleName is the project a form's heading names: the heading without its
+// attachment number and its form kind (1、邯财社〔2018〕126号…绩效目标表 →
+// 邯财社〔2018〕126号…); "" for a heading of only a year and a form kind
+// (2023年项目支出绩效目标申报表).
+func TitleName(title string) string {
+	name := strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(title, ""), ""))
+	if yearOnly.MatchString(name) {
+		return ""
+	}
+	return name
 }
 
 var yearOnly = regexp.MustCompile(`^(?:\s*20\d{2}\s*年度?\s*)?$`)

@@ -250,7 +250,7 @@ var (
 	yearLine       = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
 	// The kind words ending a title, dropped when a project is named only
 	// by its heading.
-	kindSuffix = regexp.MustCompile(`(?:项目支出|专项资金|部门整体支出|区域)?绩效(?:目标|自评|评价指标)(?:申报|审批|批复|设定|申请)?表$`)
+	kindSuffix = regexp.MustCompile(`(?:项目支出|专项资金|部门整体支出|区域)?绩效(?:目标|自评|评价指标)(?:申报|审批|批复|设定|申请)?表?$`)
 )
 
 type title struct {

@@ -21,9 +21,8 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			title := formKind.ReplaceAllString(strings.TrimSpace(pr.Title), "")
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
-			title = strings.TrimSpace(yearPrefix.ReplaceAllString(title, ""))
+			title := strings.TrimSpace(yearPrefix.ReplaceAllString(report.TitleName(pr.Title), ""))
 			t, n := squeeze(trimStray(title)), squeeze(trimStray(yearPrefix.ReplaceAllString(pr.Name, "")))
 			// A heading naming the fund a project's name qualifies
 			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
@@ -37,9 +36,5 @@ var _ = register(&Rule{
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
-
-// formKind is the kind of form ending a heading: 项目支出绩效目标申报表,
-// 区域绩效目标表, 绩效自评表 ….
-var formKind = regexp.MustCompile(`(?:项目支出|预算项目|项目|专项资金|专项|区域|部门整体支出)?绩效(?:目标|自评)(?:申报|审批|批复|设定|申请)?表?$`)
 
 var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
