@@ -226,7 +226,12 @@ func TestSelfEvaluationForm(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	const file = "12-yongde-yingyang-ziping.docx"
-	rep := ingestForm(t, s, file, nil)
+	rep := ingestForm(t, s, file, func(r *report.Report) {
+		// The project has no code: a finding without one on indicator 2
+		// points at its second row.
+		r.Findings = append(r.Findings, report.Finding{Rule: "TEST", Severity: report.Info,
+			Message: "测试", Location: report.Location{Indicator: 2, Field: "value"}})
+	})
 	if rep.Kind != report.KindSelfEvaluation || len(rep.Projects) != 1 {
 		t.Fatalf("the reader gave kind %q and %d projects", rep.Kind, len(rep.Projects))
 	}
@@ -272,14 +277,73 @@ func TestSelfEvaluationForm(t *testing.T) {
 		}
 	}
 	// The project has no code: findings on its indicators still point at them.
+	if n := count(t, s, "SELECT count(*) FROM findings WHERE indicator > 0"); n == 0 {
+		t.Error("no indicator findings stored")
+	}
 	if n := count(t, s, "SELECT count(*) FROM findings WHERE indicator > 0 AND indicator_id IS NULL"); n != 0 {
 		t.Errorf("%d indicator findings point at no indicator", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM findings f JOIN indicators i ON i.id = f.indicator_id WHERE f.rule = 'TEST' AND i.scope = 'project' AND i.seq = 2 AND f.project_id = i.project_id"); n != 1 {
+		t.Errorf("the TEST finding points at %d project indicators 2, want 1", n)
 	}
 	if n := count(t, s, "SELECT count(*) FROM v_indicators WHERE report_kind = 'self_evaluation' AND actual != ''"); n != 9 {
 		t.Errorf("v_indicators: %d self-evaluation rows with actual, want 9", n)
 	}
 	if st, _ := s.Stats(ctx); st.Kinds[report.KindSelfEvaluation] != 1 || st.DeptIndicators != 0 {
 		t.Errorf("stats: %+v", st)
+	}
+}
+
+// TestUncodedFinding: a finding on an indicator without a project code
+// points into the one table without a code, the department's or a
+// project's, and at no indicator when there are two such tables.
+func TestUncodedFinding(t *testing.T) {
+	seg := segmenter(t)
+	in := func(name string) report.Indicator {
+		return report.Indicator{Level1: "产出指标", Level3: name, Value: "1",
+			Target: normalize.Value("1", normalize.Context{})}
+	}
+	project := func(seq int, code, name string) report.Project {
+		return report.Project{Seq: seq, Code: code, Name: name, Indicators: []report.Indicator{in(name + "指标")}}
+	}
+	dept := []report.Indicator{in("部门指标")}
+	for _, tc := range []struct {
+		name     string
+		dept     []report.Indicator
+		projects []report.Project
+		want     [2]string // the project's name and the indicator's 三级 pointed at; "" for none
+	}{
+		{"department table", dept, nil, [2]string{"", "部门指标"}},
+		{"department table beside a coded project", dept,
+			[]report.Project{project(1, "13073025P000895100013", "甲")}, [2]string{"", "部门指标"}},
+		{"one project without a code", nil, []report.Project{project(1, "", "甲")}, [2]string{"甲", "甲指标"}},
+		{"a project without a code beside the department table", dept,
+			[]report.Project{project(1, "", "甲")}, [2]string{}},
+		{"two projects without a code", nil,
+			[]report.Project{project(1, "", "甲"), project(2, "", "乙")}, [2]string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			rep := &report.Report{Schema: report.Schema, Kind: report.KindTarget,
+				Department:           report.Department{Code: "401001", Name: "某某局"},
+				DepartmentIndicators: tc.dept, Projects: tc.projects,
+				Findings: []report.Finding{{Rule: "TEST", Severity: report.Info, Message: "测试",
+					Location: report.Location{Indicator: 1, Field: "value"}}}}
+			d := &Doc{SHA256: strings.Repeat("cd", 32), Path: "x.docx", Format: "docx", Size: 1,
+				Report: rep, Index: NewIndex(rep, seg)}
+			if ok, err := s.Put(context.Background(), d, false); err != nil || !ok {
+				t.Fatalf("Put: %v %v", ok, err)
+			}
+			var got [2]string
+			if err := s.db.QueryRow(`SELECT coalesce(p.name, ''), coalesce(i.level3, '') FROM findings f
+				LEFT JOIN projects p ON p.id = f.project_id LEFT JOIN indicators i ON i.id = f.indicator_id
+				WHERE f.rule = 'TEST'`).Scan(&got[0], &got[1]); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("the finding points at project %q, indicator %q; want %q, %q", got[0], got[1], tc.want[0], tc.want[1])
+			}
+		})
 	}
 }
 
