@@ -197,12 +197,18 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 		goal("measure", m.No, "", m.Text, "")
 	}
 	ids := &indicatorIDs{projects: map[string]int64{}, indicators: map[[2]int64]int64{}}
+	// An indicator finding without a project code points into the one
+	// table without a code, the department's or a project's; with two
+	// such tables it points at neither.
+	uncodedTables := 0
+	if len(rep.DepartmentIndicators) > 0 {
+		uncodedTables++
+	}
 	for i, in := range rep.DepartmentIndicators {
 		iid := w.indicator(doc, nil, "department", i+1, &in)
-		ids.department = append(ids.department, iid)
+		ids.indicators[[2]int64{0, int64(i + 1)}] = iid
 		entry(nil, iid, nil)
 	}
-	var uncoded []int64
 	for _, p := range rep.Projects {
 		plan, _ := json.Marshal(p.SpendingPlan)
 		if p.SpendingPlan == nil {
@@ -216,7 +222,8 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 			p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Purpose, string(plan), p.Goal,
 			p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
 		if p.Code == "" {
-			uncoded = append(uncoded, pid)
+			uncodedTables++
+			ids.uncoded = pid
 		} else if _, dup := ids.projects[p.Code]; !dup {
 			ids.projects[p.Code] = pid
 		}
@@ -230,14 +237,8 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 			entry(pid, w.indicator(doc, pid, "mid_term", i+1, &in), nil)
 		}
 	}
-	// An indicator finding without a project code points into the one
-	// project without a code, or else into the department table; with
-	// two candidates it points at neither.
-	switch {
-	case len(uncoded) == 1 && len(ids.department) == 0:
-		ids.uncoded = uncoded[0]
-	case len(uncoded) > 0:
-		ids.department = nil
+	if uncodedTables > 1 {
+		ids.uncoded = -1
 	}
 	for _, f := range sortFindings(rep) {
 		w.finding(doc, 0, f, ids)
@@ -247,27 +248,25 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 // indicatorIDs resolves a finding's location to the stored rows.
 type indicatorIDs struct {
 	projects   map[string]int64   // project id by code
-	indicators map[[2]int64]int64 // indicator id by project id and seq
-	uncoded    int64              // the project an indicator finding without a code names, 0 if none
-	department []int64            // department indicator ids, by seq-1
+	indicators map[[2]int64]int64 // indicator id by project id (0: the department table) and seq
+	uncoded    int64              // the table an indicator finding without a project code points into: a project id, 0 for the department's, -1 for none
 }
 
 // resolve returns the project and indicator ids l points at, nil where
 // it points at none.
 func (ids *indicatorIDs) resolve(l report.Location) (project, indicator any) {
 	pid, ok := ids.projects[l.Project]
-	if !ok && l.Project == "" && l.Indicator > 0 && ids.uncoded != 0 {
-		pid, ok = ids.uncoded, true
+	if l.Project == "" && l.Indicator > 0 {
+		pid, ok = ids.uncoded, ids.uncoded >= 0
 	}
-	if ok {
+	if !ok {
+		return nil, nil
+	}
+	if pid > 0 {
 		project = pid
-		if iid, ok := ids.indicators[[2]int64{pid, int64(l.Indicator)}]; ok && l.Indicator > 0 {
-			indicator = iid
-		}
-		return project, indicator
 	}
-	if l.Project == "" && l.Indicator > 0 && l.Indicator <= len(ids.department) {
-		indicator = ids.department[l.Indicator-1]
+	if iid, ok := ids.indicators[[2]int64{pid, int64(l.Indicator)}]; ok {
+		indicator = iid
 	}
 	return project, indicator
 }
