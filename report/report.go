@@ -241,3 +241,36 @@ type Finding struct {
 	Message  string   `json:"message"` // Chinese, quoting the cell and saying what is expected
 	Location Location `json:"location"`
 }
+
+// FindingProjects tells, for each finding, the index in Projects of the
+// project it concerns, -1 for the report as a whole: by the project's code
+// in its location, or where the project has none (forms of other provinces
+// print no 项目编码) by the table it was read from.
+func (rep *Report) FindingProjects() []int {
+	byCode := map[string]int{}
+	byTable := map[int]int{}
+	for i, p := range rep.Projects {
+		if p.Code != "" {
+			byCode[p.Code] = i
+			continue
+		}
+		for _, at := range p.At {
+			if at.Table > 0 {
+				byTable[at.Table] = i
+			}
+		}
+		for _, ind := range p.Indicators {
+			byTable[ind.Location.Table] = i
+		}
+	}
+	owners := make([]int, len(rep.Findings))
+	for k, f := range rep.Findings {
+		owners[k] = -1
+		if i, ok := byCode[f.Location.Project]; ok && f.Location.Project != "" {
+			owners[k] = i
+		} else if i, ok := byTable[f.Location.Table]; ok && f.Location.Project == "" && f.Location.Table > 0 {
+			owners[k] = i
+		}
+	}
+	return owners
+}

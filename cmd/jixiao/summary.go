@@ -34,7 +34,7 @@ func writeSummary(w io.Writer, rep *report.Report) {
 		fmt.Fprintf(w, "部门整体绩效指标：%d 个\n", len(rep.DepartmentIndicators))
 		writeIndicators(w, rep.DepartmentIndicators)
 	}
-	owner := findingOwners(rep)
+	owner := rep.FindingProjects()
 	fmt.Fprintf(w, "项目：%d 个\n", len(rep.Projects))
 	for i, p := range rep.Projects {
 		fmt.Fprintf(w, "\n  %d. %s  %s\n", p.Seq, p.Code, p.Name)
@@ -59,39 +59,6 @@ func writeIndicators(w io.Writer, inds []report.Indicator) {
 		}
 		fmt.Fprintf(w, "     %2d %s/%s/%s：%s → %s\n", i+1, ind.Level1, ind.Level2, ind.Level3, value, describeTarget(ind.Target))
 	}
-}
-
-// findingOwners tells, for each finding, the index of the project it
-// concerns, -1 for the report as a whole: by the project's code, or where
-// the project has none (forms of other provinces print no 项目编码) by the
-// table it was read from.
-func findingOwners(rep *report.Report) []int {
-	byCode := map[string]int{}
-	byTable := map[int]int{}
-	for i, p := range rep.Projects {
-		if p.Code != "" {
-			byCode[p.Code] = i
-			continue
-		}
-		for _, at := range p.At {
-			if at.Table > 0 {
-				byTable[at.Table] = i
-			}
-		}
-		for _, ind := range p.Indicators {
-			byTable[ind.Location.Table] = i
-		}
-	}
-	owners := make([]int, len(rep.Findings))
-	for k, f := range rep.Findings {
-		owners[k] = -1
-		if i, ok := byCode[f.Location.Project]; ok && f.Location.Project != "" {
-			owners[k] = i
-		} else if i, ok := byTable[f.Location.Table]; ok && f.Location.Project == "" && f.Location.Table > 0 {
-			owners[k] = i
-		}
-	}
-	return owners
 }
 
 // writeFindings prints the findings of project i (-1: those of the report
