@@ -202,13 +202,13 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 	start := rd.titleStart
 	rd.titleStart = ""
 	if ti, ok := readTitle(t, false); ok {
-		rd.startForm(ti, locationOf(p.Pos))
+		rd.startForm(ti)
 		return
 	}
 	if start != "" {
 		// A title wrapped onto two lines (…项目支出绩效目标 / 审批表).
 		if ti, ok := readTitle(start+t, false); ok {
-			rd.startForm(ti, locationOf(p.Pos))
+			rd.startForm(ti)
 			return
 		}
 	}
@@ -316,7 +316,7 @@ func (rd *reader) setYear(y int) {
 // startForm begins a form at its title: a project, or a department-level
 // form. A project that has read nothing yet takes the title instead (the
 // title paragraph above a table whose first row repeats it).
-func (rd *reader) startForm(ti title, at Location) {
+func (rd *reader) startForm(ti title) {
 	if ti.self {
 		rd.rep.Kind = KindSelfEvaluation
 	}

@@ -105,7 +105,7 @@ func (rd *reader) titleRows(t *extract.Table) int {
 		}
 		text := normalize.Fold(cells[0].Text)
 		if ti, ok := readTitle(text, true); ok {
-			rd.startForm(ti, locationOf(cells[0].Pos))
+			rd.startForm(ti)
 			continue
 		}
 		if y := yearLineOf(text); y > 0 {
