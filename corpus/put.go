@@ -377,8 +377,6 @@ func (w *writer) text(words Words) int64 {
 	return id
 }
 
-// indicator inserts one indicator row; project is nil for a department
-// indicator.
 // indicator stores one indicator of a project's table, of its medium-term
 // block (scope mid_term) or of the department's (project nil).
 func (w *writer) indicator(doc int64, project any, scope string, seq int, in *report.Indicator) int64 {
