@@ -22,9 +22,7 @@ func (rd *reader) finish() {
 			prev := &projects[n-1]
 			prev.Indicators = append(prev.Indicators, p.Indicators...)
 			prev.MidTermIndicators = append(prev.MidTermIndicators, p.MidTermIndicators...)
-			for k, v := range p.Extra {
-				prev.Extra = setKey(prev.Extra, k, v)
-			}
+			prev.Extra = addExtra(prev.Extra, p.Extra)
 			continue
 		}
 		if !p.dept {
@@ -41,14 +39,8 @@ func (rd *reader) finish() {
 			rep.Department = Department{Code: p.DepartmentCode, Name: p.DepartmentName}
 		}
 		// The department's budget has no report/v1 field: kept in extra.
-		for k, v := range map[string]string{"预算数": p.Budget.Total, "财政资金": p.Budget.Fiscal, "其他资金": p.Budget.Other} {
-			if v != "" {
-				p.Extra = setKey(p.Extra, k, v)
-			}
-		}
-		for k, v := range p.Extra {
-			rep.Extra = setKey(rep.Extra, k, v)
-		}
+		rep.Extra = addExtra(rep.Extra, p.Extra)
+		rep.Extra = addExtra(rep.Extra, map[string]string{"预算数": p.Budget.Total, "财政资金": p.Budget.Fiscal, "其他资金": p.Budget.Other})
 	}
 	rep.Projects = projects
 	for i := range rep.Projects {
@@ -83,11 +75,17 @@ func continues(prev, p *Project) bool {
 		p.Budget == (Budget{}) && p.Goal == "" && len(p.SpendingPlan) == 0
 }
 
-func setKey(m map[string]string, k, v string) map[string]string {
-	if m == nil {
-		m = map[string]string{}
+// addExtra adds src's non-empty values to m, made when nil.
+func addExtra(m, src map[string]string) map[string]string {
+	for k, v := range src {
+		if v == "" {
+			continue
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[k] = v
 	}
-	m[k] = v
 	return m
 }
 
