@@ -195,9 +195,10 @@ func countCells(pages []*pageLayout) cellTexts {
 	for _, p := range pages {
 		for _, t := range p.tables {
 			for _, c := range t.cells {
-				known.all[cellText(c)]++
+				text := cellText(c)
+				known.all[text]++
 				if inner(c, t) {
-					known.whole[cellText(c)]++
+					known.whole[text]++
 				}
 			}
 		}
