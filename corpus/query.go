@@ -201,7 +201,8 @@ func (s *Store) Issues(ctx context.Context, f Filter) (*Table, error) {
 }
 
 // projectName is the project's name, 部门整体 for a department
-// indicator (i), empty for a finding that names neither (p and i NULL).
+// indicator (i), empty where p and i are NULL (a finding on neither, a
+// goal's search entry). Issues and the search use it.
 const projectName = `coalesce(p.name, CASE i.scope WHEN 'department' THEN '部门整体' END, '')`
 
 const severityName = `CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' WHEN 'info' THEN '提示' ELSE f.severity END`

@@ -49,7 +49,7 @@ const (
 		FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ?`
 	entriesSQL = `
 SELECT d.path, coalesce(r.department_code, ''), coalesce(r.department_name, ''),
-       coalesce(p.code, ''), coalesce(p.name, CASE i.scope WHEN 'department' THEN '部门整体' END, ''),
+       coalesce(p.code, ''), ` + projectName + `,
        coalesce(p.goal, ''), coalesce(p.mid_term_goal, ''), coalesce(p.purpose, ''),
        coalesce(i.seq, 0), coalesce(i.level3, ''), coalesce(i.description, ''),
        coalesce(i.deviation, ''), coalesce(i.nature || i.value || i.value_unit, ''),
