@@ -203,7 +203,7 @@ var infoKeywords = []keywordRule{
 	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`)},
 	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`)},
 	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`)},
-	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:拨款|资金|投款|补助)`)},
+	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:资金|补助|\p{Han}?款)`)},
 	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`)},
 	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`)},
 	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`)},
