@@ -22,6 +22,17 @@ func (d *pdfDraw) text(x, y float64, s string) *pdfDraw {
 	return d
 }
 
+// row draws texts in the columns whose left edges are xs, 5.5 pt in from
+// the edge, on baseline y; an empty text leaves its column blank.
+func (d *pdfDraw) row(xs []float64, y float64, texts ...string) *pdfDraw {
+	for c, s := range texts {
+		if s != "" {
+			d.text(xs[c]+5.5, y, s)
+		}
+	}
+	return d
+}
+
 // hline and vline stroke table rules.
 func (d *pdfDraw) hline(x0, x1, y float64) *pdfDraw {
 	fmt.Fprintf(&d.b, "0.5 w %g %g m %g %g l S\n", x0, y, x1, y)

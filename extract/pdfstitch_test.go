@@ -23,9 +23,16 @@ func TestPDFPageCut(t *testing.T) {
 	// two lines and the others one.
 	shortCells := func() *pdfDraw {
 		return (&pdfDraw{}).grid(xs, []float64{700, 680, 648}).
-			text(89.5, 686, "一级指标").text(154.5, 686, "二级指标").text(219.5, 686, "指标值").
-			text(89.5, 666, "产出指标").text(154.5, 666, "数量指标").text(219.5, 666, "反映培训人").
-			text(219.5, 652, "次的情况")
+			row(xs, 686, "一级指标", "二级指标", "指标值").
+			row(xs, 666, "产出指标", "数量指标", "反映培训人").
+			row(xs, 652, "", "", "次的情况")
+	}
+	// rest starts a page with text, the rest of the third cell of the row
+	// that the break cut, and ends the table with a row of its own.
+	rest := func(text string) *pdfDraw {
+		return (&pdfDraw{}).grid(xs, []float64{740, 726, 706}).
+			row(xs, 730, "", "", text).
+			row(xs, 712, "成本指标", "经济成本", "≤10万元")
 	}
 	for _, tc := range []struct {
 		name  string
@@ -63,20 +70,15 @@ func TestPDFPageCut(t *testing.T) {
 			pages: []*pdfDraw{
 				shortCells(),
 				(&pdfDraw{}).grid(xs, []float64{740, 720, 700}).
-					text(89.5, 726, "成本指标").text(154.5, 726, "经济成本").text(219.5, 726, "≤10万元").
-					text(89.5, 706, "效益指标").text(154.5, 706, "社会效益").text(219.5, 706, "明显提高"),
+					row(xs, 726, "成本指标", "经济成本", "≤10万元").
+					row(xs, 706, "效益指标", "社会效益", "明显提高"),
 			},
 			table: 1, rows: 4,
 			want: map[int]string{2: "数量指标 | 反映培训人次的情况", 3: "经济成本 | ≤10万元", 4: "社会效益 | 明显提高"},
 		},
 		{
-			name: "a tall cell cut by the break, the others ended above it",
-			pages: []*pdfDraw{
-				shortCells(),
-				(&pdfDraw{}).grid(xs, []float64{740, 726, 706}).
-					text(219.5, 730, "及其变化").
-					text(89.5, 712, "成本指标").text(154.5, 712, "经济成本").text(219.5, 712, "≤10万元"),
-			},
+			name:  "a tall cell cut by the break, the others ended above it",
+			pages: []*pdfDraw{shortCells(), rest("及其变化")},
 			table: 1, rows: 3,
 			want: map[int]string{2: "数量指标 | 反映培训人次的情况及其变化", 3: "经济成本 | ≤10万元"},
 		},
@@ -85,10 +87,9 @@ func TestPDFPageCut(t *testing.T) {
 			pages: []*pdfDraw{
 				shortCells(),
 				(&pdfDraw{}).grid(xs, []float64{740, 712}).
-					text(219.5, 726, "及其变化情").text(219.5, 716, "况的说明"),
-				(&pdfDraw{}).grid(xs, []float64{740, 726, 706}).
-					text(219.5, 730, "和分析").
-					text(89.5, 712, "成本指标").text(154.5, 712, "经济成本").text(219.5, 712, "≤10万元"),
+					row(xs, 726, "", "", "及其变化情").
+					row(xs, 716, "", "", "况的说明"),
+				rest("和分析"),
 			},
 			table: 1, rows: 3,
 			want: map[int]string{2: "数量指标 | 反映培训人次的情况及其变化情况的说明和分析", 3: "经济成本 | ≤10万元"},
@@ -99,12 +100,10 @@ func TestPDFPageCut(t *testing.T) {
 			name: "a value cut before its digits, a line short of the row's end",
 			pages: []*pdfDraw{
 				(&pdfDraw{}).grid(xs, []float64{700, 680, 648}).
-					text(89.5, 686, "一级指标").text(154.5, 686, "二级指标").text(219.5, 686, "指标值").
-					text(89.5, 666, "时效指标").text(154.5, 666, "问题处置及").text(219.5, 666, "大于等于").
-					text(154.5, 652, "时率"),
-				(&pdfDraw{}).grid(xs, []float64{740, 726, 706}).
-					text(219.5, 730, "98%").
-					text(89.5, 712, "成本指标").text(154.5, 712, "经济成本").text(219.5, 712, "≤10万元"),
+					row(xs, 686, "一级指标", "二级指标", "指标值").
+					row(xs, 666, "时效指标", "问题处置及", "大于等于").
+					row(xs, 652, "", "时率"),
+				rest("98%"),
 			},
 			table: 1, rows: 3,
 			want: map[int]string{2: "问题处置及时率 | 大于等于98%", 3: "经济成本 | ≤10万元"},
@@ -115,16 +114,16 @@ func TestPDFPageCut(t *testing.T) {
 			name: "rows of single full lines, labels found apart in another table",
 			pages: []*pdfDraw{
 				(&pdfDraw{}).grid(xs, []float64{760, 740, 720, 700, 680}).
-					text(89.5, 746, "一级指标").text(154.5, 746, "二级指标").text(219.5, 746, "指标值").
-					text(89.5, 726, "产出指标").text(154.5, 726, "数量指标").text(219.5, 726, "不少于百人").
-					text(89.5, 706, "产出指标").text(154.5, 706, "质量指标").text(219.5, 706, "不低于九成").
-					text(89.5, 686, "产出指标").text(154.5, 686, "时效指标").text(219.5, 686, "年底前完成").
+					row(xs, 746, "一级指标", "二级指标", "指标值").
+					row(xs, 726, "产出指标", "数量指标", "不少于百人").
+					row(xs, 706, "产出指标", "质量指标", "不低于九成").
+					row(xs, 686, "产出指标", "时效指标", "年底前完成").
 					text(89.5, 660, "2.第二个项目").
 					grid(xs, []float64{640, 620, 600}).
-					text(89.5, 626, "一级指标").text(154.5, 626, "二级指标").text(219.5, 626, "指标值").
-					text(89.5, 606, "产出指标").text(154.5, 606, "数量指标").text(219.5, 606, "不少于百人"),
+					row(xs, 626, "一级指标", "二级指标", "指标值").
+					row(xs, 606, "产出指标", "数量指标", "不少于百人"),
 				(&pdfDraw{}).grid(xs, []float64{740, 720}).
-					text(89.5, 726, "产出指标").text(154.5, 726, "质量指标").text(219.5, 726, "不低于九成"),
+					row(xs, 726, "产出指标", "质量指标", "不低于九成"),
 			},
 			table: 2, rows: 3,
 			want: map[int]string{2: "数量指标 | 不少于百人", 3: "质量指标 | 不低于九成"},
@@ -135,17 +134,17 @@ func TestPDFPageCut(t *testing.T) {
 			name: "a label cut after a word that is a label too, under a repeated header",
 			pages: []*pdfDraw{
 				(&pdfDraw{}).grid(xs, []float64{760, 740, 720, 700}).
-					text(89.5, 746, "一级指标").text(154.5, 746, "二级指标").text(219.5, 746, "三级指标").
-					text(89.5, 726, "效益指标").text(154.5, 726, "社会效益").text(219.5, 726, "服务满意度").
-					text(89.5, 706, "产出指标").text(154.5, 706, "数量指标").text(219.5, 706, "培训人次").
+					row(xs, 746, "一级指标", "二级指标", "三级指标").
+					row(xs, 726, "效益指标", "社会效益", "服务满意度").
+					row(xs, 706, "产出指标", "数量指标", "培训人次").
 					text(89.5, 680, "2.第二个项目").
 					grid(xs, []float64{660, 640, 620}).
-					text(89.5, 646, "一级指标").text(154.5, 646, "二级指标").text(219.5, 646, "三级指标").
-					text(89.5, 626, "满意度指标").text(154.5, 626, "服务满意度").text(219.5, 626, "满意度"),
+					row(xs, 646, "一级指标", "二级指标", "三级指标").
+					row(xs, 626, "满意度指标", "服务满意度", "满意度"),
 				(&pdfDraw{}).grid(xs, []float64{740, 720, 706, 686}).
-					text(89.5, 726, "一级指标").text(154.5, 726, "二级指标").text(219.5, 726, "三级指标").
-					text(154.5, 710, "指标").
-					text(89.5, 692, "成本指标").text(154.5, 692, "经济成本").text(219.5, 692, "项目成本"),
+					row(xs, 726, "一级指标", "二级指标", "三级指标").
+					row(xs, 710, "", "指标").
+					row(xs, 692, "成本指标", "经济成本", "项目成本"),
 			},
 			table: 2, rows: 3,
 			want: map[int]string{2: "服务满意度指标 | 满意度", 3: "经济成本 | 项目成本"},
