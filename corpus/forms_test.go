@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -49,11 +50,11 @@ type storedIndicator struct {
 	extra                                       string
 }
 
-func storedIndicators(t *testing.T, s *Store, where string, args ...any) []storedIndicator {
+func storedIndicators(t *testing.T, s *Store, where string) []storedIndicator {
 	t.Helper()
 	rows, err := s.db.Query(`SELECT id, scope, project_id, seq, level1, level2, level3, description,
 		nature, value, value_unit, basis, weight, actual, score, deviation, mid_value, mid_target, extra
-		FROM indicators WHERE `+where+` ORDER BY id`, args...)
+		FROM indicators WHERE ` + where + ` ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,15 +93,7 @@ func sameIndicators(t *testing.T, what string, got []storedIndicator, want []rep
 		if have != wantText {
 			t.Errorf("%s %d:\n stored %q\n report %q", what, i+1, have, wantText)
 		}
-		var extra map[string]string
-		if err := json.Unmarshal([]byte(g.extra), &extra); err != nil {
-			t.Errorf("%s %d: extra %q: %v", what, i+1, g.extra, err)
-		}
-		if len(extra) != 0 || len(in.Extra) != 0 {
-			if !reflect.DeepEqual(extra, in.Extra) {
-				t.Errorf("%s %d: extra %v, want %v", what, i+1, extra, in.Extra)
-			}
-		}
+		sameJSON(t, fmt.Sprintf("%s %d: extra", what, i+1), g.extra, in.Extra)
 		switch m := in.MidTerm; {
 		case m == nil && (g.midValue.Valid || g.midTarget.Valid):
 			t.Errorf("%s %d: mid-term %v %v stored for none", what, i+1, g.midValue, g.midTarget)
@@ -182,18 +175,14 @@ func TestDepartmentForm(t *testing.T) {
 		t.Error("Indicators(产出, numeric) found no department indicator")
 	}
 
-	for q, want := range map[string]int{
+	counts(t, s, map[string]int{
 		"SELECT count(*) FROM v_indicators WHERE scope = 'department' AND project_code = '' AND project_name = '部门整体'": 18,
 		"SELECT count(*) FROM v_indicators WHERE report_kind = 'target' AND extra LIKE '%指标值说明%'":                      18,
 		"SELECT count(*) FROM search_entries WHERE indicator_id IS NOT NULL AND project_id IS NULL":                    18,
 		"SELECT count(*) FROM v_projects": 0,
 		"SELECT count(*) FROM findings f JOIN indicators i ON i.id = f.indicator_id WHERE f.rule = 'TEST' AND i.scope = 'department' AND i.seq = 3": 1,
 		"SELECT count(*) FROM v_findings WHERE rule = 'TEST' AND project_name = '部门整体' AND indicator_name != ''":                                    1,
-	} {
-		if n := count(t, s, q); n != want {
-			t.Errorf("%s = %d, want %d", q, n, want)
-		}
-	}
+	})
 	issues, err := s.Issues(ctx, Filter{Rule: "TEST"})
 	if err != nil {
 		t.Fatal(err)
@@ -466,7 +455,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if v := count(t, s, "PRAGMA user_version"); v != SchemaVersion() || v < 2 {
 		t.Fatalf("user_version = %d after Open, want %d", v, SchemaVersion())
 	}
-	for q, want := range map[string]int{
+	counts(t, s, map[string]int{
 		"SELECT count(*) FROM indicators WHERE id IN (11, 12) AND project_id = 3 AND document_id = 7 AND scope = 'project'":                                                                                  2,
 		"SELECT count(*) FROM indicators WHERE id = 11 AND value = '≥90%' AND target_num = 90 AND weight = '10' AND page = 3 AND tbl = 2 AND row = 1 AND actual = '' AND mid_value IS NULL AND extra = '{}'": 1,
 		"SELECT count(*) FROM reports WHERE kind = '' AND extra = '{}' AND fingerprint = 'f1'":                                                                                                               1,
@@ -478,11 +467,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		"SELECT count(*) FROM pragma_foreign_key_check":                                                                                                                                                      0,
 		"SELECT count(*) FROM sqlite_master WHERE name IN ('indicators_document', 'indicators_department', 'v_indicators', 'v_projects', 'v_findings')":                                                      5,
 		"SELECT count(*) FROM sqlite_master WHERE name = 'indicators_new' OR sql LIKE '%indicators_new%'":                                                                                                    0,
-	} {
-		if n := count(t, s, q); n != want {
-			t.Errorf("%s = %d, want %d", q, n, want)
-		}
-	}
+	})
 	ctx := context.Background()
 	hits, err := s.Search(ctx, segmenter(t), "维修", 5)
 	if err != nil || len(hits) != 1 || hits[0].Indicator != 1 || hits[0].ProjectName != "机关大楼运行经费" {

@@ -53,6 +53,16 @@ func count(t testing.TB, s *Store, q string) int {
 	return n
 }
 
+// counts checks that each query counts what it maps to.
+func counts(t testing.TB, s *Store, want map[string]int) {
+	t.Helper()
+	for q, n := range want {
+		if got := count(t, s, q); got != n {
+			t.Errorf("%s = %d, want %d", q, got, n)
+		}
+	}
+}
+
 func TestMigrateTwice(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.db")
 	for range 2 {
@@ -116,17 +126,13 @@ func TestIngestSeed(t *testing.T) {
 	if ok := count(t, s, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"); ok != 1 {
 		t.Error("integrity_check failed")
 	}
-	for q, want := range map[string]int{
+	counts(t, s, map[string]int{
 		"SELECT count(*) FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)":        0,
 		"SELECT count(*) FROM search_texts WHERE id NOT IN (SELECT text_id FROM search_entries)":         0,
 		"SELECT (SELECT count(*) FROM search_texts) - (SELECT count(*) FROM search_fts)":                 0,
 		"SELECT count(DISTINCT document_id) - (SELECT count(*) FROM reports) FROM search_entries":        0,
 		"SELECT count(*) FROM (SELECT 1 FROM search_fts GROUP BY name, body, value HAVING count(*) > 1)": 0,
-	} {
-		if n := count(t, s, q); n != want {
-			t.Errorf("%s = %d, want %d", q, n, want)
-		}
-	}
+	})
 }
 
 func TestNamedNonReport(t *testing.T) {
