@@ -148,31 +148,6 @@ func TestPDFStitch(t *testing.T) {
 	}
 }
 
-// TestPDFStitchMergedDown keeps a label merged down across a page break
-// whole (预算规模及资金用 | 途) when the document shows that label whole
-// elsewhere, and leaves other cells under a full line alone.
-func TestPDFStitchMergedDown(t *testing.T) {
-	xs := []float64{84, 146, 300}
-	p1 := &pdfDraw{}
-	p1.grid(xs, []float64{700, 660})
-	p1.text(89.5, 686, "预算规模").text(89.5, 672, "及资金用途").text(151.5, 686, "甲")
-	p1.grid(xs, []float64{600, 580})
-	p1.text(89.5, 586, "预算规模").text(151.5, 586, "乙")
-	p1.raw("") // the table breaks here
-	p2 := &pdfDraw{}
-	p2.grid(xs, []float64{740, 720})
-	p2.text(89.5, 726, "及资金用途").text(151.5, 726, "丙")
-	doc := mustReadPDF(t, p1, p2)
-	got := blockTexts(doc)
-	want := []string{
-		"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
-		"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 乙 | r2c2 1x1 丙",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
-	}
-}
-
 func TestPDFRunningHeaders(t *testing.T) {
 	long := strings.Repeat("预算绩效管理工作", 5)
 	var pages []*pdfDraw

@@ -188,33 +188,61 @@ func TestPDFPageCut(t *testing.T) {
 	}
 }
 
-// TestPDFStitchMergedDownTwice keeps a label merged down across a page
-// break whole at two breaks, where its lower part is found twice, both
-// times at the top of a page.
-func TestPDFStitchMergedDownTwice(t *testing.T) {
+// TestPDFStitchMergedDown keeps a label merged down across a page break
+// whole (预算规模 | 及资金用途) when the document shows that label whole
+// elsewhere, and leaves other cells under a full line alone; at two breaks
+// too, where its lower part is found twice, both times at the top of a
+// page.
+func TestPDFStitchMergedDown(t *testing.T) {
 	xs := []float64{84, 146, 300}
-	p1 := &pdfDraw{}
-	p1.grid(xs, []float64{700, 660})
-	p1.text(89.5, 686, "预算规模").text(89.5, 672, "及资金用途").text(151.5, 686, "甲")
-	p1.grid(xs, []float64{600, 580})
-	p1.text(89.5, 586, "预算规模").text(151.5, 586, "乙")
-	p2 := &pdfDraw{}
-	p2.grid(xs, []float64{740, 720})
-	p2.text(89.5, 726, "及资金用途").text(151.5, 726, "丙")
-	p2.text(89.5, 690, "表间的段落。")
-	p2.grid(xs, []float64{600, 580})
-	p2.text(89.5, 586, "预算规模").text(151.5, 586, "丁")
-	p3 := &pdfDraw{}
-	p3.grid(xs, []float64{740, 720})
-	p3.text(89.5, 726, "及资金用途").text(151.5, 726, "戊")
-	doc := mustReadPDF(t, p1, p2, p3)
-	want := []string{
-		"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
-		"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 乙 | r2c2 1x1 丙",
-		"表间的段落。",
-		"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 丁 | r2c2 1x1 戊",
+	// first shows the label whole, then ends the page with a table whose
+	// row the break cuts after 预算规模.
+	first := func() *pdfDraw {
+		return (&pdfDraw{}).grid(xs, []float64{700, 660}).
+			text(89.5, 686, "预算规模").text(89.5, 672, "及资金用途").text(151.5, 686, "甲").
+			grid(xs, []float64{600, 580}).
+			text(89.5, 586, "预算规模").text(151.5, 586, "乙")
 	}
-	if got := blockTexts(doc); !reflect.DeepEqual(got, want) {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
+	// rest starts a page with the rest of the label, beside value.
+	rest := func(value string) *pdfDraw {
+		return (&pdfDraw{}).grid(xs, []float64{740, 720}).
+			text(89.5, 726, "及资金用途").text(151.5, 726, value)
+	}
+	for _, tc := range []struct {
+		name  string
+		pages []*pdfDraw
+		want  []string
+	}{
+		{
+			name:  "one break",
+			pages: []*pdfDraw{first(), rest("丙")},
+			want: []string{
+				"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
+				"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 乙 | r2c2 1x1 丙",
+			},
+		},
+		{
+			name: "two breaks",
+			pages: []*pdfDraw{
+				first(),
+				rest("丙").
+					text(89.5, 690, "表间的段落。").
+					grid(xs, []float64{600, 580}).
+					text(89.5, 586, "预算规模").text(151.5, 586, "丁"),
+				rest("戊"),
+			},
+			want: []string{
+				"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
+				"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 乙 | r2c2 1x1 丙",
+				"表间的段落。",
+				"table 2x2: r1c1 2x1 预算规模及资金用途 | r1c2 1x1 丁 | r2c2 1x1 戊",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := blockTexts(mustReadPDF(t, tc.pages...)); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
 	}
 }
