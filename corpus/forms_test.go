@@ -395,11 +395,11 @@ func TestPutAllFields(t *testing.T) {
 	if _, err := s.db.Exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2,
 		level3, description, nature, value, value_unit, basis, weight, kind, op, unit, ref, date, level, text)
 		SELECT NULL, document_id, 'department', 1, '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''
-		FROM reports`); err == nil {
-		t.Error("a second department indicator 1 of one document was accepted")
+		FROM reports`); err == nil || !strings.Contains(err.Error(), "UNIQUE constraint failed") {
+		t.Errorf("a second department indicator 1 of one document: %v, want it refused as not unique", err)
 	}
-	if _, err := s.db.Exec(`UPDATE indicators SET scope = 'project' WHERE project_id IS NULL`); err == nil {
-		t.Error("a project indicator without a project was accepted")
+	if _, err := s.db.Exec(`UPDATE indicators SET scope = 'project' WHERE project_id IS NULL`); err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
+		t.Errorf("a project indicator without a project: %v, want it refused by the check", err)
 	}
 }
 
