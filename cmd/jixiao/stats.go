@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 func runStats(args []string, stdout, stderr io.Writer) int {
@@ -56,7 +58,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "（其中部门整体 %d）", s.DeptIndicators)
 	}
 	fmt.Fprintln(stdout)
-	if n := s.Kinds["self_evaluation"]; n > 0 {
+	if n := s.Kinds[report.KindSelfEvaluation]; n > 0 {
 		fmt.Fprintf(stdout, "自评表    %d\n", n)
 	}
 	fmt.Fprintf(stdout, "审核发现  %d（错误 %d，警告 %d，提示 %d）\n", s.Findings,
