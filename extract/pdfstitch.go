@@ -249,7 +249,7 @@ func (s *stitchedTable) add(t *tableFrag, known cellTexts) {
 			if c > 0 && rows[0][c-1] == cell {
 				continue
 			}
-			if above := last[c]; sameSpan(last, rows[0], c) && s.cut(above, cell, floor) && continuesCell(above, cell, known) {
+			if above := last[c]; sameSpan(last, rows[0], c) && s.cut(above, cell, floor) && continuesCell(above, cell, rows[0], t, known) {
 				join(cell, above)
 			}
 		}
@@ -321,19 +321,22 @@ func (s *stitchedTable) continuesRow(last, next []*tableCell, floor float64, t *
 // break cut.
 func twoCells(above, below *tableCell, next []*tableCell, t *tableFrag, known cellTexts) bool {
 	upper, lower := cellText(above), cellText(below)
-	return known.whole[upper] > 0 && known.whole[lower] > wholeIn(next, lower, t) && known.all[upper+lower] == 0
+	return known.whole[upper] > 0 && known.apart(lower, next, t) && known.all[upper+lower] == 0
 }
 
-// wholeIn counts the cells of row, in part t, with text text that
-// countCells counted in cellTexts.whole.
-func wholeIn(row []*tableCell, text string, t *tableFrag) int {
-	n := 0
+// apart reports whether text is found as a cell of its own away from the
+// page breaks outside row, the first of part t on a new page. The cells of
+// row itself do not count: under a header repeated on the new page they
+// stand clear of the break in their part, yet may be the rest of the
+// cells above them.
+func (known cellTexts) apart(text string, row []*tableCell, t *tableFrag) bool {
+	n := known.whole[text]
 	for c, cell := range row {
 		if (c == 0 || cell != row[c-1]) && inner(cell, t) && cellText(cell) == text {
-			n++
+			n--
 		}
 	}
-	return n
+	return n > 0
 }
 
 // cut reports whether the text of cell, in the last row of the table on
@@ -415,20 +418,20 @@ func sameSpan(a, b []*tableCell, c int) bool {
 	return c == 0 || a[c-1] != a[c] && b[c-1] != b[c]
 }
 
-// continuesCell reports whether cell, at the top of a new page under a
-// cell whose text the break may have cut (see cut), holds the rest of it,
-// a cell merged down across the break: the two read together as a cell
-// elsewhere in the document (the same label in the form of another
-// project) while the lower part is no cell of its own away from a page
-// break (it may be the same label's lower part at another break). Without
-// that evidence a full line followed by a new cell is the likelier
-// reading.
-func continuesCell(above, cell *tableCell, known cellTexts) bool {
+// continuesCell reports whether cell, in row at the top of part t on a new
+// page under a cell whose text the break may have cut (see cut), holds the
+// rest of it, a cell merged down across the break: the two read together
+// as a cell elsewhere in the document (the same label in the form of
+// another project) while the lower part is no cell of its own away from a
+// page break (it may be the same label's lower part at another break; see
+// apart). Without that evidence a full line followed by a new cell is the
+// likelier reading.
+func continuesCell(above, cell *tableCell, row []*tableCell, t *tableFrag, known cellTexts) bool {
 	if enumerator.MatchString(cell.lines[0].text) {
 		return false
 	}
 	lower := cellText(cell)
-	return known.whole[lower] == 0 && known.all[cellText(above)+lower] > 0
+	return !known.apart(lower, row, t) && known.all[cellText(above)+lower] > 0
 }
 
 // cellLineFull reports whether the last line of cell reaches the cell's

@@ -222,6 +222,28 @@ func TestPDFStitchMergedDown(t *testing.T) {
 			},
 		},
 		{
+			// 及资金用途, under the header repeated on the new page, stands
+			// clear of the break in its part of the table, yet is only the
+			// rest of the label above it.
+			name: "one break, under a repeated header",
+			pages: []*pdfDraw{
+				(&pdfDraw{}).grid(xs, []float64{700, 660}).
+					text(89.5, 686, "预算规模").text(89.5, 672, "及资金用途").text(151.5, 686, "甲").
+					grid(xs, []float64{600, 580, 560}).
+					row(xs, 586, "项目名称", "内容").
+					row(xs, 566, "预算规模", "乙"),
+				(&pdfDraw{}).grid(xs, []float64{740, 720, 700, 680}).
+					row(xs, 726, "项目名称", "内容").
+					row(xs, 706, "及资金用途", "丙").
+					row(xs, 686, "其他", "丁"),
+			},
+			want: []string{
+				"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
+				"table 4x2: r1c1 1x1 项目名称 | r1c2 1x1 内容 | r2c1 2x1 预算规模及资金用途 | r2c2 1x1 乙 | " +
+					"r3c2 1x1 丙 | r4c1 1x1 其他 | r4c2 1x1 丁",
+			},
+		},
+		{
 			name: "two breaks",
 			pages: []*pdfDraw{
 				first(),
