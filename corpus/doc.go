@@ -5,11 +5,12 @@
 // (the v_duplicate_submissions view and the cross-document rules flag
 // them). An ok document has a report (a target form or a self-evaluation),
 // its projects with their indicators (the normalized target in columns:
-// kind, op, target, unit, ref, date …), the indicator table of a
-// department-level form (indicators with scope 'department' and no
-// project), the department-wide goals and the findings of the rules; a
-// failed one keeps why it failed. What a form holds beyond report/v1's
-// named fields is kept as JSON text in extra columns. The schema lives in embedded, numbered migrations
+// kind, op, target, unit, ref, date …) and medium-term indicators (scope
+// 'mid_term'), the indicator table of a department-level form (indicators
+// with scope 'department' and no project), the department-wide goals and
+// the findings of the rules; a failed one keeps why it failed. What a form
+// holds beyond report/v1's named fields is kept as JSON text in extra
+// columns. The schema lives in embedded, numbered migrations
 // (migrations/NNNN_name.sql) applied against PRAGMA user_version, and is
 // described for analysts in docs/schema.md.
 //

@@ -11,7 +11,7 @@ type Stats struct {
 	Failed          int            `json:"failed"`
 	Reports         int            `json:"reports"`
 	Projects        int            `json:"projects"`
-	Indicators      int            `json:"indicators"`            // department indicators included
+	Indicators      int            `json:"indicators"`            // department and medium-term indicators included
 	DeptIndicators  int            `json:"department_indicators"` // of department-level forms (部门整体)
 	Findings        int            `json:"findings"`
 	Formats         map[string]int `json:"formats"`          // documents per format

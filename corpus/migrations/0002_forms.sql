@@ -80,8 +80,8 @@ FROM indicators;
 DROP TABLE indicators;
 ALTER TABLE indicators_new RENAME TO indicators;
 CREATE INDEX indicators_document ON indicators(document_id);
--- UNIQUE (project_id, seq) does not hold NULLs to it: the department
--- table's rows are unique per document.
+-- UNIQUE (project_id, scope, seq) does not hold NULLs to it: the
+-- department table's rows are unique per document.
 CREATE UNIQUE INDEX indicators_department ON indicators(document_id, seq) WHERE project_id IS NULL;
 
 -- Analysts' views, as in 0001 with department indicators (project_code '',
