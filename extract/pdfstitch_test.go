@@ -244,6 +244,25 @@ func TestPDFStitchMergedDown(t *testing.T) {
 			},
 		},
 		{
+			// 预算规模 fills its line, but a line of Han characters would
+			// have fitted under it, as 乙 goes two lines further down: the
+			// break did not cut it.
+			name: "a label with room under it",
+			pages: []*pdfDraw{
+				(&pdfDraw{}).grid(xs, []float64{700, 660}).
+					text(89.5, 686, "预算规模").text(89.5, 672, "及资金用途").text(151.5, 686, "甲").
+					grid(xs, []float64{600, 550}).
+					row(xs, 586, "预算规模", "乙").
+					row(xs, 572, "", "其二").
+					row(xs, 558, "", "其三"),
+				rest("丙"),
+			},
+			want: []string{
+				"table 1x2: r1c1 1x1 预算规模及资金用途 | r1c2 1x1 甲",
+				"table 2x2: r1c1 1x1 预算规模 | r1c2 1x1 乙其二其三 | r2c1 1x1 及资金用途 | r2c2 1x1 丙",
+			},
+		},
+		{
 			name: "two breaks",
 			pages: []*pdfDraw{
 				first(),
