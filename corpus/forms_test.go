@@ -366,6 +366,9 @@ func TestPutAllFields(t *testing.T) {
 	sameIndicators(t, "department indicator", storedIndicators(t, s, "scope = 'department'"), rep.DepartmentIndicators)
 	sameIndicators(t, "project indicator", storedIndicators(t, s, "scope = 'project'"), rep.Projects[0].Indicators)
 	sameIndicators(t, "medium-term indicator", storedIndicators(t, s, "scope = 'mid_term'"), rep.Projects[0].MidTermIndicators)
+	if st, err := s.Stats(ctx); err != nil || st.Indicators != 3 || st.DeptIndicators != 1 || st.MidIndicators != 1 {
+		t.Errorf("stats: %+v %v, want 3 indicators, 1 of the department, 1 medium-term", st, err)
+	}
 	if n := count(t, s, "SELECT indicators FROM v_projects"); n != 1 {
 		t.Errorf("v_projects counts %d indicators, want the one annual", n)
 	}

@@ -13,6 +13,7 @@ type Stats struct {
 	Projects        int            `json:"projects"`
 	Indicators      int            `json:"indicators"`            // department and medium-term indicators included
 	DeptIndicators  int            `json:"department_indicators"` // of department-level forms (部门整体)
+	MidIndicators   int            `json:"mid_term_indicators"`   // of medium- or long-term tables (中长期)
 	Findings        int            `json:"findings"`
 	Formats         map[string]int `json:"formats"`          // documents per format
 	Kinds           map[string]int `json:"kinds"`            // reports per kind: target, self_evaluation; "" stored before schema version 2
@@ -38,6 +39,7 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		`SELECT count(*) FROM projects`:                                                         &st.Projects,
 		`SELECT count(*) FROM indicators`:                                                       &st.Indicators,
 		`SELECT count(*) FROM indicators WHERE project_id IS NULL`:                              &st.DeptIndicators, // by index, unlike scope
+		`SELECT count(*) FROM indicators WHERE scope = 'mid_term'`:                              &st.MidIndicators,  // by its partial index
 		`SELECT count(*) FROM findings`:                                                         &st.Findings,
 		`SELECT count(DISTINCT department_code) FROM reports`:                                   &st.Departments,
 		`SELECT count(*) FROM (SELECT 1 FROM reports GROUP BY fingerprint HAVING count(*) > 1)`: &st.DuplicateGroups,

@@ -54,8 +54,13 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "部门      %d\n", s.Departments)
 	fmt.Fprintf(stdout, "项目      %d\n", s.Projects)
 	fmt.Fprintf(stdout, "指标      %d", s.Indicators)
-	if s.DeptIndicators > 0 {
+	switch {
+	case s.DeptIndicators > 0 && s.MidIndicators > 0:
+		fmt.Fprintf(stdout, "（其中部门整体 %d，中长期 %d）", s.DeptIndicators, s.MidIndicators)
+	case s.DeptIndicators > 0:
 		fmt.Fprintf(stdout, "（其中部门整体 %d）", s.DeptIndicators)
+	case s.MidIndicators > 0:
+		fmt.Fprintf(stdout, "（其中中长期 %d）", s.MidIndicators)
 	}
 	fmt.Fprintln(stdout)
 	if n := s.Kinds[report.KindSelfEvaluation]; n > 0 {

@@ -83,6 +83,8 @@ CREATE INDEX indicators_document ON indicators(document_id);
 -- UNIQUE (project_id, scope, seq) does not hold NULLs to it: the
 -- department table's rows are unique per document.
 CREATE UNIQUE INDEX indicators_department ON indicators(document_id, seq) WHERE project_id IS NULL;
+-- Medium-term rows are few; stats counts them by this index.
+CREATE INDEX indicators_mid_term ON indicators(project_id) WHERE scope = 'mid_term';
 
 -- Analysts' views, as in 0001 with department indicators (project_code '',
 -- project_name 部门整体, scope department) and the new columns at the end.
