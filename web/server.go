@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"log"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,8 +91,33 @@ type page struct {
 	Notice string
 	Rules  []*rules.Rule
 	Rule   *rules.Rule
-	Export bool // offer CSV/Excel downloads of Tables[0] with the same query
-	RawURL string
+	// Downloads are the links to Tables[0] as files, each carrying exactly
+	// the filters on screen.
+	Downloads []anchor
+}
+
+// anchor is a link a template renders.
+type anchor struct {
+	Text string
+	URL  string
+}
+
+// downloadLinks returns the links to the table of path filtered by q in
+// each download format. The query is built from the filter values, never
+// copied from the request, so the file holds what the page shows.
+func downloadLinks(path string, q map[string]string) []anchor {
+	var links []anchor
+	for _, f := range []struct{ text, format string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
+		v := url.Values{}
+		for _, k := range filterFields {
+			if q[k] != "" {
+				v.Set(k, q[k])
+			}
+		}
+		v.Set("format", f.format)
+		links = append(links, anchor{f.text, path + "?" + v.Encode()})
+	}
+	return links
 }
 
 // shown is a table as the page shows it.
@@ -209,7 +235,7 @@ func (s *Server) issues(w http.ResponseWriter, r *http.Request) {
 // when format=csv or format=xlsx.
 func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav string, query func(context.Context, corpus.Filter) (*corpus.Table, error)) {
 	f, q, err := filterOf(r)
-	p := &page{Title: title, Nav: nav, Query: q, Export: true, RawURL: r.URL.RawQuery}
+	p := &page{Title: title, Nav: nav, Query: q}
 	if err != nil {
 		p.Notice = "筛选条件有误：" + err.Error()
 		s.render(w, "filtered.html", p)
@@ -225,6 +251,9 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 		return
 	}
 	p.Tables = []shown{s.show(t)}
+	if len(t.Rows) > 0 {
+		p.Downloads = downloadLinks(r.URL.Path, q)
+	}
 	if len(t.Rows) == 0 {
 		p.Notice = "没有符合条件的记录。"
 	}

@@ -2,11 +2,14 @@ package web
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,7 +31,9 @@ func newServer(t *testing.T) *httptest.Server {
 	}
 	cfg := rules.Default()
 	seed := filepath.Join("..", "testdata", "seed")
-	_, err = st.Ingest(context.Background(), []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf")}, corpus.IngestConfig{
+	// A second department, so a filter has something to leave out.
+	other := filepath.Join("..", "testdata", "real-forms", "02-nanyue-lvyou.docx")
+	_, err = st.Ingest(context.Background(), []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf"), other}, corpus.IngestConfig{
 		Check:      func(r *report.Report) { rules.Check(r, cfg) },
 		CheckBatch: func(rs []*report.Report) { rules.CheckBatch(rs, cfg) },
 	})
@@ -64,7 +69,7 @@ func TestPages(t *testing.T) {
 		path string
 		want []string
 	}{
-		{"/", []string{"概览", "<b>2</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
+		{"/", []string{"概览", "<b>3</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
 		{"/issues?dept=430001&severity=error", []string{"3月底", `class="sev error"`, `href="/rules/P501"`, "下载："}},
 		{"/issues?rule=v603", []string{"会议保障服务质量", "V603"}},
 		{"/issues?file=seed.docx", []string{"testdata/seed/seed.docx", `href="/issues?file=..%2Ftestdata%2Fseed%2Fseed.docx"`}},
@@ -108,6 +113,51 @@ func TestDownloads(t *testing.T) {
 	code, h, body = get(t, ts.URL+"/indicators?format=xlsx")
 	if code != 200 || !strings.HasPrefix(body, "PK") || !strings.Contains(h.Get("Content-Type"), "spreadsheetml") {
 		t.Errorf("xlsx: %d %s", code, h.Get("Content-Type"))
+	}
+}
+
+// TestDownloadLinks follows the download links a filtered page renders, as
+// a clerk would, and checks the files hold exactly the rows on screen.
+func TestDownloadLinks(t *testing.T) {
+	ts := newServer(t)
+	_, _, all := get(t, ts.URL+"/issues?format=csv")
+	for _, page := range []string{"/issues?dept=430001", "/issues?dept=430001&severity=error", "/indicators?dept=430001&level1=产出"} {
+		_, _, body := get(t, ts.URL+page)
+		links := regexp.MustCompile(`<p class="downloads">.*?</p>`).FindString(body)
+		hrefs := regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(links, -1)
+		if len(hrefs) != 2 {
+			t.Fatalf("%s: download links %q", page, links)
+		}
+		var csvURL string
+		for _, h := range hrefs {
+			u := html.UnescapeString(h[1])
+			if strings.Contains(u, "format=csv") {
+				csvURL = u
+			}
+			code, hdr, _ := get(t, ts.URL+u)
+			if code != 200 || !strings.Contains(hdr.Get("Content-Disposition"), "attachment") {
+				t.Errorf("%s: link %s: status %d, %q", page, u, code, hdr.Get("Content-Disposition"))
+			}
+		}
+		_, _, file := get(t, ts.URL+csvURL)
+		rows, err := csv.NewReader(strings.NewReader(file)).ReadAll()
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("%s: csv %s: %v, %d rows", page, csvURL, err, len(rows))
+		}
+		// Every row is the department's, and there are as many as the page
+		// counts, fewer than the whole database holds.
+		for _, r := range rows[1:] {
+			if !strings.Contains(strings.Join(r, "|"), "430001") {
+				t.Errorf("%s: downloaded row of another department: %v", page, r)
+				break
+			}
+		}
+		if n := strings.Count(body, "<tr>") - 1; n != len(rows)-1 {
+			t.Errorf("%s: page shows %d rows, download holds %d", page, n, len(rows)-1)
+		}
+		if strings.HasPrefix(page, "/issues") && len(rows) >= strings.Count(all, "\n") {
+			t.Errorf("%s: download holds %d rows, as many as the unfiltered list", page, len(rows))
+		}
 	}
 }
 
