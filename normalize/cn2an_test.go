@@ -15,7 +15,7 @@ type cn2anCase struct {
 }
 
 // TestCn2an runs the cn2an suite (Ailln/cn2an, MIT): strict and normal modes
-// must pass at 98%, rejecting what cn2an rejects. smart-mode cases (Arabic
+// must all pass, rejecting what cn2an rejects. smart-mode cases (Arabic
 // digits mixed in) are read by the non-strict mode and reported; direct-mode
 // cases (digit strings kept as strings, 零一 → "01") are not numbers and are
 // skipped.
@@ -51,8 +51,9 @@ func TestCn2an(t *testing.T) {
 			}
 		}
 	}
-	strict.check(t, 0.98)
-	normal.check(t, 0.98)
-	smart.check(t, 0.90)
-	reject.check(t, 0.98)
+	// Measured: every case passes (90, 120, 12 and 29).
+	strict.check(t, 0)
+	normal.check(t, 0)
+	smart.check(t, 0)
+	reject.check(t, 0)
 }

@@ -36,15 +36,10 @@ func (c rtCase) expectedFloat() (float64, bool) {
 func TestRecognizersNumber(t *testing.T) {
 	cases := readJSONL[rtCase](t, "peer-suites/recognizers-text/number.jsonl")
 	r := &rate{name: "recognizers number"}
-	aspirational := &rate{name: "recognizers number (unsupported upstream)"}
 	for _, c := range cases {
-		target := r
-		if c.Unsupported {
-			target = aspirational
-		}
 		got := Numbers(c.Input)
 		if c.Negative {
-			target.add(len(got) == 0, fmt.Sprintf("%q: want no number, got %v", c.Input, numbersString(got)))
+			r.add(len(got) == 0, fmt.Sprintf("%q: want no number, got %v", c.Input, numbersString(got)))
 			continue
 		}
 		want, ok := c.expectedFloat()
@@ -52,10 +47,10 @@ func TestRecognizersNumber(t *testing.T) {
 			continue
 		}
 		pass := c.Index < len(got) && near(got[c.Index].Value, want)
-		target.add(pass, fmt.Sprintf("%q #%d: want %v, got %v", c.Input, c.Index, want, numbersString(got)))
+		r.add(pass, fmt.Sprintf("%q #%d: want %v, got %v", c.Input, c.Index, want, numbersString(got)))
 	}
-	r.check(t, 0.95)
-	aspirational.check(t, 0)
+	// Measured: 426/427; the miss is the brand 陽光九九 read as 99.
+	r.check(t, 1)
 }
 
 func numbersString(ns []Number) string {
@@ -97,15 +92,10 @@ func nearFloat(got, want float64) bool {
 func TestRecognizersPercent(t *testing.T) {
 	cases := readJSONL[rtCase](t, "peer-suites/recognizers-text/percent.jsonl")
 	r := &rate{name: "recognizers percent"}
-	aspirational := &rate{name: "recognizers percent (unsupported upstream)"}
 	for _, c := range cases {
-		target := r
-		if c.Unsupported {
-			target = aspirational
-		}
 		if c.Negative {
 			found := readings(c.Input, true, func(t Target) bool { _, ok := percentOf(t); return ok })
-			target.add(len(found) == 0, fmt.Sprintf("%q: want no percentage, got %q", c.Input, found))
+			r.add(len(found) == 0, fmt.Sprintf("%q: want no percentage, got %q", c.Input, found))
 			continue
 		}
 		want, ok := c.expectedFloat()
@@ -119,10 +109,9 @@ func TestRecognizersPercent(t *testing.T) {
 			// 5-20%之间 holds the 20% the suite expects.
 			return !whole && t.Kind == Range && t.Unit == "%" && near(t.Upper, want)
 		})
-		target.add(pass, fmt.Sprintf("%q: want %v%%, got %s", c.Input, want, seen))
+		r.add(pass, fmt.Sprintf("%q: want %v%%, got %s", c.Input, want, seen))
 	}
-	r.check(t, 0.95)
-	aspirational.check(t, 0)
+	r.check(t, 0) // measured: 169/169
 }
 
 // TestRecognizersRange reads the NumberRange suite (experimental mode, its
@@ -165,7 +154,7 @@ func TestRecognizersRange(t *testing.T) {
 		pass, seen := readsAs(c, func(t Target, _ bool) bool { return match(t) })
 		r.add(pass, fmt.Sprintf("%q: want %v, got %s", c.Input, want, seen))
 	}
-	r.check(t, 0.90)
+	r.check(t, 0) // measured: 36/36
 }
 
 // yuan gives a money reading's amount in 元, if it is one.
@@ -203,11 +192,11 @@ base:
 func TestRecognizersCurrency(t *testing.T) {
 	cases := readJSONL[rtCase](t, "peer-suites/recognizers-text/currency.jsonl")
 	r := &rate{name: "recognizers currency (CNY)"}
-	aspirational := &rate{name: "recognizers currency (CNY, unsupported upstream)"}
+	upstream := &rate{name: "recognizers currency (CNY, unsupported upstream)"}
 	for _, c := range cases {
 		target := r
 		if c.Unsupported {
-			target = aspirational
+			target = upstream
 		}
 		if c.Negative {
 			found := readings(c.Input, false, func(t Target) bool { _, ok := yuan(t); return ok })
@@ -224,8 +213,8 @@ func TestRecognizersCurrency(t *testing.T) {
 		pass, seen := readsAs(c, func(t Target, _ bool) bool { v, ok := yuan(t); return ok && nearFloat(v, want) })
 		target.add(pass, fmt.Sprintf("%q: want %v 元, got %s", c.Input, want, seen))
 	}
-	r.check(t, 0.85)
-	aspirational.check(t, 0)
+	r.check(t, 0)        // measured: 15/15
+	upstream.check(t, 0) // measured: 2/2, cases no upstream implementation reads
 }
 
 // readsAs checks one suite case: a whole input through Value, a span in a

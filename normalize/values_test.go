@@ -29,7 +29,7 @@ var valueDeviations = map[string]string{
 }
 
 // TestValuesFixture reads the 63 real values of values.jsonl and requires
-// 95% of them to read as the fixture says. The fixture's kinds map to
+// all of them but the listed deviations to read as the fixture says. The fixture's kinds map to
 // report/v1 kinds: quantitative, duration, frequency → numeric; budget_cap
 // → reference (same op and ref) or, where it gives a number, numeric;
 // deadline, period → deadline (the period's last day); qualitative,
@@ -56,7 +56,8 @@ func TestValuesFixture(t *testing.T) {
 		b, _ := got.MarshalJSON()
 		r.add(why == "", fmt.Sprintf("%q (%s): %s; got %s", c.Text, c.Kind, why, b))
 	}
-	r.check(t, 0.95)
+	// Measured: 62/63, the one miss the deviation above.
+	r.check(t, len(valueDeviations))
 }
 
 // fixtureMismatch says how got differs from the fixture's reading, or "".

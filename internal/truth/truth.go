@@ -5,6 +5,11 @@
 // folding runs of white space; a null in the truth is not compared (the truth
 // files use it for "any"). The truth's "defects" list is not a reading and
 // is skipped.
+//
+// One reading differs from the bench truth on purpose: a bare zero written
+// without a unit (安全事故发生率 "0"), which the truth reads as 0 %. The
+// reading holds the value as written, unit ""; whether a zero needs a unit is
+// for the rules to say. Such a field is counted apart, as AsWritten.
 package truth
 
 import (
@@ -15,6 +20,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +29,7 @@ type Result struct {
 	Fields     int        // leaf fields compared
 	Exact      int        // equal as written
 	Folded     int        // equal after folding white space (Exact included)
+	AsWritten  []Mismatch // a bare zero's unit the truth adds and the reading leaves out (see BareZero)
 	Mismatches []Mismatch // not equal even after folding, and missing fields
 }
 
@@ -50,6 +57,7 @@ func (r *Result) Add(r2 Result) {
 	r.Fields += r2.Fields
 	r.Exact += r2.Exact
 	r.Folded += r2.Folded
+	r.AsWritten = append(r.AsWritten, r2.AsWritten...)
 	r.Mismatches = append(r.Mismatches, r2.Mismatches...)
 }
 
@@ -116,6 +124,9 @@ func walk(r *Result, path string, got, want any) {
 				r.miss(path+"."+k, nil, wv)
 				continue
 			}
+			if k == "target" && bareZeroUnit(r, path+".target.unit", w, g) {
+				wv = withoutUnit(wv)
+			}
 			walk(r, path+"."+k, gv, wv)
 		}
 	case []any:
@@ -145,6 +156,45 @@ func walk(r *Result, path string, got, want any) {
 			r.Mismatches = append(r.Mismatches, Mismatch{Path: path, Got: got, Want: want})
 		}
 	}
+}
+
+// BareZero reports whether an indicator's value as written is a zero with
+// no unit: a value of only the number 0 and an empty unit column.
+func BareZero(value, unit string) bool {
+	f, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+	return err == nil && f == 0 && strings.TrimSpace(unit) == ""
+}
+
+// bareZeroUnit reports whether the indicator want (with its reading got)
+// is a bare zero whose truth target adds a unit the reading leaves out, and
+// then counts that unit AsWritten.
+func bareZeroUnit(r *Result, path string, want, got map[string]any) bool {
+	value, _ := want["value"].(string)
+	unit, _ := want["unit"].(string)
+	wt, _ := want["target"].(map[string]any)
+	gt, _ := got["target"].(map[string]any)
+	if !BareZero(value, unit) || wt == nil || gt == nil {
+		return false
+	}
+	wu, _ := wt["unit"].(string)
+	if wu == "" || gt["unit"] != "" || !equal(gt["value"], wt["value"]) || wt["kind"] != "numeric" {
+		return false
+	}
+	r.Fields++
+	r.AsWritten = append(r.AsWritten, Mismatch{Path: path, Got: "", Want: wu})
+	return true
+}
+
+// withoutUnit is a truth target without its unit, compared apart.
+func withoutUnit(target any) any {
+	t, _ := target.(map[string]any)
+	out := make(map[string]any, len(t))
+	for k, v := range t {
+		if k != "unit" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 func (r *Result) miss(path string, got, want any) {
