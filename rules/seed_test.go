@@ -45,7 +45,7 @@ func TestSeed(t *testing.T) {
 			path := filepath.Join("..", "testdata", "seed", name)
 			doc, err := extract.Open(path)
 			if err != nil {
-				t.Skipf("cannot read %s: %v", path, err)
+				t.Fatalf("cannot read %s (it is in testdata): %v", path, err)
 			}
 			rep, err := report.Read(doc)
 			if err != nil {
