@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -160,11 +161,54 @@ func (t *Table) writeCSV(w io.Writer) error {
 	for _, row := range t.Rows {
 		for i, v := range row {
 			rec[i] = cellText(v)
+			if _, text := v.(string); text && formulaLike(rec[i]) {
+				rec[i] = "'" + rec[i]
+			}
 		}
 		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// formulaLike reports whether a spreadsheet would read the text s as a
+// formula: it starts with = + - @, a tab or a carriage return (OWASP, CSV
+// injection). A report's cells are typed by the departments that send
+// them, so a cell such as =HYPERLINK(…) or -2+3+cmd|' /C calc'!A0 must
+// reach the reviewer's spreadsheet as text.
+//
+// Exempt are a plain signed decimal (-5, +3.5%, -0.25) and a lone "-",
+// the forms' usual "nothing to report": neither holds an operator between
+// operands, a function or a reference, so a spreadsheet can only read it
+// as the number (or dash) it shows; prefixing it would change what the
+// finance staff read in every deviation column. int64 and float64 cells
+// are numbers, never text, and are written as numbers.
+func formulaLike(s string) bool {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return false
+	}
+	return s != "-" && !plainNumber(s)
+}
+
+// plainNumber reports whether s is an optional sign, digits with at most
+// one decimal point, and an optional final %.
+func plainNumber(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	s = strings.TrimSuffix(s, "%")
+	digits, points := 0, 0
+	for _, c := range []byte(s) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // writeJSON writes an array of objects keyed by Column.Key, keeping the
@@ -209,11 +253,29 @@ func (t *Table) writeJSON(w io.Writer) error {
 }
 
 // WriteXLSX writes the tables as the sheets of one workbook, with a bold
-// frozen header row and column widths fitted to the text.
+// frozen header row and column widths fitted to the text. The workbook is
+// streamed: rows go through excelize's StreamWriter (which spills to a
+// temporary file past 16 MB) and the archive is compressed straight into
+// w, so memory stays bounded whatever the number of rows.
+//
+// Text cells that look like formulas (see formulaLike) keep their exact
+// text: a string cell is never evaluated when the workbook opens, and they
+// get the Text number format and Excel's quotePrefix flag (what Excel
+// stores when one types a leading '), so editing the cell keeps it text.
 func WriteXLSX(w io.Writer, tables ...*Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	// File.Write builds the whole archive in a bytes.Buffer before copying
+	// it to w (excelize v2.11 WriteToBuffer): hand its zip writer w instead,
+	// leaving that buffer empty. Its zip64 header fix-up, which patches the
+	// buffer, concerns parts over 4 GiB only, far beyond a sheet's
+	// 1,048,576 rows of our tables.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	quoted, err := quotedStyle(f)
 	if err != nil {
 		return err
 	}
@@ -229,14 +291,33 @@ func WriteXLSX(w io.Writer, tables ...*Table) error {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, name, t, bold); err != nil {
+		if err := writeSheet(f, name, t, bold, quoted); err != nil {
 			return err
 		}
 	}
 	return f.Write(w)
 }
 
-func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
+// quotedStyle returns the style of text cells that look like formulas:
+// the Text number format (49, "@") and quotePrefix, which excelize's Style
+// does not offer, set on the cell format it created.
+func quotedStyle(f *excelize.File) (int, error) {
+	id, err := f.NewStyle(&excelize.Style{NumFmt: 49})
+	if err != nil {
+		return 0, err
+	}
+	if f.Styles != nil && f.Styles.CellXfs != nil && id < len(f.Styles.CellXfs.Xf) {
+		yes := true
+		f.Styles.CellXfs.Xf[id].QuotePrefix = &yes
+	}
+	return id, nil
+}
+
+// widthRows is how many rows the column widths are fitted to: enough for
+// a sheet's look, and it bounds the work on a table of a million rows.
+const widthRows = 5000
+
+func writeSheet(f *excelize.File, sheet string, t *Table, bold, quoted int) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -245,7 +326,7 @@ func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
 	for i, c := range t.Columns {
 		widths[i] = uniseg.StringWidth(c.Title)
 	}
-	for _, row := range t.Rows {
+	for _, row := range t.Rows[:min(len(t.Rows), widthRows)] {
 		for i, v := range row {
 			widths[i] = max(widths[i], min(uniseg.StringWidth(cellText(v)), 60))
 		}
@@ -265,9 +346,16 @@ func writeSheet(f *excelize.File, sheet string, t *Table, bold int) error {
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
+	cells := make([]any, len(t.Columns))
 	for r, row := range t.Rows {
+		for i, v := range row {
+			cells[i] = v
+			if s, ok := v.(string); ok && formulaLike(s) {
+				cells[i] = excelize.Cell{StyleID: quoted, Value: s}
+			}
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := sw.SetRow(cell, cells[:len(row)]); err != nil {
 			return err
 		}
 	}
