@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -109,13 +110,11 @@ func fillBig(s *Store, dir string, seg *Segmenter) error {
 }
 
 func readReportFile(name string) (*report.Report, error) {
-	f, err := os.Open(name)
+	doc, err := extract.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, _ := f.Stat()
-	return parse(f, st.Size(), name, report.Options{})
+	return report.Read(doc)
 }
 
 // recode copies rep with the department code and project codes of copy i.

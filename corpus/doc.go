@@ -14,9 +14,9 @@
 // (migrations/NNNN_name.sql) applied against PRAGMA user_version, and is
 // described for analysts in docs/schema.md.
 //
-// Writing goes through one connection: Ingest reads files in parallel
-// workers and a single writer stores each document in one transaction, in
-// WAL mode, so an interrupted ingest (Ctrl-C or kill -9) leaves whole
+// Writing goes through one connection: the pipeline package reads files
+// in parallel workers and a single writer stores each document with Put in
+// one transaction, in WAL mode, so an interrupted ingest (Ctrl-C or kill -9) leaves whole
 // documents and a rerun stores the rest. Cross-document findings are
 // recomputed over the whole database after each ingest that stored
 // something (RecheckBatch).

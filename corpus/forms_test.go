@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jixiao/jixiao/normalize"
@@ -17,22 +16,19 @@ import (
 
 const realForms = "../testdata/real-forms"
 
-// ingestForm ingests one file and returns the report Ingest read from it,
-// with the findings check added.
+// ingestForm stores one file and returns the report read from it, with
+// the findings check added.
 func ingestForm(t *testing.T, s *Store, name string, check func(*report.Report)) *report.Report {
 	t.Helper()
-	var mu sync.Mutex
 	var rep *report.Report
-	cfg := IngestConfig{Check: func(r *report.Report) {
+	keep := func(r *report.Report) {
 		if check != nil {
 			check(r)
 		}
-		mu.Lock()
 		rep = r
-		mu.Unlock()
-	}}
-	if sum := ingest(t, s, cfg, filepath.Join(realForms, name)); sum.Stored != 1 {
-		t.Fatalf("%s: %+v, want it stored", name, sum)
+	}
+	if n := put(t, s, keep, filepath.Join(realForms, name)); n != 1 {
+		t.Fatalf("%s: %d stored, want it stored", name, n)
 	}
 	return rep
 }

@@ -17,7 +17,7 @@ type Words struct {
 
 // Index holds the words of a report in the order Put stores its parts:
 // the overall goal, the 分项 goals, the measures, the department
-// indicators, then each project followed by its indicators. Ingest
+// indicators, then each project followed by its indicators. The reading
 // workers compute it so the single writer does not cut text.
 type Index []Words
 

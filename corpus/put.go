@@ -417,3 +417,22 @@ func (w *writer) finding(doc int64, batch int, f report.Finding, ids *indicatorI
 		doc, project, indicator, batch, f.Rule, string(f.Severity), f.Message, l.Project,
 		l.Indicator, l.SubGoal, l.Field, l.Page, l.Table, l.Row, l.Col)
 }
+
+// Hashes returns the status of every stored document ("ok" or "failed")
+// by SHA-256.
+func (s *Store) Hashes(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sha256, status FROM documents`)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: stored hashes: %w", err)
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var h, st string
+		if err := rows.Scan(&h, &st); err != nil {
+			return nil, fmt.Errorf("corpus: stored hashes: %w", err)
+		}
+		m[h] = st
+	}
+	return m, rows.Err()
+}

@@ -13,7 +13,7 @@ import (
 // seeded returns a store holding the seed reports.
 func seeded(t *testing.T) *Store {
 	s := openTemp(t)
-	ingest(t, s, IngestConfig{}, seedDir)
+	put(t, s, nil, seedDir)
 	return s
 }
 

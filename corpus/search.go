@@ -68,7 +68,7 @@ func (s *Store) search(ctx context.Context, match string, words []string, limit 
 		id    int64
 		score float64
 	}
-	// Every text has an entry (pruneTexts), so limit texts are enough;
+	// Every text has an entry (PruneTexts), so limit texts are enough;
 	// twice that leaves room for texts orphaned by an interrupted --force.
 	rows, err := s.db.QueryContext(ctx, textsSQL, match, 2*limit)
 	if err != nil {
@@ -136,9 +136,9 @@ func (s *Store) entries(ctx context.Context, id int64, score float64, words []st
 	return hits, rows.Err()
 }
 
-// pruneTexts deletes the texts no entry carries any more, after documents
+// PruneTexts deletes the texts no entry carries any more, after documents
 // were replaced; the trigger takes them out of the FTS table.
-func (s *Store) pruneTexts(ctx context.Context) error {
+func (s *Store) PruneTexts(ctx context.Context) error {
 	_, err := s.db.ExecContext(ctx, `DELETE FROM search_texts WHERE NOT EXISTS
 		(SELECT 1 FROM search_entries e WHERE e.text_id = search_texts.id)`)
 	if err != nil {

@@ -1,12 +1,16 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -34,14 +38,52 @@ func segmenter(t testing.TB) *Segmenter {
 	return seg
 }
 
-func ingest(t testing.TB, s *Store, cfg IngestConfig, paths ...string) Summary {
+// put reads each file, or the .docx and .pdf files in each folder, runs
+// check (when not nil) on its report and stores it with Put, as the
+// pipeline does; it returns how many were read and stored.
+func put(t testing.TB, s *Store, check func(*report.Report), paths ...string) (stored int) {
 	t.Helper()
-	cfg.Segmenter = segmenter(t)
-	sum, err := s.Ingest(context.Background(), paths, cfg)
-	if err != nil {
-		t.Fatal(err)
+	seg := segmenter(t)
+	var files []string
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			for _, ext := range []string{"*.docx", "*.pdf"} {
+				m, _ := filepath.Glob(filepath.Join(p, ext))
+				files = append(files, m...)
+			}
+			continue
+		}
+		files = append(files, p)
 	}
-	return sum
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.Sum256(b)
+		d := &Doc{SHA256: hex.EncodeToString(h[:]), Path: f, Size: int64(len(b)), Format: string(extract.Sniff(bytes.NewReader(b), int64(len(b))))}
+		doc, err := extract.Read(bytes.NewReader(b), d.Size, f)
+		var rep *report.Report
+		if err == nil {
+			rep, err = report.Read(doc)
+		}
+		if err != nil {
+			d.Err, d.Reason = err, report.Reason(err)
+		} else {
+			if check != nil {
+				check(rep)
+			}
+			d.Report, d.Index, d.Pages = rep, NewIndex(rep, seg), rep.Source.Pages
+		}
+		ok, err := s.Put(context.Background(), d, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok && d.Report != nil {
+			stored++
+		}
+	}
+	return stored
 }
 
 func count(t testing.TB, s *Store, q string) int {
@@ -80,68 +122,5 @@ func TestMigrateTwice(t *testing.T) {
 			t.Errorf("meta rows = %d", m)
 		}
 		s.Close()
-	}
-}
-
-func TestIngestSeed(t *testing.T) {
-	s := openTemp(t)
-	var batchSeen int
-	cfg := IngestConfig{Workers: 2, CheckBatch: func(reps []*report.Report) { batchSeen = len(reps) }}
-	sum := ingest(t, s, cfg, seedDir)
-	t.Logf("first ingest: %+v", sum)
-	docx := count(t, s, "SELECT count(*) FROM documents WHERE format = 'docx' AND status = 'ok'")
-	if docx != 2 {
-		t.Errorf("ok .docx documents = %d, want 2", docx)
-	}
-	if sum.Ignored == 0 {
-		t.Errorf("the .txt and .json files of %s were not ignored: %+v", seedDir, sum)
-	}
-	if sum.Stored+sum.Failed != 4 {
-		t.Errorf("stored %d + failed %d, want 4 files", sum.Stored, sum.Failed)
-	}
-	if batchSeen != sum.Stored {
-		t.Errorf("CheckBatch saw %d reports, want %d", batchSeen, sum.Stored)
-	}
-	before, _ := s.Stats(context.Background())
-	again := ingest(t, s, cfg, seedDir)
-	if again.Stored != 0 || again.Failed != 0 || again.Skipped != 4 {
-		t.Errorf("second ingest: %+v, want all 4 skipped", again)
-	}
-	after, _ := s.Stats(context.Background())
-	if before.Documents != after.Documents || before.Projects != after.Projects ||
-		before.Indicators != after.Indicators || before.Findings != after.Findings {
-		t.Errorf("second ingest changed the counts: %+v → %+v", before, after)
-	}
-	if after.Projects == 0 || after.Indicators == 0 {
-		t.Errorf("no projects or indicators: %+v", after)
-	}
-	forced := ingest(t, s, IngestConfig{Force: true}, filepath.Join(seedDir, "seed.docx"))
-	if forced.Stored != 1 {
-		t.Errorf("--force: %+v", forced)
-	}
-	forcedStats, _ := s.Stats(context.Background())
-	if forcedStats.Projects != after.Projects || forcedStats.Indicators != after.Indicators {
-		t.Errorf("--force duplicated rows: %+v → %+v", after, forcedStats)
-	}
-	if ok := count(t, s, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"); ok != 1 {
-		t.Error("integrity_check failed")
-	}
-	counts(t, s, map[string]int{
-		"SELECT count(*) FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)":        0,
-		"SELECT count(*) FROM search_texts WHERE id NOT IN (SELECT text_id FROM search_entries)":         0,
-		"SELECT (SELECT count(*) FROM search_texts) - (SELECT count(*) FROM search_fts)":                 0,
-		"SELECT count(DISTINCT document_id) - (SELECT count(*) FROM reports) FROM search_entries":        0,
-		"SELECT count(*) FROM (SELECT 1 FROM search_fts GROUP BY name, body, value HAVING count(*) > 1)": 0,
-	})
-}
-
-func TestNamedNonReport(t *testing.T) {
-	s := openTemp(t)
-	sum := ingest(t, s, IngestConfig{}, filepath.Join(seedDir, "truth.json"), filepath.Join(seedDir, "missing.docx"))
-	if sum.Failed != 2 || sum.Stored != 0 {
-		t.Fatalf("%+v, want 2 failed", sum)
-	}
-	if n := count(t, s, "SELECT count(*) FROM documents WHERE status = 'failed'"); n != 1 {
-		t.Errorf("failed documents = %d, want 1 (the missing file has no hash)", n)
 	}
 }

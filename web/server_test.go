@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -33,7 +34,7 @@ func newServer(t *testing.T) *httptest.Server {
 	seed := filepath.Join("..", "testdata", "seed")
 	// A second department, so a filter has something to leave out.
 	other := filepath.Join("..", "testdata", "real-forms", "02-nanyue-lvyou.docx")
-	_, err = st.Ingest(context.Background(), []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf"), other}, corpus.IngestConfig{
+	_, err = pipeline.Ingest(context.Background(), st, []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf"), other}, pipeline.IngestConfig{
 		Check:      func(r *report.Report) { rules.Check(r, cfg) },
 		CheckBatch: func(rs []*report.Report) { rules.CheckBatch(rs, cfg) },
 	})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -8,6 +9,7 @@ import (
 	"io"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -18,6 +20,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	failOn := fs.String("fail-on", "", "exit 1 when a finding of this severity or worse exists: error or warning")
 	configPath := fs.String("config", "", "rules config file (default: jixiao.toml in the working directory)")
+	rf := readerFlags(fs)
 	explain := fs.Bool("explain", false, "print how each file was read: each table's role and which cell or column went to which field")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -40,22 +43,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Reading.Explain = *explain
+	reader := rf.reader(cfg.Reading)
+	defer reader.Close()
 	status := 0
 	var reports []*report.Report
-	files, errs := extract.Find(fs.Args())
+	files, errs := pipeline.Find(fs.Args())
 	for _, e := range errs {
-		fmt.Fprintf(stderr, "%s: 无法读取：文件不存在或无法打开 (%v)\n", e.Path, e.Err)
-		status = 1
+		fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", shown(e.Path), e.Reason, e.Err)
+		if !errors.Is(e, pipeline.ErrNotRegular) && !errors.Is(e, pipeline.ErrSymlinkLoop) {
+			status = 1
+		}
 	}
 	read := 0 // files taken for reports: named ones, and those in folders that are or claim to be
 	for _, f := range files {
-		rep, err := readReport(f.Path, cfg.Reading)
-		if !f.Named && !extract.NamedAsReport(f.Path) && errors.Is(err, extract.ErrUnknownFormat) {
+		rep, err := reader.ReadFile(context.Background(), f.Path)
+		if !f.Named && !pipeline.NamedAsReport(f.Path) && errors.Is(err, extract.ErrUnknownFormat) {
 			continue // a folder's other files: notes, spreadsheets, truth files
 		}
 		read++
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", f.Path, report.Reason(err), err)
+			fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", shown(f.Path), pipeline.Reason(err), err)
 			status = 1
 			continue
 		}
@@ -100,20 +107,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// readReport reads one file into a report.
-func readReport(name string, o report.Options) (*report.Report, error) {
-	doc, err := extract.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	return o.Read(doc)
-}
-
 // writeExplain prints how a file was read: each title and table with the
 // role it was given, which cell or column went to which field, and what
 // could not be mapped.
 func writeExplain(w io.Writer, rep *report.Report) {
-	fmt.Fprintf(w, "== %s 的读取过程\n", rep.Source.Path)
+	fmt.Fprintf(w, "== %s 的读取过程\n", shown(rep.Source.Path))
 	for _, line := range rep.Trace {
 		fmt.Fprintln(w, line)
 	}

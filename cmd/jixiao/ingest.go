@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -27,6 +28,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "files read in parallel (0 = number of CPUs)")
 	force := fs.Bool("force", false, "read and store again files already stored")
 	retry := fs.Bool("retry-failed", false, "read again files stored as failed")
+	rf := readerFlags(fs)
 	config := fs.String("config", "", "rules config (default: ./"+rules.ConfigName+" when present)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -46,9 +48,9 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	// Reading allocates a lot of short-lived garbage: collecting less often
-	// saves a fifth of the CPU, and the soft limit keeps the peak well
-	// under 400 MB.
+	// Reading allocates a lot of short-lived garbage (in this process when
+	// not isolated): collecting less often saves a fifth of the CPU, and the
+	// soft limit keeps the peak well under 400 MB.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(300 << 20))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -58,11 +60,13 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		stop() // a second Ctrl-C ends the program at once; the database stays whole
 	}()
 	prog := newProgress(stderr)
-	sum, err := st.Ingest(ctx, fs.Args(), corpus.IngestConfig{
+	reader := rf.reader(cfg.Reading)
+	defer reader.Close()
+	sum, err := pipeline.Ingest(ctx, st, fs.Args(), pipeline.IngestConfig{
 		Workers:     *workers,
 		Force:       *force,
 		RetryFailed: *retry,
-		Read:        cfg.Reading,
+		Reader:      reader,
 		Check:       func(rep *report.Report) { rules.Check(rep, cfg) },
 		CheckBatch:  func(reps []*report.Report) { rules.CheckBatch(reps, cfg) },
 		Progress:    prog.event,
@@ -111,25 +115,34 @@ func newProgress(w io.Writer) *progress {
 	return p
 }
 
-func (p *progress) event(ev corpus.Event) {
+func (p *progress) event(ev pipeline.Event) {
 	if p.bar != nil {
 		if p.bar.GetMax() != ev.Total {
 			p.bar.ChangeMax(ev.Total)
 		}
-		if ev.Outcome == corpus.Failed {
+		if ev.Reason != "" {
 			p.bar.Clear()
-			fmt.Fprintf(p.w, "%s: 读取失败：%s (%v)\n", ev.Path, ev.Reason, ev.Err)
+			p.line(ev)
 		}
 		p.bar.Set(ev.Done)
 		return
 	}
-	if ev.Outcome == corpus.Failed {
-		fmt.Fprintf(p.w, "%s: 读取失败：%s (%v)\n", ev.Path, ev.Reason, ev.Err)
+	if ev.Reason != "" {
+		p.line(ev)
 	}
 	if tenth := ev.Done * 10 / max(ev.Total, 1); tenth > p.lastTenth {
 		p.lastTenth = tenth
 		fmt.Fprintf(p.w, "已处理 %d/%d 个文件\n", ev.Done, ev.Total)
 	}
+}
+
+// line prints a file that failed or was passed over, with its reason.
+func (p *progress) line(ev pipeline.Event) {
+	what := "读取失败"
+	if ev.Outcome == pipeline.Ignored {
+		what = "已跳过"
+	}
+	fmt.Fprintf(p.w, "%s: %s：%s (%v)\n", shown(ev.Path), what, ev.Reason, ev.Err)
 }
 
 func (p *progress) finish() {
@@ -138,7 +151,7 @@ func (p *progress) finish() {
 	}
 }
 
-func writeIngestSummary(w io.Writer, sum corpus.Summary) {
+func writeIngestSummary(w io.Writer, sum pipeline.Summary) {
 	if sum.Interrupted {
 		fmt.Fprintf(w, "已中断：已处理的文件都已保存，重新运行同一命令即可继续（用时 %.1f 秒）\n", sum.Elapsed.Seconds())
 	} else {

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"flag"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jixiao/jixiao/pipeline"
+	"github.com/jixiao/jixiao/report"
+)
+
+// readingFlags are the flags of the commands that read files (check,
+// ingest): how each file is isolated and bounded.
+type readingFlags struct {
+	isolate *bool
+	timeout *time.Duration
+	memory  *int
+}
+
+func readerFlags(fs *flag.FlagSet) readingFlags {
+	return readingFlags{
+		isolate: fs.Bool("isolate", true, "read each file in a worker process, so a hostile file cannot stop the run"),
+		timeout: fs.Duration("file-timeout", pipeline.DefaultTime, "time limit for reading one file"),
+		memory:  fs.Int("file-memory", pipeline.DefaultMemory>>20, "memory limit for reading one file, in MB"),
+	}
+}
+
+func (f readingFlags) reader(o report.Options) *pipeline.Reader {
+	return &pipeline.Reader{Options: o, Isolate: *f.isolate,
+		Limits: pipeline.Limits{Time: *f.timeout, Memory: int64(*f.memory) << 20}}
+}
+
+// shown is a file name as a line of output shows it: quoted when it holds
+// a line break or another control character, which would split or garble
+// the line.
+func shown(path string) string {
+	if strings.IndexFunc(path, unicode.IsControl) >= 0 {
+		return strconv.Quote(path)
+	}
+	return path
+}

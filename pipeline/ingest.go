@@ -1,0 +1,314 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
+
+// IngestConfig says how Ingest reads, checks and stores files.
+type IngestConfig struct {
+	Workers     int                    // files read in parallel; 0 = the number of CPUs
+	Force       bool                   // read and store again files already stored
+	RetryFailed bool                   // read again files stored as failed
+	Reader      *Reader                // reads each file; nil = in this process, declared labels only
+	Segmenter   *corpus.Segmenter      // cuts text for the index; nil = corpus.LoadSegmenter(DictDir) once a file needs it
+	DictDir     string                 // see corpus.LoadSegmenter
+	Check       func(*report.Report)   // single-report rules, run in the workers; may be nil
+	CheckBatch  func([]*report.Report) // cross-document rules, run once at the end; may be nil
+	Progress    func(Event)            // called by the writer after each file; may be nil
+}
+
+// Outcome is what became of one file.
+type Outcome int
+
+const (
+	Stored  Outcome = iota // read and stored
+	Failed                 // could not be read; stored as a failed document unless it has no hash
+	Skipped                // already stored (or stored as failed, without RetryFailed)
+	Ignored                // found in a folder and not a .docx or .pdf, or not a regular file
+)
+
+// Event reports one file to IngestConfig.Progress.
+type Event struct {
+	Path        string
+	Outcome     Outcome
+	Reason      string // Chinese, for Failed, and for Ignored files that are not regular
+	Err         error  // for Failed
+	Done, Total int    // files finished so far, files found
+}
+
+// Summary is the outcome of an Ingest.
+type Summary struct {
+	Files         int            // files found
+	Stored        int            // read and stored
+	Failed        int            // could not be read
+	Skipped       int            // already stored
+	SkippedFailed int            // of Skipped, stored earlier as failed
+	Ignored       int            // not .docx or .pdf, found in folders
+	Reasons       map[string]int // Chinese reason → failed files
+	BatchFindings int            // cross-document findings after the run; -1 when not rerun
+	Interrupted   bool           // the context was cancelled before all files were done
+	Elapsed       time.Duration
+}
+
+type result struct {
+	File
+	doc     *corpus.Doc // nil when the file could not even be opened
+	outcome Outcome
+	err     error  // when doc is nil
+	reason  string // when doc is nil
+	fatal   error  // stops the ingest
+}
+
+// Ingest reads the files and folders (recursively) in paths and stores
+// each .docx or .pdf, recognized by content, as a document in st: read in
+// parallel (in worker processes when cfg.Reader isolates), written by one
+// writer as each file is done, one transaction per document. Files already
+// stored are skipped by their SHA-256. A file that cannot be read is stored
+// as failed and stops nothing. When the context is cancelled, the documents
+// stored so far stay stored and a rerun finishes the job.
+func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestConfig) (Summary, error) {
+	start := time.Now()
+	sum := Summary{Reasons: map[string]int{}, BatchFindings: -1}
+	if cfg.Reader == nil {
+		cfg.Reader = &Reader{}
+	}
+	segment := segmenter(cfg)
+	files, errs := Find(paths)
+	sum.Files = len(files) + len(errs)
+	known, err := st.Hashes(ctx)
+	if err != nil {
+		return sum, err
+	}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	filec := make(chan File)
+	resc := make(chan result, workers)
+	go func() {
+		defer close(filec)
+		for _, f := range files {
+			select {
+			case filec <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range filec {
+				if ctx.Err() != nil {
+					return
+				}
+				resc <- readFile(ctx, f, known, cfg, segment)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(resc) }()
+
+	done := 0
+	emit := func(ev Event) {
+		done++
+		ev.Done, ev.Total = done, sum.Files
+		if cfg.Progress != nil {
+			cfg.Progress(ev)
+		}
+	}
+	for _, e := range errs {
+		if errors.Is(e, ErrNotRegular) || errors.Is(e, ErrSymlinkLoop) {
+			sum.Ignored++
+			emit(Event{Path: e.Path, Outcome: Ignored, Reason: e.Reason, Err: e.Err})
+			continue
+		}
+		sum.Failed++
+		sum.Reasons[e.Reason]++
+		emit(Event{Path: e.Path, Outcome: Failed, Reason: e.Reason, Err: e.Err})
+	}
+	seen := map[string]bool{} // hashes stored by this run
+	var putErr error
+	for r := range resc {
+		if putErr != nil || ctx.Err() != nil {
+			continue // drain so the workers can stop
+		}
+		if r.fatal != nil {
+			putErr = r.fatal
+			continue
+		}
+		if r.doc == nil {
+			sum.Failed++
+			sum.Reasons[r.reason]++
+			emit(Event{Path: r.Path, Outcome: Failed, Reason: r.reason, Err: r.err})
+			continue
+		}
+		if seen[r.doc.SHA256] {
+			r.outcome = Skipped
+		}
+		if r.outcome == Stored || r.outcome == Failed {
+			// Finish the transaction even when interrupted meanwhile.
+			stored, err := st.Put(context.WithoutCancel(ctx), r.doc, cfg.Force || cfg.RetryFailed && known[r.doc.SHA256] == "failed")
+			if err != nil {
+				putErr = err
+				continue
+			}
+			seen[r.doc.SHA256] = true
+			if !stored {
+				r.outcome = Skipped
+			}
+		}
+		ev := Event{Path: r.Path, Outcome: r.outcome}
+		switch r.outcome {
+		case Stored:
+			sum.Stored++
+		case Failed:
+			sum.Failed++
+			ev.Reason, ev.Err = r.doc.Reason, r.doc.Err
+			sum.Reasons[ev.Reason]++
+		case Skipped:
+			sum.Skipped++
+			if known[r.doc.SHA256] == "failed" {
+				sum.SkippedFailed++
+			}
+		case Ignored:
+			sum.Ignored++
+		}
+		emit(ev)
+	}
+	sum.Elapsed = time.Since(start)
+	if putErr != nil {
+		return sum, putErr
+	}
+	if ctx.Err() != nil {
+		sum.Interrupted = true
+		return sum, nil
+	}
+	if cfg.Force {
+		if err := st.PruneTexts(ctx); err != nil {
+			return sum, err
+		}
+	}
+	if cfg.CheckBatch != nil {
+		dirty, err := st.BatchDirty(ctx)
+		if err != nil {
+			return sum, err
+		}
+		if dirty || cfg.Force {
+			if sum.BatchFindings, err = st.RecheckBatch(ctx, cfg.CheckBatch); err != nil {
+				return sum, err
+			}
+		}
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// segmenter returns the function the workers call for the word segmenter.
+// Loading costs 0.6 s: a rerun that skips every file never pays it, and
+// the first file to read starts it in the background so the workers parse
+// meanwhile.
+func segmenter(cfg IngestConfig) (get func() (*corpus.Segmenter, error)) {
+	if cfg.Segmenter != nil {
+		return func() (*corpus.Segmenter, error) { return cfg.Segmenter, nil }
+	}
+	var once sync.Once
+	var seg *corpus.Segmenter
+	var err error
+	return func() (*corpus.Segmenter, error) {
+		once.Do(func() { seg, err = corpus.LoadSegmenter(cfg.DictDir) })
+		return seg, err
+	}
+}
+
+// readFile reads, checks and indexes one file. A panic in the rules
+// becomes a failed document rather than ending the ingest.
+func readFile(ctx context.Context, f File, known map[string]string, cfg IngestConfig, segment func() (*corpus.Segmenter, error)) (r result) {
+	r.File = f
+	b, err := readAll(f.Path)
+	if err != nil {
+		r.outcome, r.err, r.reason = Failed, err, Reason(err)
+		if !errors.Is(err, extract.ErrTooLarge) {
+			r.reason = "文件不存在或无法打开"
+		}
+		return r
+	}
+	h := sha256.Sum256(b)
+	d := &corpus.Doc{SHA256: hex.EncodeToString(h[:]), Path: f.Path, Size: int64(len(b))}
+	d.Format = string(extract.Sniff(bytes.NewReader(b), d.Size))
+	r.doc = d
+	if d.Format == "" && !f.Named && !NamedAsReport(f.Path) {
+		r.outcome = Ignored
+		return r
+	}
+	switch st := known[d.SHA256]; {
+	case st == "ok" && !cfg.Force, st == "failed" && !cfg.Force && !cfg.RetryFailed:
+		r.outcome = Skipped
+		return r
+	}
+	// Start loading the segmenter while the file is read.
+	go segment()
+	rep, err := cfg.Reader.Read(ctx, f.Path, b)
+	if err != nil {
+		if ctx.Err() != nil {
+			r.fatal = ctx.Err()
+			return r
+		}
+		d.Err, d.Reason = err, Reason(err)
+		r.outcome = Failed
+		return r
+	}
+	d.Pages = rep.Source.Pages
+	defer func() {
+		if p := recover(); p != nil {
+			d.Report, d.Index = nil, nil
+			d.Err = fmt.Errorf("pipeline: ingest %s: %w: panic: %v", f.Path, ErrInternal, p)
+			d.Reason = Reason(ErrInternal)
+			r.outcome = Failed
+		}
+	}()
+	if cfg.Check != nil {
+		cfg.Check(rep)
+	}
+	seg, err := segment()
+	if err != nil {
+		r.fatal = err
+		return r
+	}
+	d.Report, d.Index = rep, corpus.NewIndex(rep, seg)
+	r.outcome = Stored
+	return r
+}
+
+// readAll reads a file, refusing one larger than extract.MaxFileSize
+// before reading it.
+func readAll(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, extract.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > extract.MaxFileSize {
+		return nil, &extract.Error{Path: path, Err: fmt.Errorf("%w: more than %d bytes", extract.ErrTooLarge, extract.MaxFileSize)}
+	}
+	return b, nil
+}

@@ -1,0 +1,310 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// Limits bound the reading of one file in a worker process.
+type Limits struct {
+	Time   time.Duration // per file; 0 = DefaultTime
+	Memory int64         // resident bytes of a worker; 0 = DefaultMemory
+	Stack  int           // largest goroutine stack of a worker, bytes; 0 = DefaultStack
+}
+
+// Default limits: far above what a real report needs (tens of
+// milliseconds, tens of megabytes), far below what stops a desktop.
+const (
+	DefaultTime   = 30 * time.Second
+	DefaultMemory = 384 << 20
+	DefaultStack  = 64 << 20
+)
+
+func (l Limits) orDefault() Limits {
+	if l.Time <= 0 {
+		l.Time = DefaultTime
+	}
+	if l.Memory <= 0 {
+		l.Memory = DefaultMemory
+	}
+	if l.Stack <= 0 {
+		l.Stack = DefaultStack
+	}
+	return l
+}
+
+// Reader reads files into reports, in this process or, with Isolate, in
+// worker processes (this executable started again with WorkerEnv set), the
+// way Apache Tika forks its parsers: a worker that overruns its limits or
+// dies is killed and replaced, and the file is failed with ErrTimeout,
+// ErrMemory or ErrCrash. Workers are reused from file to file; Read may be
+// called from several goroutines, each keeping one worker busy. Close
+// stops the idle workers.
+type Reader struct {
+	Options report.Options
+	Isolate bool
+	Limits  Limits
+	// Command starts a worker; nil: this executable, with WorkerEnv set.
+	Command func() *exec.Cmd
+
+	mu     sync.Mutex
+	idle   []*worker
+	closed bool
+}
+
+// Read reads one file's bytes; path names it in positions and errors.
+func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Report, error) {
+	if !r.Isolate {
+		return readBytes(path, data, r.Options)
+	}
+	lim := r.Limits.orDefault()
+	w, err := r.take()
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.read(ctx, request{Path: path, Data: data, Options: r.Options, Memory: lim.Memory * 3 / 4, Stack: lim.Stack}, lim)
+	if err != nil {
+		w.stop()
+		return nil, err
+	}
+	r.put(w)
+	if a.Err != "" {
+		re := &remoteError{msg: a.Err, reason: a.Reason}
+		if a.Sentinel >= 0 && a.Sentinel < len(sentinels) {
+			re.sentinel = sentinels[a.Sentinel]
+		}
+		return nil, re
+	}
+	restoreEmpty(reflect.ValueOf(a.Report))
+	return a.Report, nil
+}
+
+// ReadFile reads the file at path; see Read.
+func (r *Reader) ReadFile(ctx context.Context, path string) (*report.Report, error) {
+	data, err := readAll(path)
+	if err != nil {
+		return nil, err
+	}
+	return r.Read(ctx, path, data)
+}
+
+// Close stops the idle workers; a Reader closed stays usable in-process
+// only.
+func (r *Reader) Close() {
+	r.mu.Lock()
+	idle := r.idle
+	r.idle, r.closed = nil, true
+	r.mu.Unlock()
+	for _, w := range idle {
+		w.stop()
+	}
+}
+
+func (r *Reader) take() (*worker, error) {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return nil, errors.New("pipeline: reader closed")
+	}
+	if n := len(r.idle); n > 0 {
+		w := r.idle[n-1]
+		r.idle = r.idle[:n-1]
+		r.mu.Unlock()
+		return w, nil
+	}
+	r.mu.Unlock()
+	cmd, err := r.command()
+	if err != nil {
+		return nil, err
+	}
+	return start(cmd)
+}
+
+func (r *Reader) put(w *worker) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		w.stop()
+		return
+	}
+	r.idle = append(r.idle, w)
+}
+
+func (r *Reader) command() (*exec.Cmd, error) {
+	if os.Getenv(WorkerEnv) != "" {
+		// A worker never starts workers: a test binary without the
+		// WorkerMain hook would otherwise fork without end.
+		return nil, errors.New("pipeline: a worker cannot start workers (is WorkerMain called first in main?)")
+	}
+	if r.Command != nil {
+		return r.Command(), nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: finding this executable to start workers: %w", err)
+	}
+	return exec.Command(exe), nil
+}
+
+// worker is one worker process.
+type worker struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	enc    *gob.Encoder
+	dec    *gob.Decoder
+	stderr *tail
+	exited chan struct{} // closed when the process has been waited for
+}
+
+func start(cmd *exec.Cmd) (*worker, error) {
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
+	cmd.Env = append(cmd.Env, WorkerEnv+"=1")
+	w := &worker{cmd: cmd, stderr: &tail{max: 4 << 10}, exited: make(chan struct{})}
+	cmd.Stderr = w.stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
+	}
+	go func() { cmd.Wait(); close(w.exited) }()
+	w.stdin, w.enc, w.dec = stdin, gob.NewEncoder(stdin), gob.NewDecoder(stdout)
+	got := make(chan error, 1)
+	go func() {
+		var h string
+		err := w.dec.Decode(&h)
+		if err == nil && h != hello {
+			err = fmt.Errorf("it said %q", h)
+		}
+		got <- err
+	}()
+	select {
+	case err = <-got:
+	case <-time.After(30 * time.Second):
+		err = errors.New("no answer in 30 s")
+	}
+	if err != nil {
+		w.stop()
+		return nil, fmt.Errorf("pipeline: the worker %s did not start as one (%v): %s", cmd.Path, err, w.stderr.String())
+	}
+	return w, nil
+}
+
+// read sends req and waits for the answer within the limits. An error
+// means the worker is no longer usable.
+func (w *worker) read(ctx context.Context, req request, lim Limits) (answer, error) {
+	type result struct {
+		a   answer
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		if res.err = w.enc.Encode(&req); res.err == nil {
+			res.err = w.dec.Decode(&res.a)
+		}
+		done <- res
+	}()
+	timer := time.NewTimer(lim.Time)
+	defer timer.Stop()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case res := <-done:
+			if res.err == nil {
+				return res.a, nil
+			}
+			w.stop()
+			return answer{}, w.death(req.Path, res.err)
+		case <-timer.C:
+			w.stop()
+			return answer{}, fmt.Errorf("pipeline: %s: %w (%v)", req.Path, ErrTimeout, lim.Time)
+		case <-tick.C:
+			if rss, ok := residentBytes(w.cmd.Process.Pid); ok && rss > lim.Memory {
+				w.stop()
+				return answer{}, fmt.Errorf("pipeline: %s: %w (%d MB)", req.Path, ErrMemory, lim.Memory>>20)
+			}
+		case <-ctx.Done():
+			w.stop()
+			return answer{}, ctx.Err()
+		}
+	}
+}
+
+// death explains why a worker stopped answering, from the last lines it
+// wrote: the Go runtime says "out of memory" or "stack overflow" there.
+func (w *worker) death(path string, err error) error {
+	<-w.exited
+	text := w.stderr.String()
+	if i := strings.Index(text, "fatal error:"); i >= 0 {
+		text = text[i:]
+	} else if i := strings.Index(text, "panic:"); i >= 0 {
+		text = text[i:]
+	}
+	if j := strings.IndexByte(text, '\n'); j >= 0 {
+		text = text[:j]
+	}
+	kind := ErrCrash
+	if strings.Contains(text, "out of memory") || strings.Contains(text, "cannot allocate memory") {
+		kind = ErrMemory
+	}
+	if text == "" {
+		text = fmt.Sprintf("%v, %v", err, w.cmd.ProcessState)
+	}
+	return fmt.Errorf("pipeline: %s: %w: %s", path, kind, text)
+}
+
+// stop ends the worker and waits for it.
+func (w *worker) stop() {
+	w.stdin.Close()
+	select {
+	case <-w.exited:
+		return
+	case <-time.After(100 * time.Millisecond):
+	}
+	w.cmd.Process.Kill()
+	<-w.exited
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > 2*t.max {
+		t.b = append(t.b[:0], t.b[len(t.b)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(bytes.TrimSpace(t.b))
+}

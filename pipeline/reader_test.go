@@ -1,0 +1,103 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
+
+// TestIsolatedReadsAlike reads every sample in a worker and in this
+// process: the reports must be the same, to the last field.
+func TestIsolatedReadsAlike(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/seed/*.*")
+	forms, _ := filepath.Glob("../testdata/real-forms/*.*")
+	files = append(files, forms...)
+	iso := &Reader{Isolate: true, Options: report.Options{Explain: true}}
+	defer iso.Close()
+	local := &Reader{Options: report.Options{Explain: true}}
+	n := 0
+	for _, f := range files {
+		if filepath.Ext(f) != ".docx" && filepath.Ext(f) != ".pdf" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, werr := local.Read(context.Background(), f, data)
+		got, gerr := iso.Read(context.Background(), f, data)
+		if (werr == nil) != (gerr == nil) || werr != nil && (werr.Error() != gerr.Error() || Reason(werr) != Reason(gerr)) {
+			t.Errorf("%s: error %v in a worker, %v here", f, gerr, werr)
+			continue
+		}
+		if werr != nil {
+			continue
+		}
+		n++
+		wj, _ := json.Marshal(want)
+		gj, _ := json.Marshal(got)
+		if string(wj) != string(gj) {
+			i := 0
+			for i < len(wj) && i < len(gj) && wj[i] == gj[i] {
+				i++
+			}
+			t.Errorf("%s: JSON read in a worker differs at byte %d: %.80q, here %.80q", f, i, gj[i:], wj[i:])
+		}
+		if !reflect.DeepEqual(want.Trace, got.Trace) || !reflect.DeepEqual(want.Unmapped, got.Unmapped) {
+			t.Errorf("%s: trace or unmapped differ when read in a worker", f)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d samples read", n)
+	}
+}
+
+func TestIsolatedErrors(t *testing.T) {
+	iso := &Reader{Isolate: true}
+	defer iso.Close()
+	_, err := iso.Read(context.Background(), "x.txt", []byte("hello"))
+	if !errors.Is(err, extract.ErrUnknownFormat) || Reason(err) != report.Reason(extract.ErrUnknownFormat) {
+		t.Errorf("a text file in a worker: %v (%s)", err, Reason(err))
+	}
+}
+
+// TestWorkerLimits starts workers that overrun each limit, through a
+// hidden mode of the test binary, and checks each is named and replaced.
+func TestWorkerLimits(t *testing.T) {
+	for _, tt := range []struct {
+		mode string
+		want error
+	}{
+		{"hang", ErrTimeout},
+		{"eat", ErrMemory},
+		{"recurse", ErrCrash},
+		{"exit", ErrCrash},
+	} {
+		t.Run(tt.mode, func(t *testing.T) {
+			r := &Reader{Isolate: true, Command: misbehavingCommand, Limits: Limits{Time: 3 * time.Second, Memory: 200 << 20}}
+			defer r.Close()
+			start := time.Now()
+			_, err := r.Read(context.Background(), misbehave+tt.mode, []byte("%PDF-1.4"))
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %v", d)
+			}
+			t.Logf("%v: %s", err, Reason(err))
+			// The next file gets a fresh worker.
+			data, _ := os.ReadFile("../testdata/seed/seed.docx")
+			if _, err := r.Read(context.Background(), "seed.docx", data); err != nil {
+				t.Errorf("after the bad file: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"encoding/gob"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// WorkerEnv is set in the environment of a worker process.
+const WorkerEnv = "JIXIAO_WORKER"
+
+// request asks a worker to read one file.
+type request struct {
+	Path    string
+	Data    []byte
+	Options report.Options
+	Memory  int64 // soft memory limit of the worker, bytes
+	Stack   int   // largest goroutine stack, bytes
+}
+
+// answer is a worker's reading of one file.
+type answer struct {
+	Report   *report.Report
+	Err      string // "" when read
+	Reason   string // Chinese
+	Sentinel int    // index in sentinels, -1 for none
+}
+
+// hello is the first thing a worker writes, so the parent knows it
+// started as a worker and not as something else.
+const hello = "jixiao worker 1"
+
+// WorkerMain runs this process as a reading worker and exits, when it was
+// started as one (WorkerEnv set); otherwise it returns at once. Call it
+// first in main, and in TestMain of tests that read in workers.
+func WorkerMain() {
+	if os.Getenv(WorkerEnv) == "" {
+		return
+	}
+	// The answers go to the real standard output; anything a library
+	// prints must not mix into them.
+	out := os.Stdout
+	os.Stdout = os.Stderr
+	os.Exit(serve(os.Stdin, out))
+}
+
+// serve answers requests from r on w until r ends.
+func serve(r io.Reader, w io.Writer) int {
+	enc, dec := gob.NewEncoder(w), gob.NewDecoder(r)
+	if err := enc.Encode(hello); err != nil {
+		return 1
+	}
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			if err == io.EOF {
+				return 0
+			}
+			return 1
+		}
+		if req.Memory > 0 {
+			debug.SetMemoryLimit(req.Memory)
+		}
+		if req.Stack > 0 {
+			debug.SetMaxStack(req.Stack)
+		}
+		rep, err := readBytes(req.Path, req.Data, req.Options)
+		a := answer{Report: rep, Sentinel: -1}
+		if err != nil {
+			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)
+		}
+		req.Data = nil
+		if err := enc.Encode(&a); err != nil {
+			return 1
+		}
+	}
+}
