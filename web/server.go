@@ -4,9 +4,17 @@
 // Chinese; every table can be downloaded as CSV or Excel with the same
 // filters. The server only reads: the database is opened read-only by the
 // caller.
+//
+// The server is safe to leave running: every response carries a strict
+// Content-Security-Policy (the pages run no script), requests naming a
+// Host it does not serve are refused, an access token can be required,
+// query strings are bounded, errors show a Chinese page and are logged,
+// never sent, and at most MaxExports downloads are built at once.
 package web
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"fmt"
@@ -33,8 +41,21 @@ type Server struct {
 	// first search only, since loading costs about half a second.
 	Segmenter func() (*corpus.Segmenter, error)
 	Log       *log.Logger // nil: no request log
+	// Hosts are the Host header values the server answers to, as
+	// host:port ("127.0.0.1:8080", "[::1]:8080"); other requests get 421.
+	// Empty: localhost, 127.0.0.1 and [::1] on any port.
+	Hosts []string
+	// Token, when set, must come with every request (see authorized).
+	Token string
+	// MaxExports bounds the downloads built at once, each holding its
+	// table in memory; more get 503. 0 means 4.
+	MaxExports int
+	// QueryTimeout bounds the database work of one request. 0 means 30 s.
+	QueryTimeout time.Duration
 
 	pages    *template.Template
+	css      stylesheet
+	exports  chan struct{} // a slot per download under way
 	segOnce  sync.Once
 	seg      *corpus.Segmenter
 	segErr   error
@@ -47,13 +68,19 @@ const maxPageRows = 500
 
 func (s *Server) init() {
 	s.initOnce.Do(func() {
+		s.css = loadStylesheet()
 		s.pages = template.Must(template.New("").Funcs(template.FuncMap{
+			"css":   func() string { return s.css.path },
 			"cell":  cellHTML,
 			"kinds": func() map[string]string { return kindNames },
 			"ops":   func() []string { return []string{">=", "<=", ">", "<", "="} },
 		}).ParseFS(templates, "templates/*.html"))
 		if s.maxRows == 0 {
 			s.maxRows = maxPageRows
+		}
+		s.exports = make(chan struct{}, cmp.Or(s.MaxExports, 4))
+		if s.QueryTimeout == 0 {
+			s.QueryTimeout = 30 * time.Second
 		}
 	})
 }
@@ -68,18 +95,41 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /search", s.search)
 	mux.HandleFunc("GET /rules", s.ruleList)
 	mux.HandleFunc("GET /rules/{id}", s.rule)
-	return s.logged(mux)
+	mux.HandleFunc("GET /static/", s.serveCSS)
+	mux.HandleFunc("/", s.notFound)
+	return s.logged(s.guarded(mux))
 }
 
 func (s *Server) logged(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		h.ServeHTTP(w, r)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
 		if s.Log != nil {
-			s.Log.Printf("%s %s %s", r.Method, r.URL.RequestURI(), time.Since(start).Round(time.Millisecond))
+			uri := r.URL.Path
+			if q := r.URL.Query(); len(q) > 0 {
+				if q.Has("token") {
+					q.Set("token", "…") // never in the log
+				}
+				uri += "?" + q.Encode()
+			}
+			s.Log.Printf("%s %s %d %s", r.Method, uri, rec.status, time.Since(start).Round(time.Millisecond))
 		}
 	})
 }
+
+// statusRecorder notes the status a handler answered with, for the log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // page is what every template gets.
 type page struct {
@@ -127,18 +177,16 @@ type shown struct {
 	Truncated bool // only the first rows are shown
 }
 
-func (s *Server) render(w http.ResponseWriter, name string, p *page) {
+// render writes the page through a buffer, so that a template error
+// becomes an error page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, p *page) {
+	var b bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&b, name, p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := s.pages.ExecuteTemplate(w, name, p); err != nil {
-		s.fail(w, err)
-	}
-}
-
-func (s *Server) fail(w http.ResponseWriter, err error) {
-	if s.Log != nil {
-		s.Log.Printf("error: %v", err)
-	}
-	http.Error(w, "服务器内部错误："+err.Error(), http.StatusInternalServerError)
+	w.Write(b.Bytes())
 }
 
 // show prepares t for a page: its first rows only, and without the columns
@@ -174,27 +222,28 @@ func (s *Server) show(t *corpus.Table) shown {
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
+	defer cancel()
 	st, err := s.Store.Stats(ctx)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	summary, err := s.Store.IssueSummary(ctx, corpus.Filter{})
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	failed, err := s.Store.FailedFiles(ctx)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
 	p := &page{Title: "概览", Nav: "overview", Stats: st, Tables: []shown{s.show(summary)}}
 	if len(failed.Rows) > 0 {
 		p.Tables = append(p.Tables, s.show(failed))
 	}
-	s.render(w, "overview.html", p)
+	s.render(w, r, "overview.html", p)
 }
 
 // filterFields are the query parameters of the indicator and issue pages.
@@ -238,16 +287,29 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 	p := &page{Title: title, Nav: nav, Query: q}
 	if err != nil {
 		p.Notice = "筛选条件有误：" + err.Error()
-		s.render(w, "filtered.html", p)
+		s.render(w, r, "filtered.html", p)
 		return
 	}
-	t, err := query(r.Context(), f)
+	format := r.URL.Query().Get("format")
+	if format == "csv" || format == "xlsx" {
+		select {
+		case s.exports <- struct{}{}:
+			defer func() { <-s.exports }()
+		default:
+			w.Header().Set("Retry-After", "30")
+			s.errorPage(w, http.StatusServiceUnavailable, "请稍后再试", "导出任务过多，请稍后再试。")
+			return
+		}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
+	defer cancel()
+	t, err := query(ctx, f)
 	if err != nil {
-		s.fail(w, err)
+		s.fail(w, r, err)
 		return
 	}
-	if format := r.URL.Query().Get("format"); format == "csv" || format == "xlsx" {
-		download(w, t, format)
+	if format == "csv" || format == "xlsx" {
+		s.download(w, r, t, format)
 		return
 	}
 	p.Tables = []shown{s.show(t)}
@@ -257,10 +319,13 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 	if len(t.Rows) == 0 {
 		p.Notice = "没有符合条件的记录。"
 	}
-	s.render(w, "filtered.html", p)
+	s.render(w, r, "filtered.html", p)
 }
 
-func download(w http.ResponseWriter, t *corpus.Table, format string) {
+// download streams t as a file. Once the first bytes are sent the status
+// cannot change: an error is logged and the file left short, which the
+// browser reports as a failed download.
+func (s *Server) download(w http.ResponseWriter, r *http.Request, t *corpus.Table, format string) {
 	name := t.Name + "." + format
 	ctype := "text/csv; charset=utf-8"
 	if format == "xlsx" {
@@ -269,7 +334,7 @@ func download(w http.ResponseWriter, t *corpus.Table, format string) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+urlEscape(name))
 	if err := t.Write(w, format); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		s.logf("error: %s: download: %v", r.URL.Path, err)
 	}
 }
 
@@ -279,12 +344,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	if q != "" {
 		s.segOnce.Do(func() { s.seg, s.segErr = s.Segmenter() })
 		if s.segErr != nil {
-			s.fail(w, fmt.Errorf("无法加载分词词典：%v", s.segErr))
+			s.fail(w, r, fmt.Errorf("web: search: segmenter: %w", s.segErr))
 			return
 		}
-		hits, err := s.Store.Search(r.Context(), s.seg, q, 200)
+		ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
+		defer cancel()
+		hits, err := s.Store.Search(ctx, s.seg, q, 200)
 		if err != nil {
-			s.fail(w, err)
+			s.fail(w, r, err)
 			return
 		}
 		if len(hits) == 0 {
@@ -293,18 +360,18 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 			p.Tables = []shown{s.show(corpus.HitsTable(hits))}
 		}
 	}
-	s.render(w, "search.html", p)
+	s.render(w, r, "search.html", p)
 }
 
 func (s *Server) ruleList(w http.ResponseWriter, r *http.Request) {
-	s.render(w, "rules.html", &page{Title: "审核规则", Nav: "rules", Rules: rules.All()})
+	s.render(w, r, "rules.html", &page{Title: "审核规则", Nav: "rules", Rules: rules.All()})
 }
 
 func (s *Server) rule(w http.ResponseWriter, r *http.Request) {
 	rule := rules.Lookup(strings.ToUpper(r.PathValue("id")))
 	if rule == nil {
-		http.NotFound(w, r)
+		s.notFound(w, r)
 		return
 	}
-	s.render(w, "rule.html", &page{Title: rule.ID + " " + rule.Title, Nav: "rules", Rule: rule})
+	s.render(w, r, "rule.html", &page{Title: rule.ID + " " + rule.Title, Nav: "rules", Rule: rule})
 }
