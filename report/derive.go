@@ -119,10 +119,6 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 		} else {
 			ind.Target = normalize.Value(ind.Value, ctx)
 		}
-		// A zero needs no unit to be exact: 安全事故发生率 "0" is 0 %.
-		if t := &ind.Target; t.Kind == normalize.Numeric && t.Unit == "" && t.Value.IsZero() && strings.HasSuffix(ind.Level3, "率") {
-			t.Unit = "%"
-		}
 		if ind.MidTerm != nil {
 			ind.MidTerm.Target = normalize.Value(ind.MidTerm.Value, ctx)
 		}
