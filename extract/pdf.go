@@ -106,6 +106,12 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 		return nil, &Error{Path: path, Err: err}
 	}
 	pages, err := d.pages()
+	if err != nil && errors.Is(err, ErrMalformed) && d.data != nil && !d.rebuilt {
+		// Cross-references that point at the wrong bytes show only now.
+		if d, err = openRebuilt(d.data); err == nil {
+			pages, err = d.pages()
+		}
+	}
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
@@ -170,25 +176,19 @@ type pdfDoc struct {
 	res          map[string]*resources // by the resource dictionary as written
 	ops          int
 	contentBytes int64
+	data         []byte // the file, when it is in memory
+	rebuilt      bool   // read from the file rebuildPDF wrote
 }
 
 // openPDF checks the file's header and size and opens it with the library.
+// A file in memory that the library cannot read as it is (encrypted,
+// damaged cross-references, filters it lacks) is rebuilt first.
 func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 	switch {
 	case size <= 0:
 		return nil, ErrEmpty
 	case size > maxPDFBytes:
 		return nil, fmt.Errorf("%w: %d MiB is more than the %d MiB a PDF may have", ErrTooLarge, size>>20, maxPDFBytes>>20)
-	}
-	if size <= maxInMemory {
-		data := make([]byte, size)
-		if n, err := r.ReadAt(data, 0); int64(n) != size {
-			return nil, fmt.Errorf("%w: reading: %v", ErrMalformed, err)
-		}
-		if err := checkObjectStreams(data); err != nil {
-			return nil, err
-		}
-		r = bytes.NewReader(data)
 	}
 	head := make([]byte, min(size, 1024))
 	r.ReadAt(head, 0)
@@ -200,14 +200,93 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 		r = io.NewSectionReader(r, int64(start), size-int64(start))
 		size -= int64(start)
 	}
-	if err := checkXref(r, size); err != nil {
+	// Bytes after the last %%EOF (left by uploaders and mail gateways)
+	// hide the end of the file from the library: viewers ignore them.
+	size = endOfPDF(r, size)
+	if size > maxInMemory {
+		if err := checkObjectStreamsAt(r, size); err != nil {
+			return nil, err
+		}
+		if err := checkXref(r, size); err != nil {
+			return nil, err
+		}
+		return openLib(r, size)
+	}
+	data := make([]byte, size)
+	if n, err := r.ReadAt(data, 0); int64(n) != size {
+		return nil, fmt.Errorf("%w: reading: %v", ErrMalformed, err)
+	}
+	if needsRebuild(data) {
+		return openRebuilt(data)
+	}
+	if err := checkObjectStreams(data); err != nil {
 		return nil, err
 	}
+	err := checkXref(bytes.NewReader(data), size)
+	if errors.Is(err, errXrefOffsets) {
+		return openRebuilt(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d, err := openLib(bytes.NewReader(data), size)
+	if errors.Is(err, ErrMalformed) {
+		return openRebuilt(data)
+	}
+	if d != nil {
+		d.data = data
+	}
+	return d, err
+}
+
+// needsRebuild tells a file the library would misread: an encrypted one
+// (the library lacks AES-256 and short RC4 keys, and its object streams
+// could not be checked) or one with a filter the library lacks.
+func needsRebuild(data []byte) bool {
+	return bytes.Contains(data, []byte("/Encrypt")) || bytes.Contains(data, []byte("/LZWDecode")) ||
+		bytes.Contains(data, []byte("/RunLengthDecode"))
+}
+
+// openRebuilt opens data rebuilt by rebuildPDF.
+func openRebuilt(data []byte) (*pdfDoc, error) {
+	clean, err := rebuildPDF(data)
+	if err != nil {
+		return nil, err
+	}
+	d, err := openLib(bytes.NewReader(clean), int64(len(clean)))
+	if d != nil {
+		d.rebuilt = true
+	}
+	return d, err
+}
+
+func openLib(r io.ReaderAt, size int64) (*pdfDoc, error) {
 	pr, err := newLibReader(headerPatch{r}, size)
 	if err != nil {
 		return nil, err
 	}
 	return &pdfDoc{r: pr, fonts: make(map[string]*pdfFont), res: make(map[string]*resources)}, nil
+}
+
+// endOfPDF returns the size of the file up to its last %%EOF and the line
+// end after it, or size when there is none in the last MiB.
+func endOfPDF(r io.ReaderAt, size int64) int64 {
+	tailLen := min(size, 1<<20)
+	tail := make([]byte, tailLen)
+	n, _ := r.ReadAt(tail, size-tailLen)
+	tail = tail[:n]
+	i := bytes.LastIndex(tail, []byte("%%EOF"))
+	if i < 0 {
+		return size
+	}
+	end := i + len("%%EOF")
+	if end < len(tail) && tail[end] == '\r' {
+		end++
+	}
+	if end < len(tail) && tail[end] == '\n' {
+		end++
+	}
+	return size - tailLen + int64(end)
 }
 
 // headerPatch presents the file with a "%PDF-1.7" first line: the library

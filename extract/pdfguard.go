@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
+	"strings"
 )
 
 // ledongthuc/pdf trusts the numbers of a file's cross-reference sections:
@@ -21,10 +23,23 @@ const (
 	xrefWindow      = 1 << 20 // bytes read at each section
 )
 
+// errXrefOffsets says that the cross-reference sections point at bytes
+// that are not the objects they name: the file is rebuilt by scanning.
+var errXrefOffsets = fmt.Errorf("%w: the cross-reference table points at the wrong bytes", ErrMalformed)
+
+// xrefEntry is an object's entry in the newest section that has it.
+type xrefEntry struct {
+	inStream bool
+	off      int64 // offset in the file, or the number of its object stream
+}
+
 // checkXref walks the cross-reference sections from startxref along /Prev
 // and refuses a file whose object numbers, entry widths or chain would
-// overwhelm the library. What it cannot parse it leaves to the library,
-// which reports malformed files itself.
+// overwhelm the library, or whose object streams lie inside object
+// streams (the library resolves such a stream by resolving itself, until
+// the stack overflows, which no recover catches). Entries that point at
+// the wrong bytes give errXrefOffsets. What it cannot parse it leaves to
+// the library, which reports malformed files itself.
 func checkXref(r io.ReaderAt, size int64) error {
 	tailLen := min(size, 1024)
 	tail := make([]byte, tailLen)
@@ -41,6 +56,7 @@ func checkXref(r io.ReaderAt, size int64) error {
 	}
 	off := int64(t.num)
 	seen := map[int64]bool{}
+	entries := map[int]xrefEntry{}
 	for k := 0; off > 0 && off < size; k++ {
 		if seen[off] || k >= maxXrefSections {
 			return fmt.Errorf("%w: the cross-reference sections form a loop", ErrMalformed)
@@ -48,21 +64,45 @@ func checkXref(r io.ReaderAt, size int64) error {
 		seen[off] = true
 		win := make([]byte, min(size-off, xrefWindow))
 		n, _ := r.ReadAt(win, off)
-		next, err := checkXrefSection(win[:n])
+		next, err := checkXrefSection(win[:n], entries)
 		if err != nil {
 			return err
 		}
 		off = next
 	}
+	return checkEntries(r, size, entries)
+}
+
+// checkEntries checks that each object stream is a plain object and each
+// plain object is where its entry says.
+func checkEntries(r io.ReaderAt, size int64, entries map[int]xrefEntry) error {
+	head := make([]byte, 40)
+	for num, e := range entries {
+		if e.inStream {
+			if s, ok := entries[int(e.off)]; ok && s.inStream {
+				return fmt.Errorf("%w: object stream %d lies inside an object stream", ErrMalformed, e.off)
+			}
+			continue
+		}
+		if e.off <= 0 || e.off >= size {
+			return errXrefOffsets
+		}
+		n, _ := r.ReadAt(head, e.off)
+		m := objHeaderAt.FindSubmatch(head[:n])
+		if m == nil || string(m[1]) != strconv.Itoa(num) && strings.TrimLeft(string(m[1]), "0") != strconv.Itoa(num) {
+			return errXrefOffsets
+		}
+	}
 	return nil
 }
 
 // checkXrefSection checks one section (a table with its trailer, or an
-// xref stream's dictionary) and returns the offset of the previous one,
-// 0 for none.
-func checkXrefSection(b []byte) (prev int64, err error) {
+// xref stream) adding its entries to entries where a newer section has
+// not, and returns the offset of the previous one, 0 for none.
+func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err error) {
 	l := &psLexer{b: b}
 	t := l.next()
+	var stm *rawObject
 	if t.kind == psKeyword && t.s == "xref" {
 		for {
 			t = l.next()
@@ -73,9 +113,13 @@ func checkXrefSection(b []byte) (prev int64, err error) {
 			if count.kind != psNum || t.num < 0 || count.num < 0 || t.num+count.num > maxXrefObjects {
 				return 0, xrefTooLarge()
 			}
-			for e := 0; e < 3*int(count.num); e++ {
-				if l.next().kind == psEOF {
+			for e := 0; e < int(count.num); e++ {
+				off, _, typ := l.next(), l.next(), l.next()
+				if typ.kind == psEOF {
 					return 0, nil // a table past the window: the library will see
+				}
+				if _, ok := entries[int(t.num)+e]; !ok && typ.s == "n" && off.kind == psNum {
+					entries[int(t.num)+e] = xrefEntry{off: int64(off.num)}
 				}
 			}
 		}
@@ -90,7 +134,9 @@ func checkXrefSection(b []byte) (prev int64, err error) {
 		if t = l.next(); t.kind != psKeyword || t.s != "obj" {
 			return 0, nil
 		}
+		stm, _ = readObjectAt(b, 0)
 	}
+	start := l.pos
 	d := readDictTokens(l)
 	if err := checkDecodeParms(d); err != nil {
 		return 0, err
@@ -109,10 +155,78 @@ func checkXrefSection(b []byte) (prev int64, err error) {
 			return 0, xrefTooLarge()
 		}
 	}
+	if stm != nil {
+		xrefStreamEntries(stm, entries)
+	} else if x := (&psLexer{b: b[start:]}); true {
+		// A hybrid file's trailer names an xref stream of the objects in
+		// object streams.
+		if v := parseValue(x, 0); v.key("XRefStm") != nil {
+			entries[-1] = xrefEntry{} // unchecked: leave offsets to the library
+		}
+	}
 	if p := d["Prev"]; len(p) == 1 && p[0].kind == psNum {
 		return int64(p[0].num), nil
 	}
 	return 0, nil
+}
+
+// xrefStreamEntries adds the entries of cross-reference stream o.
+func xrefStreamEntries(o *rawObject, entries map[int]xrefEntry) {
+	data := o.stream
+	parms := o.val.key("DecodeParms")
+	for i, f := range o.val.key("Filter").names() {
+		p := parms
+		if parms != nil && parms.kind == pdfArr && i < len(parms.arr) {
+			p = parms.arr[i]
+		}
+		var err error
+		if data, err = decodeFilter(f, p, data, maxStreamBytes); err != nil {
+			return
+		}
+	}
+	var w [3]int
+	ws := o.val.key("W")
+	if ws == nil || ws.kind != pdfArr || len(ws.arr) != 3 {
+		return
+	}
+	for i, x := range ws.arr {
+		if w[i] = x.int(); w[i] < 0 || w[i] > 8 {
+			return
+		}
+	}
+	idx := []int{0, o.val.key("Size").int()}
+	if v := o.val.key("Index"); v != nil && v.kind == pdfArr {
+		idx = idx[:0]
+		for _, x := range v.arr {
+			idx = append(idx, x.int())
+		}
+	}
+	field := func(b []byte, def int64) int64 {
+		if len(b) == 0 {
+			return def
+		}
+		var x int64
+		for _, c := range b {
+			x = x<<8 | int64(c)
+		}
+		return x
+	}
+	row := w[0] + w[1] + w[2]
+	if row == 0 {
+		return
+	}
+	for k := 0; k+1 < len(idx); k += 2 {
+		for j := 0; j < idx[k+1] && len(data) >= row; j++ {
+			num := idx[k] + j
+			typ := field(data[:w[0]], 1)
+			f2 := field(data[w[0]:w[0]+w[1]], 0)
+			data = data[row:]
+			if _, ok := entries[num]; ok || num >= maxXrefObjects || typ == 0 || typ > 2 {
+				continue
+			}
+			entries[num] = xrefEntry{inStream: typ == 2, off: f2}
+		}
+	}
 }
 
 func xrefTooLarge() error {
@@ -170,50 +284,138 @@ var objHeader = regexp.MustCompile(`\d+\s+\d+\s+obj\b`)
 
 // checkObjectStreams looks at the object streams of an in-memory file
 // (their dictionaries are plain text; only their data is compressed) for
-// the two things the library cannot survive: a count /N it would read that
-// many times, and data that ends in an open hex string, which its lexer
-// reads forever. Streams it cannot decode (encrypted ones) are left alone.
+// what the library cannot survive: a count /N it would read that many
+// times, data that ends in an open hex string, which its lexer reads
+// forever, and an /Extends chain that comes back to itself, which it
+// follows forever. Encrypted files are rebuilt instead (pdfrebuild.go).
 func checkObjectStreams(data []byte) error {
+	g := objStmGraph{}
 	for off := 0; ; {
 		i := bytes.Index(data[off:], []byte("/ObjStm"))
 		if i < 0 {
-			return nil
+			return g.check()
 		}
 		at := off + i
 		off = at + len("/ObjStm")
-		from := max(0, at-4096)
-		heads := objHeader.FindAllIndex(data[from:at], -1)
-		if heads == nil {
-			continue
-		}
-		l := &psLexer{b: data[from+heads[len(heads)-1][1] : min(len(data), at+4096)]}
-		d := readDictTokens(l)
-		if n := d["N"]; len(n) == 1 && n[0].num > maxXrefObjects {
-			return xrefTooLarge()
-		}
-		if err := checkDecodeParms(d); err != nil {
+		if err := checkObjStm(data, at, g); err != nil {
 			return err
 		}
-		// The data runs from the line end after "stream" to "endstream".
-		if t := l.next(); t.kind != psKeyword || t.s != "stream" {
-			continue
-		}
-		rest := l.b[l.pos:]
-		if len(rest) > 0 && rest[0] == '\r' {
-			rest = rest[1:]
-		}
-		if len(rest) > 0 && rest[0] == '\n' {
-			rest = rest[1:]
-		}
-		start := from + heads[len(heads)-1][1] + (len(l.b) - len(rest))
-		end := bytes.Index(data[start:], []byte("endstream"))
-		if end < 0 {
-			continue
-		}
-		if openHexAtEnd(inflate(data[start:start+end], maxStreamBytes)) {
-			return fmt.Errorf("%w: an object stream ends inside a hex string", ErrMalformed)
+	}
+}
+
+// checkObjectStreamsAt is checkObjectStreams for a file too large to hold
+// in memory: it reads it in windows, and each object stream on its own.
+func checkObjectStreamsAt(r io.ReaderAt, size int64) error {
+	const window = 8 << 20
+	g := objStmGraph{}
+	buf := make([]byte, window+16)
+	for off := int64(0); off < size; off += window {
+		n, _ := r.ReadAt(buf, off)
+		for i := 0; ; {
+			k := bytes.Index(buf[i:n], []byte("/ObjStm"))
+			if k < 0 {
+				break
+			}
+			i += k + len("/ObjStm")
+			at := off + int64(i) - int64(len("/ObjStm"))
+			if at >= off+window {
+				break // the next window sees it
+			}
+			// The stream's dictionary and its data, as far as the
+			// limit of one stream.
+			from := max(0, at-4096)
+			part := make([]byte, min(size-from, 8192))
+			m, _ := r.ReadAt(part, from)
+			if o := objStmAt(part[:m], int(at-from)); o != nil {
+				length := int64(1 << 20) // an indirect /Length: a MiB
+				if l := o.val.key("Length"); l != nil && l.kind == pdfNum {
+					length = min(int64(l.num), maxStreamBytes)
+				}
+				part = make([]byte, min(size-from, 8192+length+64))
+				m, _ = r.ReadAt(part, from)
+			}
+			if err := checkObjStm(part[:m], int(at-from), g); err != nil {
+				return err
+			}
 		}
 	}
+	return g.check()
+}
+
+// objStmGraph maps an object stream's number to the one it extends.
+type objStmGraph map[int]int
+
+func (g objStmGraph) check() error {
+	for start := range g {
+		at := start
+		for steps := 0; steps <= len(g); steps++ {
+			next, ok := g[at]
+			if !ok {
+				break
+			}
+			if next == start {
+				return fmt.Errorf("%w: object stream %d extends itself", ErrMalformed, start)
+			}
+			at = next
+		}
+	}
+	return nil
+}
+
+// checkObjStm checks the object stream whose /ObjStm is at data[at:].
+func checkObjStm(data []byte, at int, g objStmGraph) error {
+	o := objStmAt(data, at)
+	if o == nil {
+		return nil
+	}
+	if n := o.val.key("N"); n != nil && n.num > maxXrefObjects {
+		return xrefTooLarge()
+	}
+	if ext := o.val.key("Extends"); ext != nil && ext.kind == pdfRef {
+		g[o.num] = ext.ref[0]
+	}
+	if o.stream == nil {
+		return nil
+	}
+	data = o.stream
+	parms := o.val.key("DecodeParms")
+	for i, f := range o.val.key("Filter").names() {
+		p := parms
+		if parms != nil && parms.kind == pdfArr && i < len(parms.arr) {
+			p = parms.arr[i]
+		}
+		if c := p.key("Columns"); c != nil && c.num > maxColumns {
+			return fmt.Errorf("%w: a stream predictor of %v columns", ErrTooLarge, c.num)
+		}
+		var err error
+		if data, err = decodeFilter(f, p, data, maxStreamBytes); err != nil {
+			if isLimit(err) {
+				return err
+			}
+			if data == nil {
+				return nil // the library will report it
+			}
+		}
+	}
+	if openHexAtEnd(data) {
+		return fmt.Errorf("%w: an object stream ends inside a hex string", ErrMalformed)
+	}
+	return nil
+}
+
+// objStmAt reads the object whose dictionary holds the /ObjStm at
+// data[at:], nil if it is not an object stream.
+func objStmAt(data []byte, at int) *rawObject {
+	from := max(0, at-4096)
+	heads := objHeader.FindAllIndex(data[from:at], -1)
+	if heads == nil {
+		return nil
+	}
+	o, _ := readObjectAt(data, from+heads[len(heads)-1][0])
+	if o == nil || o.val.key("Type").str() != "ObjStm" {
+		return nil
+	}
+	return o
 }
 
 // inflate decodes zlib data, as much as decodes, up to limit bytes.
