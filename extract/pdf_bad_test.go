@@ -2,8 +2,8 @@ package extract
 
 import (
 	"bytes"
-	"encoding/ascii85"
 	"compress/zlib"
+	"encoding/ascii85"
 	"errors"
 	"fmt"
 	"os"
