@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -80,7 +81,7 @@ func TestBench(t *testing.T) {
 	cleanErrors := map[string]int{}       // errors on projects without a planted defect
 	unexplainedErrors := map[string]int{} // errors on planted projects by a rule no planted defect maps to
 	cleanOther := map[string]int{}        // warnings and infos on projects without a planted defect
-	var cleanErrorSamples []string
+	var cleanErrorSamples, unexplainedSamples []string
 	for _, file := range files {
 		var truth struct {
 			Defects []benchDefect `json:"defects"`
@@ -146,6 +147,9 @@ func TestBench(t *testing.T) {
 				}
 			case f.Severity == report.Error && !explained:
 				unexplainedErrors[f.Rule]++
+				if unexplainedErrors[f.Rule] <= 3 {
+					unexplainedSamples = append(unexplainedSamples, fmt.Sprintf("%s: %s %s: %s", filepath.Base(file), f.Rule, f.Location.Project, f.Message))
+				}
 			case !planted:
 				k := string(f.Severity) + " " + f.Rule
 				if f.Location.Project == "" {
@@ -203,8 +207,17 @@ func TestBench(t *testing.T) {
 	for _, s := range cleanErrorSamples {
 		t.Logf("on a clean project: %s", s)
 	}
+	for _, s := range unexplainedSamples {
+		t.Logf("on a planted project, not its defect: %s", s)
+	}
 	if nClean > 0 {
 		t.Errorf("%d error findings on projects without a planted defect", nClean)
+	}
+	// Measured: 38 P502, each on a spending_plan_not_100 defect whose last
+	// period (80 %) is below the one before (85-95 %): the plan does
+	// decrease, as the truth's plans show. Any other error is a false alarm.
+	if want := map[string]int{"P502": 38}; !maps.Equal(unexplainedErrors, want) {
+		t.Errorf("error findings on planted projects not explained by their defects: %v, measured %v", unexplainedErrors, want)
 	}
 }
 
