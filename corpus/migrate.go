@@ -58,7 +58,13 @@ func SchemaVersion() int {
 
 // migrate applies the migrations newer than the database's user_version,
 // each in its own transaction together with the new user_version, so an
-// interrupted run leaves the database at a whole version.
+// interrupted run leaves the database at a whole version. Each
+// transaction takes the write lock first (BEGIN IMMEDIATE, from the
+// connection's _txlock) and reads user_version inside it: two programs
+// opening a new database at once then apply each migration once, the
+// second waiting for the first (the busy timeout) and finding it done.
+// An up-to-date database is left without taking the lock, so opening one
+// does not wait for a long write.
 func migrate(ctx context.Context, db *sql.DB) error {
 	ms, err := migrations()
 	if err != nil {
@@ -68,25 +74,43 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
 		return fmt.Errorf("corpus: read user_version: %w", err)
 	}
-	if have > len(ms) {
-		return fmt.Errorf("corpus: database schema version %d is newer than this program's %d", have, len(ms))
+	if have == len(ms) {
+		return nil
 	}
-	for _, m := range ms[have:] {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
+	for {
+		done, err := migrateNext(ctx, db, ms)
+		if err != nil || done {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("corpus: migration %s: %w", m.name, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("corpus: migration %s: %w", m.name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("corpus: migration %s: %w", m.name, err)
-		}
 	}
-	return nil
+}
+
+// migrateNext applies the migration after the database's version, if any.
+func migrateNext(ctx context.Context, db *sql.DB, ms []migration) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("corpus: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var have int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return false, fmt.Errorf("corpus: read user_version: %w", err)
+	}
+	if have > len(ms) {
+		return false, fmt.Errorf("corpus: database schema version %d is newer than this program's %d", have, len(ms))
+	}
+	if have == len(ms) {
+		return true, nil
+	}
+	m := ms[have]
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("corpus: migration %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return false, fmt.Errorf("corpus: migration %s: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("corpus: migration %s: %w", m.name, err)
+	}
+	return false, nil
 }

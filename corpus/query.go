@@ -238,25 +238,6 @@ func (s *Store) IssueSummary(ctx context.Context, f Filter) (*Table, error) {
 	return t, s.fill(ctx, t, q, w.args)
 }
 
-// SQL runs a query and returns its rows as a Table keyed by the column
-// names. On a read-only Store nothing the query does can write.
-func (s *Store) SQL(ctx context.Context, query string, args ...any) (*Table, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
-	}
-	t := &Table{Name: "查询结果"}
-	for _, c := range cols {
-		t.Columns = append(t.Columns, Column{c, c})
-	}
-	return t, scanRows(rows, t)
-}
-
 func (s *Store) fill(ctx context.Context, t *Table, q string, args []any) error {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
