@@ -173,7 +173,7 @@ func start(cmd *exec.Cmd) (*worker, error) {
 		cmd.Env = os.Environ()
 	}
 	cmd.Env = append(cmd.Env, WorkerEnv+"=1")
-	w := &worker{cmd: cmd, stderr: &tail{max: 4 << 10}, exited: make(chan struct{})}
+	w := &worker{cmd: cmd, stderr: &tail{max: 8 << 10}, exited: make(chan struct{})}
 	cmd.Stderr = w.stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -286,25 +286,33 @@ func (w *worker) stop() {
 	<-w.exited
 }
 
-// tail keeps the last max bytes written to it.
+// tail keeps the first and the last max bytes written to it: the Go
+// runtime names a fatal error first, then dumps every goroutine.
 type tail struct {
-	mu  sync.Mutex
-	max int
-	b   []byte
+	mu         sync.Mutex
+	max        int
+	head, last []byte
 }
 
 func (t *tail) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.b = append(t.b, p...)
-	if len(t.b) > 2*t.max {
-		t.b = append(t.b[:0], t.b[len(t.b)-t.max:]...)
+	if room := t.max - len(t.head); room > 0 {
+		t.head = append(t.head, p[:min(room, len(p))]...)
+	}
+	t.last = append(t.last, p...)
+	if len(t.last) > 2*t.max {
+		t.last = append(t.last[:0], t.last[len(t.last)-t.max:]...)
 	}
 	return len(p), nil
 }
 
+// String returns the beginning, or all of it when it was short.
 func (t *tail) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(bytes.TrimSpace(t.b))
+	if len(t.last) <= t.max {
+		return string(bytes.TrimSpace(t.last))
+	}
+	return string(bytes.TrimSpace(t.head))
 }
