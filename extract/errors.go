@@ -11,6 +11,7 @@ var (
 	ErrUnknownFormat = errors.New("not a .docx or .pdf file")
 	ErrLegacyFormat  = errors.New("a legacy binary Office file (.doc, .wps, .xls): save it as .docx or PDF")
 	ErrTooLarge      = errors.New("too large")
+	ErrTooManyPages  = errors.New("too many pages") // more than MaxPDFPages
 	ErrEncrypted     = errors.New("encrypted: a password is needed")
 	ErrNoTextLayer   = errors.New("no text layer: the pages are images, OCR is needed")
 	ErrUndecodable   = errors.New("the text cannot be decoded: its fonts map no characters (no ToUnicode), OCR is needed")

@@ -77,13 +77,16 @@ import (
 // document shows its whole text in another cell (the same label in another
 // project's form); otherwise its two parts read as two cells.
 
+// MaxPDFPages is the most pages a PDF may have: more are refused with
+// ErrTooManyPages. Reports run to tens of pages.
+const MaxPDFPages = 10000
+
 // Limits of one file.
 const (
-	maxPDFBytes     = 1 << 30  // larger files are refused with ErrTooLarge
-	maxInMemory     = 64 << 20 // files up to this size are read into memory first
-	maxPages        = 10000
+	maxPDFBytes     = 1 << 30   // larger files are refused with ErrTooLarge
+	maxInMemory     = 64 << 20  // files up to this size are read into memory first
 	maxContentBytes = 512 << 20 // decoded content streams of all pages
-	maxPageNodes    = 4 * maxPages
+	maxPageNodes    = 4 * MaxPDFPages
 )
 
 // ReadPDF reads the PDF in r (size bytes) into a Document. path names the
@@ -128,7 +131,9 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 			errs = append(errs, e)
 		}
 		contents[i] = pc
-		glyphs += len(pc.glyphs)
+		if glyphs += len(pc.glyphs); glyphs > maxGlyphsDoc {
+			return nil, &Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: fmt.Errorf("%w: more than %d glyphs in the file", ErrTooLarge, maxGlyphsDoc)}
+		}
 		images += pc.images
 		for _, g := range pc.glyphs {
 			if strings.ContainsRune(g.text, utf8.RuneError) {
@@ -380,8 +385,8 @@ func (d *pdfDoc) pages() (out []pageRef, err error) {
 			}
 			return nil
 		}
-		if len(out) >= maxPages {
-			return fmt.Errorf("%w: more than %d pages", ErrTooLarge, maxPages)
+		if len(out) >= MaxPDFPages {
+			return fmt.Errorf("%w: more than %d", ErrTooManyPages, MaxPDFPages)
 		}
 		inh.v = n
 		out = append(out, inh)

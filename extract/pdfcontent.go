@@ -72,7 +72,8 @@ func (m matrix) scale() float64 { return math.Sqrt(math.Abs(m[0]*m[3] - m[1]*m[2
 // rather than eat the machine.
 const (
 	maxOpsPerDoc    = 40_000_000
-	maxGlyphsPage   = 1_000_000
+	maxGlyphsPage   = 200_000   // a page of 4-point text has 60,000
+	maxGlyphsDoc    = 2_000_000 // kept for the layout, about 100 bytes each
 	maxRulesPage    = 200_000
 	maxFormDepth    = 12
 	maxPathPoints   = 1 << 16 // points in one path; more are dropped

@@ -29,6 +29,8 @@ func Reason(err error) string {
 		return "旧版 Word（.doc）或 WPS 格式，请另存为 .docx 或 PDF 后再提交"
 	case errors.Is(err, extract.ErrUnknownFormat):
 		return "不是 .docx 或 .pdf 文件"
+	case errors.Is(err, extract.ErrTooManyPages):
+		return fmt.Sprintf("页数超过上限（%d 页），已拒绝读取", extract.MaxPDFPages)
 	case errors.Is(err, extract.ErrTooLarge):
 		return "文件或其中的部件过大，已拒绝读取（可能是压缩炸弹）"
 	case errors.Is(err, extract.ErrEncrypted):
