@@ -51,7 +51,7 @@ func ReadDOCX(r io.ReaderAt, size int64, name string) (*Document, error) {
 	}
 	defer f.Close()
 	if err := rd.readDocument(f); err != nil {
-		if !errors.Is(err, ErrTooLarge) {
+		if !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrTooComplex) {
 			err = fmt.Errorf("%w: %v", ErrMalformed, err)
 		}
 		return nil, &Error{Path: name, Part: main, Err: err}
@@ -222,6 +222,7 @@ type docxReader struct {
 	lists      bool            // whether any paragraph has list numbering
 	paras      int             // body paragraphs so far
 	tables     int             // tables so far, nested ones included
+	budget     budget          // what the document has used of the limits
 }
 
 // next returns the next token. It reads raw tokens, which spares the
@@ -238,6 +239,10 @@ func (rd *docxReader) next() (xml.Token, error) {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		if len(rd.open) >= MaxDOCXElementDepth {
+			line, _ := rd.d.InputPos()
+			return nil, fmt.Errorf("line %d: %w: elements nested more than %d deep", line, ErrTooDeep, MaxDOCXElementDepth)
+		}
 		rd.open = append(rd.open, t.Name.Local)
 	case xml.EndElement:
 		n := len(rd.open)
@@ -297,15 +302,7 @@ func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
 	return rd.children(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "p":
-			p, boxes, err := rd.paragraph(cell)
-			if err != nil {
-				return err
-			}
-			emit(Block{Para: p})
-			for _, b := range boxes {
-				emit(b)
-			}
-			return nil
+			return rd.paragraph(cell, emit)
 		case "tbl":
 			tb, err := rd.table()
 			if err != nil {
@@ -321,8 +318,15 @@ func (rd *docxReader) blocks(emit func(Block), cell *cellPos) error {
 // cellPos is where a paragraph being read sits in a table.
 type cellPos struct{ table, row, col int }
 
-func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
+// paragraph reads w:p. It emits the paragraph before reading it, so that
+// the text boxes anchored in it, emitted as they are read, follow it:
+// handing them up level by level instead made nested text boxes quadratic.
+func (rd *docxReader) paragraph(cell *cellPos, emit func(Block)) error {
+	if err := rd.budget.element(); err != nil {
+		return err
+	}
 	p := &Paragraph{}
+	emit(Block{Para: p})
 	if cell == nil {
 		rd.paras++
 		p.Pos = Pos{File: rd.doc.Path, Para: rd.paras}
@@ -330,12 +334,11 @@ func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
 		p.Pos = Pos{File: rd.doc.Path, Table: cell.table, Row: cell.row, Col: cell.col}
 	}
 	var text strings.Builder
-	var boxes []Block
 	outline := -1
-	if err := rd.inline(&text, &boxes, cell, func(se xml.StartElement) error {
+	if err := rd.inline(&text, emit, cell, func(se xml.StartElement) error {
 		return rd.paraProps(p, &outline)
 	}); err != nil {
-		return nil, nil, err
+		return err
 	}
 	p.Text = text.String()
 	p.Heading = -1 // resolved with the styles, see resolveParagraphs
@@ -351,7 +354,7 @@ func (rd *docxReader) paragraph(cell *cellPos) (*Paragraph, []Block, error) {
 	if p.List != nil {
 		rd.lists = true
 	}
-	return p, boxes, nil
+	return nil
 }
 
 // paraProps reads w:pPr.
@@ -385,8 +388,9 @@ func (rd *docxReader) paraProps(p *Paragraph, outline *int) error {
 }
 
 // inline reads the content of a paragraph up to its end, writing the text
-// Word shows into text. pPr is handed to props.
-func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPos, props func(xml.StartElement) error) error {
+// Word shows into text and emitting the blocks of its text boxes. pPr is
+// handed to props.
+func (rd *docxReader) inline(text *strings.Builder, emit func(Block), cell *cellPos, props func(xml.StartElement) error) error {
 	// Hyperlinks, smart tags, content controls, insertions, simple fields
 	// and equations wrap text Word shows; deletions, moves away, proofing
 	// marks, bookmarks and comment ranges are skipped.
@@ -397,14 +401,14 @@ func (rd *docxReader) inline(text *strings.Builder, boxes *[]Block, cell *cellPo
 				return props(se)
 			}
 		case "r":
-			return rd.run(text, boxes, cell)
+			return rd.run(text, emit, cell)
 		}
 		return rd.skip()
 	}, "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara")
 }
 
 // run reads w:r (or m:r in an equation).
-func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) error {
+func (rd *docxReader) run(text *strings.Builder, emit func(Block), cell *cellPos) error {
 	hidden := false
 	return rd.children(func(se xml.StartElement) error {
 		if hidden && se.Name.Local != "rPr" {
@@ -442,13 +446,13 @@ func (rd *docxReader) run(text *strings.Builder, boxes *[]Block, cell *cellPos) 
 				text.WriteRune(symbolRune(attr(se, "font"), rune(n)))
 			}
 		case "drawing", "pict", "object", "AlternateContent":
-			return rd.textBoxes(boxes, cell)
+			return rd.textBoxes(emit, cell)
 		case "ruby":
 			// A phonetic guide: the base text is the text; the guide
 			// above it (w:rt) is not.
 			return rd.children(func(se xml.StartElement) error {
 				if se.Name.Local == "rubyBase" {
-					return rd.inline(text, boxes, cell, nil)
+					return rd.inline(text, emit, cell, nil)
 				}
 				return rd.skip()
 			})
@@ -480,7 +484,7 @@ func (rd *docxReader) charData(text *strings.Builder) error {
 // textBoxes looks through a drawing for text boxes (w:txbxContent) and reads
 // their paragraphs. Of an mc:AlternateContent only the first choice is
 // read: the fallback repeats the same text.
-func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
+func (rd *docxReader) textBoxes(emit func(Block), cell *cellPos) error {
 	depth := 1
 	for depth > 0 {
 		tok, err := rd.next()
@@ -493,9 +497,13 @@ func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "txbxContent":
-				if err := rd.blocks(func(b Block) { *boxes = append(*boxes, b) }, cell); err != nil {
+				if err := rd.budget.enter("text box"); err != nil {
 					return err
 				}
+				if err := rd.blocks(emit, cell); err != nil {
+					return err
+				}
+				rd.budget.leave()
 			case "Fallback":
 				if err := rd.skip(); err != nil {
 					return err
@@ -510,10 +518,24 @@ func (rd *docxReader) textBoxes(boxes *[]Block, cell *cellPos) error {
 
 // table reads w:tbl.
 func (rd *docxReader) table() (*Table, error) {
+	if err := rd.budget.enter("table"); err != nil {
+		return nil, err
+	}
+	defer rd.budget.leave()
+	if err := rd.budget.element(); err != nil {
+		return nil, err
+	}
 	rd.tables++
 	idx := rd.tables
 	var rows []RawRow
-	gridCols := 0
+	gridCols, width := 0, 0
+	// cols is the width BuildTable and the w:tblGrid make the table.
+	cols := func() int {
+		if gridCols > width && gridCols <= maxSpan {
+			return gridCols
+		}
+		return width
+	}
 	err := rd.children(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "tblGrid":
@@ -524,20 +546,25 @@ func (rd *docxReader) table() (*Table, error) {
 				return rd.skip()
 			})
 		case "tr":
-			row, deleted, err := rd.row(idx, len(rows)+1)
+			row, w, deleted, err := rd.row(idx, len(rows)+1)
 			if err != nil {
 				return err
 			}
 			if !deleted {
 				rows = append(rows, row)
+				width = max(width, w)
 			}
-			return nil
+			return rd.budget.grid(idx, len(rows), cols())
 		}
 		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
 	if err != nil {
 		return nil, err
 	}
+	if err := rd.budget.grid(idx, len(rows), cols()); err != nil {
+		return nil, err
+	}
+	rd.budget.add(len(rows), cols())
 	t := BuildTable(rows)
 	if gridCols > t.Cols && gridCols <= maxSpan {
 		for r := range t.Grid {
@@ -589,8 +616,14 @@ func isOneOf(s string, list []string) bool {
 	return false
 }
 
-// row reads w:tr; deleted reports a row removed by a tracked change.
-func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error) {
+// row reads w:tr; width is its width in grid columns, as BuildTable will
+// lay it out, and deleted reports a row removed by a tracked change.
+func (rd *docxReader) row(table, rowNo int) (row RawRow, width int, deleted bool, err error) {
+	if err := rd.budget.element(); err != nil {
+		return row, 0, false, err
+	}
+	spans := 0 // grid columns of the cells so far, as written
+	laid := 0  // the same, as BuildTable lays them out
 	err = rd.children(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "trPr", "tblPrEx":
@@ -606,33 +639,42 @@ func (rd *docxReader) row(table, rowNo int) (row RawRow, deleted bool, err error
 				return rd.skip()
 			})
 		case "tc":
-			col := row.Before + 1
-			for _, c := range row.Cells {
-				col += max(c.Span, 1)
-			}
+			col := row.Before + 1 + spans
 			c, hmerge, err := rd.cell(&cellPos{table: table, row: rowNo, col: col})
 			if err != nil {
 				return err
 			}
+			spans += max(c.Span, 1)
 			if hmerge && len(row.Cells) > 0 {
 				// A legacy horizontal merge (w:hMerge) continues the cell
 				// on its left.
 				prev := &row.Cells[len(row.Cells)-1]
+				laid -= max(clampSpan(prev.Span), 1)
 				prev.Span += max(c.Span, 1)
+				laid += max(clampSpan(prev.Span), 1)
 				prev.Blocks = appendNonEmpty(prev.Blocks, c.Blocks)
-				return nil
+			} else {
+				laid += max(clampSpan(c.Span), 1)
+				row.Cells = append(row.Cells, c)
 			}
-			row.Cells = append(row.Cells, c)
-			return nil
+			return rowWidth(table, rowNo, laid)
 		}
 		return rd.skip()
 	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
-	return row, deleted, err
+	width = clampSpan(row.Before) + laid + clampSpan(row.After)
+	if err == nil {
+		err = rowWidth(table, rowNo, width)
+	}
+	return row, width, deleted, err
 }
 
 // cell reads w:tc.
 func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
+	if err := rd.budget.element(); err != nil {
+		return c, false, err
+	}
 	c.Span = 1
+	emit := func(b Block) { c.Blocks = append(c.Blocks, b) }
 	err = rd.children(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "tcPr":
@@ -654,18 +696,13 @@ func (rd *docxReader) cell(pos *cellPos) (c RawCell, hmerge bool, err error) {
 				return rd.skip()
 			})
 		case "p":
-			p, boxes, err := rd.paragraph(pos)
-			if err != nil {
-				return err
-			}
-			c.Blocks = append(append(c.Blocks, Block{Para: p}), boxes...)
-			return nil
+			return rd.paragraph(pos, emit)
 		case "tbl":
 			t, err := rd.table()
 			if err != nil {
 				return err
 			}
-			c.Blocks = append(c.Blocks, Block{Table: t})
+			emit(Block{Table: t})
 			return nil
 		}
 		return rd.skip()

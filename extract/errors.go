@@ -16,6 +16,13 @@ var (
 	ErrNoTextLayer   = errors.New("no text layer: the pages are images, OCR is needed")
 	ErrUndecodable   = errors.New("the text cannot be decoded: its fonts map no characters (no ToUnicode), OCR is needed")
 	ErrMalformed     = errors.New("malformed")
+
+	// ErrTooComplex: the structure described is beyond the reader's limits
+	// (see docxlimits.go), whatever the file's size.
+	ErrTooComplex      = errors.New("too complex")
+	ErrTooDeep         = fmt.Errorf("%w: nested too deep", ErrTooComplex)
+	ErrTooManyCells    = fmt.Errorf("%w: too many table cells", ErrTooComplex)
+	ErrTooManyElements = fmt.Errorf("%w: too many paragraphs and cells", ErrTooComplex)
 )
 
 // Error is a failure to read one file, naming the file and the part of it

@@ -33,6 +33,12 @@ func Reason(err error) string {
 		return fmt.Sprintf("页数超过上限（%d 页），已拒绝读取", extract.MaxPDFPages)
 	case errors.Is(err, extract.ErrTooLarge):
 		return "文件或其中的部件过大，已拒绝读取（可能是压缩炸弹）"
+	case errors.Is(err, extract.ErrTooDeep):
+		return fmt.Sprintf("文档嵌套过深（表格或文本框嵌套超过 %d 层，或 XML 元素嵌套超过 %d 层），已拒绝读取", extract.MaxDOCXNesting, extract.MaxDOCXElementDepth)
+	case errors.Is(err, extract.ErrTooManyCells):
+		return fmt.Sprintf("表格单元格数超过上限（每行 %d 列、每个表格 %d 格、全文 %d 格），已拒绝读取", extract.MaxDOCXTableCols, extract.MaxDOCXTableSlots, extract.MaxDOCXSlots)
+	case errors.Is(err, extract.ErrTooManyElements):
+		return fmt.Sprintf("文档内容过多（段落、表格、行和单元格共超过 %d 个），已拒绝读取", extract.MaxDOCXElements)
 	case errors.Is(err, extract.ErrEncrypted):
 		return "文件已加密，需要密码才能读取"
 	case errors.Is(err, extract.ErrUndecodable):
