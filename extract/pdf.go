@@ -92,9 +92,9 @@ const (
 // ReadPDF reads the PDF in r (size bytes) into a Document. path names the
 // file in errors and positions.
 //
-// Pages that fail to read are left out and reported in the returned error
-// (a list of *Error values, Part "page N", that errors.Is and errors.As
-// look into) along with a Document of the other pages. A file that cannot
+// Pages that fail to read are left out and reported in the returned
+// ErrorList (one *Error per page, Part "page N") along with a Document of
+// the other pages. A file that cannot
 // be read at all returns a nil Document and an *Error wrapping ErrEmpty,
 // ErrEncrypted, ErrNoTextLayer, ErrMalformed or ErrTooLarge.
 func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
@@ -119,7 +119,7 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 		return nil, &Error{Path: path, Err: err}
 	}
 	contents := make([]*pageContent, len(pages))
-	var errs pageErrors
+	var errs ErrorList
 	glyphs, images, unknown := 0, 0, 0
 	for i, p := range pages {
 		pc, err := d.interpretPage(p)
@@ -160,19 +160,41 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 	return doc, nil
 }
 
-// pageErrors lists the pages of a file that could not be read, in page
-// order, in one line.
-type pageErrors []error
+// ErrorList lists the parts of a file that could not be read, each an
+// *Error naming its part ("page 3"), in page order, as go/scanner's
+// ErrorList does for a source file. ReadPDF and Read return it together
+// with the Document of the parts that could be read; errors.Is and
+// errors.As look into each.
+type ErrorList []*Error
 
-func (e pageErrors) Error() string {
-	msgs := make([]string, len(e))
-	for i, err := range e {
+// Error is the errors in one line.
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, err := range l {
 		msgs[i] = err.Error()
 	}
 	return strings.Join(msgs, "; ")
 }
 
-func (e pageErrors) Unwrap() []error { return e }
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Pages returns the numbers (from 1) of the pages the list says were lost.
+func (l ErrorList) Pages() []int {
+	var out []int
+	for _, e := range l {
+		var n int
+		if _, err := fmt.Sscanf(e.Part, "page %d", &n); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // pdfDoc is one open PDF file and what is shared by its pages.
 type pdfDoc struct {

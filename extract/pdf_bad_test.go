@@ -98,18 +98,30 @@ func TestPDFReadable(t *testing.T) {
 	}
 }
 
-// TestPDFPartialPages keeps the pages that read when one does not.
+// TestPDFPartialPages keeps the pages that read when one does not: Read
+// returns their Document with an ErrorList naming the page lost.
 func TestPDFPartialPages(t *testing.T) {
-	f := newPDF((&pdfDraw{}).text(90, 700, "第一页").b.String(), "")
+	f := newPDF((&pdfDraw{}).text(90, 700, "第一页").b.String(), "", (&pdfDraw{}).text(90, 700, "第三页").b.String())
 	// Page 2's content stream is JBIG2, which no one can decode.
-	f.objs[len(f.objs)-2] = streamObj("/Filter /JBIG2Decode", "\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01")
-	doc, err := readPDFBytes(t, "partial.pdf", f.bytes())
-	var e *Error
-	if !errors.As(err, &e) || e.Part != "page 2" || !strings.Contains(err.Error(), "JBIG2Decode") {
-		t.Errorf("error %v, want one naming page 2 and the filter", err)
+	for i, o := range f.objs {
+		if o == streamObj("", "") {
+			f.objs[i] = streamObj("/Filter /JBIG2Decode", "\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01")
+		}
 	}
-	if doc == nil || len(blockTexts(doc)) != 1 {
-		t.Fatalf("document %v, want page 1's text", doc)
+	data := f.bytes()
+	doc, err := Read(bytes.NewReader(data), int64(len(data)), "partial.pdf")
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Part != "page 2" || !strings.Contains(err.Error(), "JBIG2Decode") {
+		t.Errorf("error %v, want a list of one naming page 2 and the filter", err)
+	}
+	if got := list.Pages(); len(got) != 1 || got[0] != 2 {
+		t.Errorf("pages lost %v, want [2]", got)
+	}
+	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), "partial.pdf: page 2: ") {
+		t.Errorf("error %q should wrap ErrMalformed and name the file and page", err)
+	}
+	if doc == nil || strings.Join(blockTexts(doc), " ") != "第一页 第三页" || len(doc.SHA256) != 64 {
+		t.Fatalf("document %v, want pages 1 and 3 read and hashed", doc)
 	}
 }
 

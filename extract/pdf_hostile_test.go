@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/hostile"
 )
 
 // Hostile files: small files built to kill or hang a reader. Each must end
@@ -159,5 +161,40 @@ func TestPDFTooManyPages(t *testing.T) {
 	_, err := readWithin(t, "pages.pdf", f.bytes())
 	if !errors.Is(err, ErrTooManyPages) || errors.Is(err, ErrTooLarge) {
 		t.Fatalf("error %v, want ErrTooManyPages alone", err)
+	}
+}
+
+// TestPDFHostileFiles reads the PDFs of internal/hostile, the files of
+// the robustness issue, each of which used to crash, hang or exhaust the
+// reader.
+func TestPDFHostileFiles(t *testing.T) {
+	want := map[string]error{
+		"objstm-self.pdf":     ErrMalformed,
+		"objstm-open-hex.pdf": ErrTooLarge, // its object stream decodes to 65 MiB
+		"glyph-pile.pdf":      ErrTooLarge,
+		"truncated.pdf":       ErrMalformed,
+		"empty.pdf":           ErrEmpty,
+	}
+	files := hostile.Files()
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".pdf") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			w, ok := want[name]
+			if !ok {
+				t.Fatalf("no expectation for %s", name)
+			}
+			_, err := readWithin(t, name, data)
+			if !errors.Is(err, w) {
+				t.Errorf("error %v, want %v", err, w)
+			}
+		})
+	}
+	// The open hex string past 64 MiB of file, uncompressed.
+	padded := hostile.ObjStmOpenHex(0)
+	padded = append(padded[:9], append(append([]byte("%"), bytes.Repeat([]byte("x"), maxInMemory)...), padded[8:]...)...)
+	if _, err := readWithin(t, "padded.pdf", padded); !errors.Is(err, ErrMalformed) {
+		t.Errorf("padded: error %v, want ErrMalformed", err)
 	}
 }

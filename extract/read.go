@@ -33,6 +33,10 @@ func Open(path string) (*Document, error) {
 // Read reads a .docx or .pdf from r, recognizing the format by content, not
 // by name; path only names the file in positions and errors. A panic in a
 // third-party parser is turned into an error naming the file.
+//
+// A file read in part (a PDF with pages that cannot be read) returns the
+// Document of what could be read together with an ErrorList naming each
+// part lost; callers that want all or nothing check err first.
 func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -56,7 +60,7 @@ func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 		}
 		return nil, &Error{Path: path, Err: ErrUnknownFormat}
 	}
-	if err != nil {
+	if doc == nil {
 		return nil, err
 	}
 	h := sha256.New()
@@ -64,7 +68,7 @@ func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 		return nil, &Error{Path: path, Err: err}
 	}
 	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return doc, nil
+	return doc, err
 }
 
 // Sniff tells the format of a file from its first bytes: a zip archive is
