@@ -24,8 +24,8 @@ const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
   jixiao issues [--db jixiao.db] [--dept] [--project] [--file] [--rule] [--severity] [--summary] [--per-department DIR]
                 [--format table|csv|json|xlsx] [--out FILE]
         按部门、项目和严重程度列出审核发现（xlsx 可直接发回各部门）
-  jixiao sql [--db jixiao.db] [--format table|csv|json|xlsx] "SELECT …"
-        以只读方式对数据库执行 SQL 查询
+  jixiao sql [--db jixiao.db] [--format table|csv|json|xlsx] [--out FILE] [--timeout 30] "SELECT …"
+        以只读方式对数据库执行一条 SQL 查询（默认 30 秒超时；table 格式最多显示 10000 行）
   jixiao stats [--db jixiao.db] [--format text|json]
         数据库中的文档、项目、指标和审核发现数
   jixiao serve [--db jixiao.db] [--addr 127.0.0.1:8080]
