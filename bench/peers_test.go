@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -30,41 +31,57 @@ func corpus(b *testing.B, ext string) []string {
 	return files
 }
 
-func readReports(b *testing.B, files []string) {
-	for _, f := range files {
-		doc, err := extract.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := report.Read(doc); err != nil {
-			b.Fatal(err)
-		}
+// readReports reads files into reports, parallel at a time.
+func readReports(b *testing.B, files []string, parallel int) {
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				doc, err := extract.Open(f)
+				if err == nil {
+					_, err = report.Read(doc)
+				}
+				if err != nil {
+					b.Error(err)
+				}
+			}
+		}()
 	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
 }
 
-// BenchmarkDOCXvsPythonDocx: jixiao reads the 200 bench .docx into reports;
-// python-docx (one process) only loads them and reads their cells.
+// BenchmarkDOCXvsPythonDocx: jixiao reads the 200 bench .docx into reports
+// in one goroutine; python-docx (one process) only loads them and reads
+// their cells.
 func BenchmarkDOCXvsPythonDocx(b *testing.B) {
 	files := corpus(b, "docx")
 	python := "/usr/bin/python3"
 	if err := exec.Command(python, "-c", "import docx").Run(); err != nil {
 		b.Skipf("python-docx not installed (apt-get install python3-docx): %v", err)
 	}
-	race(b, files, "python-docx", func() {
+	race(b, len(files), "python-docx", func() { readReports(b, files, 1) }, func() {
 		if out, err := exec.Command(python, append([]string{"python_docx_cells.py"}, files...)...).CombinedOutput(); err != nil {
 			b.Fatalf("python-docx: %v\n%s", err, out)
 		}
 	})
 }
 
-// BenchmarkPDFvsPdftotext: jixiao reads the 200 bench PDFs into reports;
-// pdftotext -layout runs one process per file, two at a time.
+// BenchmarkPDFvsPdftotext: jixiao reads the 200 bench PDFs into reports
+// in two goroutines; pdftotext -layout runs one process per file, two at a
+// time.
 func BenchmarkPDFvsPdftotext(b *testing.B) {
 	files := corpus(b, "pdf")
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		b.Skip("pdftotext not installed (apt-get install poppler-utils)")
 	}
-	race(b, files, "pdftotext", func() { pdftotext(b, files) })
+	race(b, len(files), "pdftotext", func() { readReports(b, files, 2) }, func() { pdftotext(b, files) })
 }
 
 // pdftotext converts files with one process each, two at a time.
@@ -89,28 +106,42 @@ func pdftotext(b *testing.B, files []string) {
 	wg.Wait()
 }
 
-// race reads files into reports with jixiao and runs the peer, in turns,
-// timing each; only jixiao's part counts in ns/op.
-func race(b *testing.B, files []string, name string, peer func()) {
-	var ours, theirs time.Duration
+// rounds is how many times each side runs in one benchmark; the medians
+// are reported, so one slow turn (a cold cache, a busy machine) does not
+// decide the ratio.
+const rounds = 5
+
+// race runs ours and the peer in turns, rounds times each, timing each
+// turn; only our part counts in ns/op. Both must do equal work with equal
+// parallelism.
+func race(b *testing.B, n int, name string, ours, peer func()) {
+	var o, p []time.Duration
 	for b.Loop() {
-		t0 := time.Now()
-		readReports(b, files)
-		ours += time.Since(t0)
-		b.StopTimer()
-		t1 := time.Now()
-		peer()
-		theirs += time.Since(t1)
-		b.StartTimer()
+		for range rounds {
+			t0 := time.Now()
+			ours()
+			o = append(o, time.Since(t0))
+			b.StopTimer()
+			t1 := time.Now()
+			peer()
+			p = append(p, time.Since(t1))
+			b.StartTimer()
+		}
 	}
-	reportRatio(b, len(files), ours, theirs, name)
+	reportRatio(b, n, median(o), median(p), name)
 }
 
-// reportRatio prints both times and their ratio.
+// median returns the middle duration.
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// reportRatio prints both median times and their ratio.
 func reportRatio(b *testing.B, n int, ours, peer time.Duration, name string) {
-	runs := float64(b.N)
 	b.ReportMetric(float64(n), "files/op")
-	b.ReportMetric(peer.Seconds()/runs, name+"_s/op")
-	b.ReportMetric(ours.Seconds()/runs, "jixiao_s/op")
+	b.ReportMetric(peer.Seconds(), name+"_s")
+	b.ReportMetric(ours.Seconds(), "jixiao_s")
 	b.ReportMetric(peer.Seconds()/ours.Seconds(), "x_faster")
 }
