@@ -16,8 +16,16 @@ import (
 //
 // ReadPDF uses github.com/ledongthuc/pdf for the object layer: the
 // cross-reference tables and streams, objects, the Flate and ASCII85
-// filters, RC4 and AES-128 decryption. Everything above it is ours:
+// filters. Everything above it is ours, and some of what is below:
 //
+//   - pdfguard.go checks the cross-references and object streams for what
+//     would make the library loop, overflow its stack or allocate without
+//     bound;
+//   - pdfrebuild.go writes anew, by scanning for objects, a file the
+//     library cannot read as it is: one with broken or missing
+//     cross-references, one encrypted (pdfcrypt.go opens the standard
+//     security handler with the empty user password: RC4, AES-128 and
+//     AES-256), one with LZW or RunLength streams (pdffilter.go);
 //   - pdflex.go splits content streams and CMaps into tokens (the library's
 //     pdf.Interpret loops forever on a hex string left open at the end of a
 //     stream, and cannot skip inline images);
@@ -46,24 +54,20 @@ import (
 // fonts) and text at other angles, such as stamps and watermarks, is
 // skipped.
 
-// BUG(pdf): Streams compressed with LZWDecode or RunLengthDecode are not
-// decoded: a page whose content uses them is left out with an error naming
-// the filter.
+// BUG(pdf): Files larger than 64 MiB are not rebuilt: one that is
+// encrypted with AES-256 or RC4-40, uses LZW or RunLength streams, or has
+// broken cross-references is refused, and the object streams of one that
+// is encrypted are not checked before the library reads them.
 
-// BUG(pdf): Files encrypted with AES-256 (security handler revision 5 or 6)
-// or with RC4 keys shorter than 88 bits are refused with ErrEncrypted even
-// when the user password is empty: ledongthuc/pdf cannot decrypt them.
+// BUG(pdf): A file that needs an owner password only is opened; one that
+// needs a user password is refused with ErrEncrypted: no password can be
+// given.
 
 // BUG(pdf): Pages are read in one column: a page laid out in two text
 // columns interleaves their lines.
 
-// BUG(pdf): A file whose cross-reference offsets are wrong, or that is cut
-// short before its trailer, is refused; there is no reconstruction by
-// scanning for objects.
-
-// BUG(pdf): The object streams of files larger than 64 MiB, and of
-// encrypted files, are not checked before the library reads them; one that
-// ends inside a hex string makes the library loop forever.
+// BUG(pdf): The entries of a hybrid file's /XRefStm stream are not
+// checked for object streams inside object streams.
 
 // BUG(pdf): Tables are found by their rules: a table drawn with no
 // vertical rules (a 三线表) or none at all reads as lines whose cells are
@@ -204,7 +208,7 @@ type pdfDoc struct {
 	ops          int
 	contentBytes int64
 	data         []byte // the file, when it is in memory
-	rebuilt      bool   // read from the file rebuildPDF wrote
+	rebuilt      bool   // read from the file rebuildPDF wrote, or rebuilding failed: not to try again
 }
 
 // openPDF checks the file's header and size and opens it with the library.
@@ -243,25 +247,31 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 	if n, err := r.ReadAt(data, 0); int64(n) != size {
 		return nil, fmt.Errorf("%w: reading: %v", ErrMalformed, err)
 	}
+	rebuilt := false
 	if needsRebuild(data) {
-		return openRebuilt(data)
+		d, err := openRebuilt(data)
+		if err == nil || errors.Is(err, ErrEncrypted) || isLimit(err) {
+			return d, err
+		}
+		// What our rebuild cannot read, the library may.
+		rebuilt = true
 	}
 	if err := checkObjectStreams(data); err != nil {
 		return nil, err
 	}
 	err := checkXref(bytes.NewReader(data), size)
-	if errors.Is(err, errXrefOffsets) {
+	if errors.Is(err, errXrefOffsets) && !rebuilt {
 		return openRebuilt(data)
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, errXrefOffsets) {
 		return nil, err
 	}
 	d, err := openLib(bytes.NewReader(data), size)
-	if errors.Is(err, ErrMalformed) {
+	if errors.Is(err, ErrMalformed) && !rebuilt {
 		return openRebuilt(data)
 	}
 	if d != nil {
-		d.data = data
+		d.data, d.rebuilt = data, rebuilt
 	}
 	return d, err
 }

@@ -136,7 +136,6 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 		}
 		stm, _ = readObjectAt(b, 0)
 	}
-	start := l.pos
 	d := readDictTokens(l)
 	if err := checkDecodeParms(d); err != nil {
 		return 0, err
@@ -157,12 +156,6 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 	}
 	if stm != nil {
 		xrefStreamEntries(stm, entries)
-	} else if x := (&psLexer{b: b[start:]}); true {
-		// A hybrid file's trailer names an xref stream of the objects in
-		// object streams.
-		if v := parseValue(x, 0); v.key("XRefStm") != nil {
-			entries[-1] = xrefEntry{} // unchecked: leave offsets to the library
-		}
 	}
 	if p := d["Prev"]; len(p) == 1 && p[0].kind == psNum {
 		return int64(p[0].num), nil
