@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var b1301 = &Rule{
 	ID:       "B1301",
 	Title:    "项目编码区划代码与全县多数不符（跨报告）",
 	Severity: report.Error,
@@ -32,4 +32,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var b1302 = &Rule{
 	ID:       "B1302",
 	Title:    "同一项目编码在不同报告中名称不同",
 	Severity: report.Error,
@@ -22,7 +22,7 @@ var _ = register(&Rule{
 				pr.Code, first.Source.Path, firstName, pr.Name)
 		})
 	},
-})
+}
 
 // repeatedCodes calls f for each project whose code an earlier report of
 // reps already used, with that first report and the name it gave.

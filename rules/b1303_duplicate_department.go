@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var b1303 = &Rule{
 	ID:       "B1303",
 	Title:    "同一部门重复报送",
 	Severity: report.Warning,
@@ -36,4 +36,4 @@ var _ = register(&Rule{
 			byDept[key] = rep
 		}
 	},
-})
+}

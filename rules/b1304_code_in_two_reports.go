@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var b1304 = &Rule{
 	ID:       "B1304",
 	Title:    "同一项目编码出现在不同单位的报告中",
 	Severity: report.Warning,
@@ -22,7 +22,7 @@ var _ = register(&Rule{
 				pr.Code, pr.Name, first.Source.Path, first.Department.Code, first.Department.Name)
 		})
 	},
-})
+}
 
 func sameDepartment(a, b *report.Report) bool {
 	if a.Source.SHA256 != "" && a.Source.SHA256 == b.Source.SHA256 {

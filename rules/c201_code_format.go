@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var c201 = &Rule{
 	ID:       "C201",
 	Title:    "项目编码格式错误",
 	Severity: report.Error,
@@ -23,4 +23,4 @@ var _ = register(&Rule{
 				pr.Code, len([]rune(pr.Code)))
 		}
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var c202 = &Rule{
 	ID:       "C202",
 	Title:    "项目编码区划代码与本县不符",
 	Severity: report.Error,
@@ -24,4 +24,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var c203 = &Rule{
 	ID:       "C203",
 	Title:    "项目编码年度与预算年度不符",
 	Severity: report.Warning,
@@ -32,4 +32,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

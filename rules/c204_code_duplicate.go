@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var c204 = &Rule{
 	ID:       "C204",
 	Title:    "项目编码在报告内重复",
 	Severity: report.Error,
@@ -27,4 +27,4 @@ var _ = register(&Rule{
 			first[pr.Code] = pr
 		}
 	},
-})
+}

@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var c205 = &Rule{
 	ID:       "C205",
 	Title:    "单位编码格式错误",
 	Severity: report.Warning,
@@ -26,6 +26,6 @@ var _ = register(&Rule{
 			p.Reportf(projectAt(pr, "department_code"), "单位编码“%s”应为6位数字（3位部门代码+3位单位代码）", pr.DepartmentCode)
 		}
 	},
-})
+}
 
 var unitCode = regexp.MustCompile(`^\d{6}$`)

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var c206 = &Rule{
 	ID:       "C206",
 	Title:    "项目所属部门与报告部门不符",
 	Severity: report.Warning,
@@ -27,4 +27,4 @@ var _ = register(&Rule{
 				pr.DepartmentCode, pr.DepartmentName, pr.DepartmentCode[:3], dept, p.Report.Department.Name, dept[:3])
 		}
 	},
-})
+}

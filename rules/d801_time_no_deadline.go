@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var d801 = &Rule{
 	ID:       "D801",
 	Title:    "时效指标没有期限",
 	Severity: report.Warning,
@@ -24,7 +24,7 @@ var _ = register(&Rule{
 			p.Reportf(indicatorAt(pr, j, "value"), "时效指标“%s”的指标值“%s”没有给出日期或时长，应写明期限，如“%d年12月底前”或“≤30天”", ind.Level3, valueText(ind), yearOr(p.Year))
 		})
 	},
-})
+}
 
 func yearOr(y int) int {
 	if y > 0 {

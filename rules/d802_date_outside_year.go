@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var d802 = &Rule{
 	ID:       "D802",
 	Title:    "期限不在预算年度内",
 	Severity: report.Warning,
@@ -34,4 +34,4 @@ var _ = register(&Rule{
 			p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”的期限“%s”（%s）不在预算年度%d年内，应为本年度内的日期", ind.Level3, valueText(ind), t.Date, p.Year)
 		})
 	},
-})
+}

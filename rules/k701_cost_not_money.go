@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var k701 = &Rule{
 	ID:       "K701",
 	Title:    "成本指标的指标值不是金额",
 	Severity: report.Warning,
@@ -37,7 +37,7 @@ var _ = register(&Rule{
 			p.Reportf(indicatorAt(pr, j, "value"), "成本指标“%s”的指标值“%s”%s；应写出成本金额上限，如“≤%s%s”", ind.Level3, valueText(ind), why, orDash(pr.Budget.Total), amountUnit(pr))
 		})
 	},
-})
+}
 
 func orDash(s string) string {
 	if s == "" {

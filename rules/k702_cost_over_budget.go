@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var k702 = &Rule{
 	ID:       "K702",
 	Title:    "成本上限超过预算数",
 	Severity: report.Error,
@@ -38,4 +38,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

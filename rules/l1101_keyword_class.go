@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var l1101 = &Rule{
 	ID:       "L1101",
 	Title:    "指标名称与所属二级指标不符",
 	Severity: report.Warning,
@@ -37,7 +37,7 @@ var _ = register(&Rule{
 				ind.Level3, strings.Join(names, "或"), ind.Level2, strings.TrimSuffix(kindName[l2], "指标"))
 		})
 	},
-})
+}
 
 var classKeywords = []struct {
 	kind  kind

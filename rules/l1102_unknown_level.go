@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var l1102 = &Rule{
 	ID:       "L1102",
 	Title:    "一级或二级指标名称不规范",
 	Severity: report.Warning,
@@ -22,4 +22,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var m401 = &Rule{
 	ID:       "M401",
 	Title:    "金额无法识别",
 	Severity: report.Error,
@@ -27,7 +27,7 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}
 
 // amountUnit is the unit the project's amounts are in, 万元 when the table
 // does not say.

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var m402 = &Rule{
 	ID:       "M402",
 	Title:    "预算数不等于财政资金与其他资金之和",
 	Severity: report.Error,
@@ -30,7 +30,7 @@ var _ = register(&Rule{
 				pr.Budget.Total, orZero(pr.Budget.Fiscal), orZero(pr.Budget.Other), sum.StringFixed(2), amountUnit(pr))
 		}
 	},
-})
+}
 
 func orZero(s string) string {
 	if s == "" {

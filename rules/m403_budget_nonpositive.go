@@ -5,7 +5,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var _ = register(&Rule{
+var m403 = &Rule{
 	ID:       "M403",
 	Title:    "预算数为零或负数",
 	Severity: report.Warning,
@@ -26,7 +26,7 @@ var _ = register(&Rule{
 			p.Reportf(projectAt(pr, "budget.total"), "预算数“%s”不大于0，应填写批复的预算金额（%s）", pr.Budget.Total, amountUnit(pr))
 		}
 	},
-})
+}
 
 // cent is the tolerance of amount comparisons: amounts are written to two
 // decimals.

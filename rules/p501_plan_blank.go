@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var p501 = &Rule{
 	ID:       "P501",
 	Title:    "资金支出计划有空白节点",
 	Severity: report.Error,
@@ -27,4 +27,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

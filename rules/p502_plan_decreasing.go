@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var p502 = &Rule{
 	ID:       "P502",
 	Title:    "资金支出计划累计比例递减",
 	Severity: report.Error,
@@ -37,4 +37,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var _ = register(&Rule{
+var p503 = &Rule{
 	ID:       "P503",
 	Title:    "资金支出计划末期不是100%",
 	Severity: report.Error,
@@ -33,6 +33,6 @@ var _ = register(&Rule{
 			p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(n)), "资金支出计划末期“%s”为%s，累计支出比例应为100%%", last.Period, last.Value)
 		}
 	},
-})
+}
 
 var hundred = decimal.NewFromInt(100)

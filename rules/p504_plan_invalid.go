@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var _ = register(&Rule{
+var p504 = &Rule{
 	ID:       "P504",
 	Title:    "资金支出计划比例无法识别或超出0–100%",
 	Severity: report.Error,
@@ -36,4 +36,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var r1401 = &Rule{
 	ID:       "R1401",
 	Title:    "未识别的栏目或表格",
 	Severity: report.Info,
@@ -18,4 +18,4 @@ var _ = register(&Rule{
 			p.Reportf(u.Location, "未识别的%s“%s”，其内容未读入任何字段，请核对原表", u.What, u.Text)
 		}
 	},
-})
+}

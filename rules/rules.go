@@ -72,9 +72,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jixiao/jixiao/report"
 )
@@ -105,33 +107,78 @@ type Rule struct {
 	Batch func(b *BatchPass) // cross-document rule
 }
 
-// registry holds every rule; files add theirs with register.
-var registry = map[string]*Rule{}
-
-func register(r *Rule) *Rule {
-	if _, dup := registry[r.ID]; dup {
-		panic("rules: duplicate rule ID " + r.ID)
-	}
-	if (r.Check == nil) == (r.Batch == nil) {
-		panic("rules: rule " + r.ID + " needs exactly one of Check and Batch")
-	}
-	registry[r.ID] = r
-	return r
+// all is every rule, ordered by area and number; each is declared in the
+// file named for it.
+var all = []*Rule{
+	s101,
+	s102,
+	s103,
+	s104,
+	s105,
+	s106,
+	s107,
+	s108,
+	s109,
+	c201,
+	c202,
+	c203,
+	c204,
+	c205,
+	c206,
+	t301,
+	t302,
+	t303,
+	m401,
+	m402,
+	m403,
+	p501,
+	p502,
+	p503,
+	p504,
+	v601,
+	v602,
+	v603,
+	v604,
+	v605,
+	v606,
+	v607,
+	v608,
+	v609,
+	k701,
+	k702,
+	d801,
+	d802,
+	x901,
+	y1001,
+	y1002,
+	y1003,
+	y1004,
+	y1005,
+	l1101,
+	l1102,
+	w1201,
+	b1301,
+	b1302,
+	b1303,
+	b1304,
+	r1401,
 }
+
+// byID finds a rule by its ID.
+var byID = sync.OnceValue(func() map[string]*Rule {
+	m := make(map[string]*Rule, len(all))
+	for _, r := range all {
+		m[r.ID] = r
+	}
+	return m
+})
 
 // All returns every rule, ordered by area and number.
-func All() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return idLess(out[i].ID, out[j].ID) })
-	return out
-}
+func All() []*Rule { return slices.Clone(all) }
 
 // Lookup returns the rule with the given ID (case-insensitive), or nil.
 func Lookup(id string) *Rule {
-	return registry[strings.ToUpper(strings.TrimSpace(id))]
+	return byID()[strings.ToUpper(strings.TrimSpace(id))]
 }
 
 // idLess orders IDs by their number, so S101 < C201 < … < Y1001 < B1301.

@@ -128,11 +128,32 @@ func TestCleanProject(t *testing.T) {
 	}
 }
 
+// TestRuleList: every rule has a unique ID, exactly one of Check and
+// Batch, and the list is in the order of its IDs.
+func TestRuleList(t *testing.T) {
+	seen := map[string]bool{}
+	for i, r := range All() {
+		if seen[r.ID] {
+			t.Errorf("duplicate rule ID %s", r.ID)
+		}
+		seen[r.ID] = true
+		if (r.Check == nil) == (r.Batch == nil) {
+			t.Errorf("%s: needs exactly one of Check and Batch", r.ID)
+		}
+		if i > 0 && !idLess(All()[i-1].ID, r.ID) {
+			t.Errorf("%s listed after %s", r.ID, All()[i-1].ID)
+		}
+		if Lookup(strings.ToLower(r.ID)) != r {
+			t.Errorf("Lookup(%s) does not find it", r.ID)
+		}
+	}
+}
+
 // TestRulePanic: a rule that panics leaves an info finding and the other
 // rules still run.
 func TestRulePanic(t *testing.T) {
-	r := register(&Rule{ID: "Z9999", Title: "panics", Severity: report.Error, Doc: "-", Check: func(p *Pass) { panic("boom") }})
-	defer delete(registry, r.ID)
+	all = append(all, &Rule{ID: "Z9999", Title: "panics", Severity: report.Error, Doc: "-", Check: func(p *Pass) { panic("boom") }})
+	defer func() { all = all[:len(all)-1] }()
 	rep := &report.Report{Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "]测试项目"}}}
 	Check(rep, Default())
 	if !hasRule(rep, "Z9999", report.Info) || !hasRule(rep, "T301", "") {

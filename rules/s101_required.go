@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var s101 = &Rule{
 	ID:       "S101",
 	Title:    "项目必填信息缺失",
 	Severity: report.Error,
@@ -18,7 +18,7 @@ var _ = register(&Rule{
 
 示例：“资金用途”一栏为空 → 报告“项目未填写资金用途”。`,
 	Check: checkRequired,
-})
+}
 
 func checkRequired(p *Pass) {
 	for i := range p.Report.Projects {

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s102 = &Rule{
 	ID:       "S102",
 	Title:    "项目没有绩效指标",
 	Severity: report.Error,
@@ -21,4 +21,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

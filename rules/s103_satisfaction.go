@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s103 = &Rule{
 	ID:       "S103",
 	Title:    "缺少满意度指标",
 	Severity: report.Error,
@@ -16,7 +16,7 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		checkCategory(p, kindSatisfaction, "满意度指标", "如“服务对象满意度 ≥90%”")
 	},
-})
+}
 
 // checkCategory reports the projects with indicators but none of kind k.
 func checkCategory(p *Pass, k kind, label, example string) {

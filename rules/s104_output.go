@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s104 = &Rule{
 	ID:       "S104",
 	Title:    "缺少产出指标",
 	Severity: report.Error,
@@ -16,4 +16,4 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		checkCategory(p, kindOutput, "产出指标", "如“数量指标：车辆购置数量 =5辆”")
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s105 = &Rule{
 	ID:       "S105",
 	Title:    "缺少效益指标",
 	Severity: report.Error,
@@ -16,4 +16,4 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		checkCategory(p, kindBenefit, "效益指标", "如“社会效益指标：政策知晓率 ≥90%”")
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s106 = &Rule{
 	ID:       "S106",
 	Title:    "缺少成本指标",
 	Severity: report.Error,
@@ -16,4 +16,4 @@ var _ = register(&Rule{
 	Check: func(p *Pass) {
 		checkCategory(p, kindCost, "成本指标", "如“项目总成本 ≤预算数（写明金额）”")
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s107 = &Rule{
 	ID:       "S107",
 	Title:    "二级指标不属于所在一级指标",
 	Severity: report.Warning,
@@ -23,7 +23,7 @@ var _ = register(&Rule{
 				ind.Level2, ind.Level1, kindName[parentOf(l2)])
 		})
 	},
-})
+}
 
 func belongs(l1, l2 kind) bool {
 	switch l1 {

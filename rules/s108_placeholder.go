@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var s108 = &Rule{
 	ID:       "S108",
 	Title:    "空白或占位指标行",
 	Severity: report.Warning,
@@ -34,7 +34,7 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}
 
 var placeholders = map[string]bool{
 	"不涉及": true, "无": true, "暂无": true, "/": true, "／": true, "—": true, "——": true, "-": true,

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var s109 = &Rule{
 	ID:       "S109",
 	Title:    "缺少部门整体绩效目标",
 	Severity: report.Info,
@@ -20,4 +20,4 @@ var _ = register(&Rule{
 		}
 		p.Reportf(report.Location{Field: "overall_goal"}, "报告缺少第一部分“部门整体绩效目标”（总体绩效目标和分项绩效目标），应按模板补写")
 	},
-})
+}

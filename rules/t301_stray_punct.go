@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var t301 = &Rule{
 	ID:       "T301",
 	Title:    "名称中有多余标点或不成对的括号",
 	Severity: report.Warning,
@@ -34,7 +34,7 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}
 
 const (
 	badLeading  = "]】)）}｝,，.。、;；:：!！?？》>"

@@ -8,7 +8,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var t302 = &Rule{
 	ID:       "T302",
 	Title:    "文本中有格式转换残留",
 	Severity: report.Warning,
@@ -48,7 +48,7 @@ var _ = register(&Rule{
 			p.Reportf(loc, "总体绩效目标中有格式转换残留“%s”，应删去并核对原文", m)
 		}
 	},
-})
+}
 
 var residueMarks = []string{"[bookmark", "bookmark:", "HYPERLINK", "MERGEFORMAT", "PAGEREF", "_Toc", "\\* ", "\ufffd"}
 

@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var t303 = &Rule{
 	ID:       "T303",
 	Title:    "表格标题与项目名称不一致",
 	Severity: report.Info,
@@ -32,7 +32,7 @@ var _ = register(&Rule{
 			p.Reportf(projectAt(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
 		}
 	},
-})
+}
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }

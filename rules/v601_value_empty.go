@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var v601 = &Rule{
 	ID:       "V601",
 	Title:    "指标值为空",
 	Severity: report.Error,
@@ -20,4 +20,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

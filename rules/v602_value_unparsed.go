@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v602 = &Rule{
 	ID:       "V602",
 	Title:    "指标值无法识别",
 	Severity: report.Warning,
@@ -23,4 +23,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

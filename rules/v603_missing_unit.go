@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v603 = &Rule{
 	ID:       "V603",
 	Title:    "定量指标缺少计量单位",
 	Severity: report.Warning,
@@ -33,4 +33,4 @@ var _ = register(&Rule{
 			p.Reportf(indicatorAt(pr, j, field), "指标“%s”的指标值“%s”缺少计量单位，应补上单位（%s）", ind.Level3, valueText(ind), hint)
 		})
 	},
-})
+}

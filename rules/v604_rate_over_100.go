@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v604 = &Rule{
 	ID:       "V604",
 	Title:    "比率目标超过100%",
 	Severity: report.Error,
@@ -43,7 +43,7 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}
 
 // overHundred says whether target t of the indicator called name asks for
 // more than 100%.

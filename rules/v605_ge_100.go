@@ -5,7 +5,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v605 = &Rule{
 	ID:       "V605",
 	Title:    "“≥100%”应写作“=100%”",
 	Severity: report.Info,
@@ -39,7 +39,7 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}
 
 // geHundred says whether a rate's target is written ≥100%.
 func geHundred(name string, t normalize.Target) bool {

@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v606 = &Rule{
 	ID:       "V606",
 	Title:    "“是否”类指标使用了百分比",
 	Severity: report.Warning,
@@ -29,4 +29,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

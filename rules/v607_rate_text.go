@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v607 = &Rule{
 	ID:       "V607",
 	Title:    "比率类指标使用了文字值",
 	Severity: report.Warning,
@@ -25,4 +25,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

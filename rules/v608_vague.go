@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v608 = &Rule{
 	ID:       "V608",
 	Title:    "产出指标使用了模糊的趋势词",
 	Severity: report.Warning,
@@ -28,7 +28,7 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}
 
 var vagueWords = []string{"提高", "提升", "改善", "增强", "有效", "明显", "显著", "持续", "进一步", "逐步", "稳步", "加强", "促进"}
 

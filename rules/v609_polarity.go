@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var v609 = &Rule{
 	ID:       "V609",
 	Title:    "运算符与指标方向相反",
 	Severity: report.Warning,
@@ -38,7 +38,7 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}
 
 var (
 	lowerBetter  = []string{"投诉", "差错", "错误率", "事故", "失误", "发生率", "返工", "不合格", "超支", "违规", "违纪", "故障率", "误差", "损耗", "流失", "死亡", "逾期", "延误", "空置", "闲置"}

@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var _ = register(&Rule{
+var w1201 = &Rule{
 	ID:       "W1201",
 	Title:    "指标权重合计不等于100",
 	Severity: report.Error,
@@ -53,7 +53,7 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}
 
 // budgetPoints are the points a form gives to budget execution beside the
 // indicators' (分值 in the budget rows), read into the project's extra.

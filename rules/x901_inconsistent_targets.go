@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var x901 = &Rule{
 	ID:       "X901",
 	Title:    "同一指标在报告中目标不一致",
 	Severity: report.Warning,
@@ -58,7 +58,7 @@ var _ = register(&Rule{
 			p.Reportf(loc, "总体绩效目标中“%s%s”与分项绩效目标%d中的“%s%s”不一致，应统一目标值", f.Name, f.Text, w.no, subs[key][0].Name, w.text)
 		}
 	},
-})
+}
 
 // metricKey names the metric a mined target is about; every 满意度 counts
 // as one metric.

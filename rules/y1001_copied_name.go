@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var y1001 = &Rule{
 	ID:       "Y1001",
 	Title:    "指标描述或确定依据照抄指标名称",
 	Severity: report.Warning,
@@ -30,4 +30,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

@@ -6,7 +6,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var y1002 = &Rule{
 	ID:       "Y1002",
 	Title:    "指标值确定依据不在规定范围",
 	Severity: report.Warning,
@@ -34,7 +34,7 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}
 
 func acceptedBasis(basis string, bases []string) bool {
 	for _, b := range bases {

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var y1003 = &Rule{
 	ID:       "Y1003",
 	Title:    "同一三级指标在项目中重复",
 	Severity: report.Warning,
@@ -30,4 +30,4 @@ var _ = register(&Rule{
 			}
 		}
 	},
-})
+}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/jixiao/jixiao/report"
 
-var _ = register(&Rule{
+var y1004 = &Rule{
 	ID:       "Y1004",
 	Title:    "三级指标名称与指标值相同",
 	Severity: report.Warning,
@@ -20,4 +20,4 @@ var _ = register(&Rule{
 			}
 		})
 	},
-})
+}

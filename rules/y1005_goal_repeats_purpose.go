@@ -7,7 +7,7 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-var _ = register(&Rule{
+var y1005 = &Rule{
 	ID:       "Y1005",
 	Title:    "绩效目标照抄资金用途",
 	Severity: report.Warning,
@@ -28,7 +28,7 @@ var _ = register(&Rule{
 			p.Reportf(projectAt(pr, "goal"), "绩效目标“%s”照抄了资金用途，应写出预期达到的产出和效果", pr.Goal)
 		}
 	},
-})
+}
 
 var itemNumber = regexp.MustCompile(`^\s*(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*`)
 
