@@ -38,8 +38,8 @@ lint:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
 
-# Short fuzzing runs of every fuzz target (FUZZTIME each).
-FUZZTIME ?= 20s
+# Fuzzing runs of every fuzz target, FUZZTIME each (make fuzz FUZZTIME=10s for a short pass).
+FUZZTIME ?= 60s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg 2>/dev/null | grep '^Fuzz'); do \
