@@ -88,3 +88,24 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
+
+// TestRebuildStreamLength keeps the last byte of stream data that ends in
+// a carriage return before the "\nendstream" line, when the /Length that
+// says so is an indirect object written after the stream (as LibreOffice
+// writes it).
+func TestRebuildStreamLength(t *testing.T) {
+	f := newPDF("")
+	stm := f.add("<< /Length 99 0 R >>\nstream\nabc\r\nendstream")
+	for len(f.objs) < 98 {
+		f.add("null")
+	}
+	f.add("4") // object 99
+	out, err := rebuildPDF(withoutXref(f.bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs, _ := scanObjects(out)
+	if o := objs[stm]; o == nil || string(o.stream) != "abc\r" {
+		t.Fatalf("object %v, want stream data %q", o, "abc\r")
+	}
+}

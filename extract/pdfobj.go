@@ -169,6 +169,7 @@ type rawObject struct {
 	body     []byte  // the text of its value
 	val      *pdfVal // the parsed value; spans are offsets in body
 	stream   []byte  // a stream's data, still encoded
+	streamAt int     // offset of the stream's data in the file
 	inStream bool    // read out of an object stream
 }
 
@@ -202,6 +203,7 @@ func readObjectAt(data []byte, at int) (*rawObject, int) {
 		if s < len(data) && data[s] == '\n' {
 			s++
 		}
+		o.streamAt = s
 		o.stream, end = streamData(data, s, val.key("Length"))
 	} else if t.kind == psKeyword && t.s == "endobj" {
 		end = bodyStart + l.pos
@@ -215,11 +217,8 @@ func readObjectAt(data []byte, at int) (*rawObject, int) {
 // when "endstream" follows them, or else everything up to the next
 // "endstream" (a /Length that is wrong, or an indirect one).
 func streamData(data []byte, s int, length *pdfVal) ([]byte, int) {
-	if n := length.int(); length != nil && length.kind == pdfNum && n >= 0 && s+n <= len(data) {
-		rest := bytes.TrimLeft(data[s+n:min(len(data), s+n+32)], " \t\r\n\f\x00")
-		if bytes.HasPrefix(rest, []byte("endstream")) {
-			return data[s : s+n], s + n
-		}
+	if length != nil && length.kind == pdfNum && endsStream(data, s, length.int()) {
+		return data[s : s+length.int()], s + length.int()
 	}
 	e := bytes.Index(data[s:], []byte("endstream"))
 	if e < 0 {
@@ -233,6 +232,16 @@ func streamData(data []byte, s int, length *pdfVal) ([]byte, int) {
 		d = d[:len(d)-1]
 	}
 	return d, s + e + len("endstream")
+}
+
+// endsStream tells whether n bytes of stream data from data[s:] are
+// followed by "endstream", as a right /Length is.
+func endsStream(data []byte, s, n int) bool {
+	if n < 0 || s+n > len(data) {
+		return false
+	}
+	rest := bytes.TrimLeft(data[s+n:min(len(data), s+n+32)], " \t\r\n\f\x00")
+	return bytes.HasPrefix(rest, []byte("endstream"))
 }
 
 // isTokenStart reports whether a token may start at data[i]: at the start

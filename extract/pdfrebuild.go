@@ -24,6 +24,16 @@ func rebuildPDF(data []byte) ([]byte, error) {
 	if trailer == nil {
 		trailer = &pdfVal{kind: pdfDict, dict: map[string]*pdfVal{}}
 	}
+	// The data of a stream whose /Length is an indirect object ends where
+	// that object says, not at the end of line before "endstream": the
+	// data may itself end in a line end.
+	for _, o := range objs {
+		if l := o.val.key("Length"); o.stream != nil && l != nil && l.kind == pdfRef {
+			if n := objs[l.ref[0]]; n != nil && n.val.kind == pdfNum && endsStream(data, o.streamAt, n.val.int()) {
+				o.stream = data[o.streamAt : o.streamAt+n.val.int()]
+			}
+		}
+	}
 	var crypt *pdfCrypt
 	encNum := -1
 	if enc := trailer.key("Encrypt"); enc != nil && enc.kind != pdfNull {
