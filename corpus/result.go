@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -39,7 +38,7 @@ type ResultWriter struct {
 	format string
 	name   string // of the sheet
 
-	bw   *bufio.Writer
+	bw   bytes.Buffer // whole rows not yet written to w
 	cw   *csv.Writer
 	cols []Column
 	kept *Table // table and xlsx
@@ -58,7 +57,7 @@ func NewResultWriter(w io.Writer, format, name string) (*ResultWriter, error) {
 	if !slices.Contains(Formats, format) {
 		return nil, fmt.Errorf("corpus: unknown format %q", format)
 	}
-	return &ResultWriter{w: w, format: format, name: name, bw: bufio.NewWriterSize(w, 64<<10)}, nil
+	return &ResultWriter{w: w, format: format, name: name}, nil
 }
 
 // Columns starts the output with the header.
@@ -67,16 +66,17 @@ func (r *ResultWriter) Columns(cols []Column) error {
 	switch r.format {
 	case "csv":
 		r.bw.WriteString("\uFEFF")
-		r.cw = csv.NewWriter(r.bw)
+		r.cw = csv.NewWriter(&r.bw)
 		rec := make([]string, len(cols))
 		for i, c := range cols {
 			rec[i] = c.Title
 		}
 		r.cw.Write(rec)
+		r.cw.Flush()
 		return r.cw.Error()
 	case "json":
-		_, err := r.bw.WriteString("[")
-		return err
+		r.bw.WriteString("[")
+		return nil
 	}
 	r.kept = &Table{Name: r.name, Columns: cols}
 	return nil
@@ -91,13 +91,16 @@ func (r *ResultWriter) Row(vals []any) error {
 			rec[i] = cellText(v)
 		}
 		r.cw.Write(rec)
+		r.cw.Flush()
 		r.rows++
-		return r.cw.Error()
+		if err := r.cw.Error(); err != nil {
+			return err
+		}
+		return r.flushRows(64 << 10)
 	case "json":
 		r.jsonRow(vals)
 		r.rows++
-		_, err := r.bw.Write(nil) // a failed earlier write sticks
-		return err
+		return r.flushRows(64 << 10)
 	}
 	limit := MaxSheetRows
 	if r.format == "table" {
@@ -131,17 +134,28 @@ func (r *ResultWriter) jsonRow(vals []any) {
 		if i > 0 {
 			r.bw.WriteString(", ")
 		}
-		writeJSONValue(r.bw, r.cols[i].Key)
+		writeJSONValue(&r.bw, r.cols[i].Key)
 		r.bw.WriteString(": ")
 		if f, ok := v.(float64); ok && (math.IsInf(f, 0) || math.IsNaN(f)) {
 			v = cellText(f) // JSON has no infinity: "+Inf" keeps it readable
 		}
-		writeJSONValue(r.bw, v)
+		writeJSONValue(&r.bw, v)
 	}
 	r.bw.WriteString("}")
 }
 
-func writeJSONValue(w *bufio.Writer, v any) {
+// flushRows writes the rows held once they reach size bytes, so that
+// output stopped by an error ends with a whole row.
+func (r *ResultWriter) flushRows(size int) error {
+	if r.bw.Len() < size {
+		return nil
+	}
+	_, err := r.w.Write(r.bw.Bytes())
+	r.bw.Reset()
+	return err
+}
+
+func writeJSONValue(w *bytes.Buffer, v any) {
 	var e bytes.Buffer
 	je := json.NewEncoder(&e)
 	je.SetEscapeHTML(false)
@@ -190,16 +204,11 @@ func (r *ResultWriter) Close() error {
 		}
 		r.bw.WriteString("]\n")
 	case "xlsx":
-		if err := r.bw.Flush(); err != nil {
-			return err
-		}
 		return WriteXLSX(r.w, r.kept)
 	default:
-		if err := r.kept.Write(r.bw, "table"); err != nil {
-			return err
-		}
+		return r.kept.Write(r.w, "table")
 	}
-	return r.bw.Flush()
+	return r.flushRows(0)
 }
 
 // Rows counts the rows written or kept.

@@ -82,6 +82,11 @@ func TestSQLCommandTimeout(t *testing.T) {
 	if ents, _ := os.ReadDir(filepath.Dir(out)); len(ents) != 0 {
 		t.Errorf("a stopped query left %v", ents)
 	}
+	// Rows streamed before the time ran out end with a whole row.
+	status, stdout, stderr := runCmd("sql", "--db", db, "--timeout", "0.5", "--format", "csv", endless)
+	if status != 1 || !strings.Contains(stderr, "查询超时") || len(stdout) < 1000 || !strings.HasSuffix(stdout, "\n") {
+		t.Errorf("csv of an endless result: status %d, %d bytes ending %q, %s", status, len(stdout), stdout[max(0, len(stdout)-20):], stderr)
+	}
 	if msg := sqlMessage(corpus.ErrSQLTimeout, 30*time.Second); !strings.Contains(msg, "查询超时（30 秒）") {
 		t.Errorf("default timeout message: %s", msg)
 	}
