@@ -381,24 +381,60 @@ func zipBomb(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
+// FuzzDOCX feeds document bodies to the reader: whatever the XML, it
+// returns a Document or an error of a known kind, never panics, and every
+// table's grid is consistent and within the limits.
 func FuzzDOCX(f *testing.F) {
 	f.Add(tbl(tr(tc(span2+vStart, p("a"))), tr(tc(vCont, ""))))
 	f.Add(`<w:sdt><w:sdtContent>` + p("x") + `</w:sdtContent></w:sdt>`)
 	f.Add(`<w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>`)
+	f.Add(nestedTables(MaxDOCXNesting + 1))
+	f.Add(nestedBoxes(3, "mc") + nestedBoxes(2, "vml"))
+	f.Add(wideRow(3, 400, 3))
+	f.Add(tbl(tr(`<w:trPr><w:gridBefore w:val="999"/></w:trPr>`+tc(`<w:gridSpan w:val="99999"/><w:hMerge/>`, p("a")))))
 	f.Fuzz(func(t *testing.T, body string) {
 		data := makeDOCX(t, body, nil)
 		doc, err := readBytes(t, "f.docx", data)
 		if err != nil {
+			if !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrTooComplex) && !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("error of no known kind: %v", err)
+			}
+			if strings.Contains(err.Error(), "parser panic") {
+				t.Fatalf("panic reached by input: %v", err)
+			}
 			return
 		}
-		for _, b := range doc.Blocks {
-			if b.Table != nil {
-				for _, c := range b.Table.Cells {
-					if b.Table.At(c.Row, c.Col) != c {
-						t.Fatalf("cell not at its position")
+		slots := 0
+		var check func(bs []Block, depth int)
+		check = func(bs []Block, depth int) {
+			for _, b := range bs {
+				tb := b.Table
+				if tb == nil {
+					continue
+				}
+				if depth > MaxDOCXNesting || tb.Cols > max(MaxDOCXTableCols, maxSpan) || tb.Rows*tb.Cols > MaxDOCXTableSlots {
+					t.Fatalf("table %d: %dx%d at depth %d", tb.Pos.Table, tb.Rows, tb.Cols, depth)
+				}
+				slots += tb.Rows * tb.Cols
+				if len(tb.Grid) != tb.Rows {
+					t.Fatalf("table %d: %d grid rows, Rows %d", tb.Pos.Table, len(tb.Grid), tb.Rows)
+				}
+				for _, line := range tb.Grid {
+					if len(line) != tb.Cols {
+						t.Fatalf("table %d: a grid row of %d, Cols %d", tb.Pos.Table, len(line), tb.Cols)
 					}
 				}
+				for _, c := range tb.Cells {
+					if tb.At(c.Row, c.Col) != c {
+						t.Fatalf("cell not at its position")
+					}
+					check(c.Blocks, depth+1)
+				}
 			}
+		}
+		check(doc.Blocks, 1)
+		if slots > MaxDOCXSlots {
+			t.Fatalf("%d grid slots", slots)
 		}
 	})
 }
