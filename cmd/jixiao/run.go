@@ -28,8 +28,9 @@ const usage = `jixiao — 预算绩效目标报告的导入、审核与查询
         以只读方式对数据库执行一条 SQL 查询（默认 30 秒超时；table 格式最多显示 10000 行）
   jixiao stats [--db jixiao.db] [--format text|json]
         数据库中的文档、项目、指标和审核发现数
-  jixiao serve [--db jixiao.db] [--addr 127.0.0.1:8080]
+  jixiao serve [--db jixiao.db] [--addr 127.0.0.1:8080] [--listen-public --token TOKEN [--host NAME,…]]
         打开浏览器页面：概览、审核发现、指标查询、全文搜索、审核规则，表格可下载为 Excel
+        （默认只允许本机访问；--listen-public 对其他计算机开放，须设置访问令牌）
   jixiao help
         显示本帮助
 
