@@ -391,7 +391,7 @@ func FuzzDOCX(f *testing.F) {
 	f.Add(nestedTables(MaxDOCXNesting + 1))
 	f.Add(nestedBoxes(3, "mc") + nestedBoxes(2, "vml"))
 	f.Add(wideRow(3, 400, 3))
-	f.Add(tbl(tr(`<w:trPr><w:gridBefore w:val="999"/></w:trPr>`+tc(`<w:gridSpan w:val="99999"/><w:hMerge/>`, p("a")))))
+	f.Add(tbl(tr(`<w:trPr><w:gridBefore w:val="999"/></w:trPr>` + tc(`<w:gridSpan w:val="99999"/><w:hMerge/>`, p("a")))))
 	f.Fuzz(func(t *testing.T, body string) {
 		data := makeDOCX(t, body, nil)
 		doc, err := readBytes(t, "f.docx", data)

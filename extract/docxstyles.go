@@ -46,7 +46,7 @@ type xmlStyle struct {
 // decoded. Errors leave the styles empty: they only enrich the reading.
 func parseStyles(data []byte, used map[string]bool) styleMap {
 	decoded := map[string]*xmlStyle{}
-	if elems := indexStyles(data); elems != nil {
+	if elems := cachedStyleIndex(data).elems; elems != nil {
 		queue := make([]string, 0, len(used))
 		for id := range used {
 			queue = append(queue, id)
