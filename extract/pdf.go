@@ -231,10 +231,8 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 		r = io.NewSectionReader(r, int64(start), size-int64(start))
 		size -= int64(start)
 	}
-	// Bytes after the last %%EOF (left by uploaders and mail gateways)
-	// hide the end of the file from the library: viewers ignore them.
-	size = endOfPDF(r, size)
 	if size > maxInMemory {
+		size = endOfPDF(r, size)
 		if err := checkObjectStreamsAt(r, size); err != nil {
 			return nil, err
 		}
@@ -247,6 +245,8 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 	if n, err := r.ReadAt(data, 0); int64(n) != size {
 		return nil, fmt.Errorf("%w: reading: %v", ErrMalformed, err)
 	}
+	data = data[:trimAfterEOF(data)]
+	size = int64(len(data))
 	rebuilt := false
 	if needsRebuild(data) {
 		d, err := openRebuilt(data)
@@ -306,24 +306,31 @@ func openLib(r io.ReaderAt, size int64) (*pdfDoc, error) {
 }
 
 // endOfPDF returns the size of the file up to its last %%EOF and the line
-// end after it, or size when there is none in the last MiB.
+// end after it, or size when there is none in the last MiB. Bytes after
+// the last %%EOF (left by uploaders and mail gateways) hide the end of the
+// file from the library; viewers ignore them.
 func endOfPDF(r io.ReaderAt, size int64) int64 {
 	tailLen := min(size, 1<<20)
 	tail := make([]byte, tailLen)
 	n, _ := r.ReadAt(tail, size-tailLen)
-	tail = tail[:n]
-	i := bytes.LastIndex(tail, []byte("%%EOF"))
+	return size - tailLen + int64(trimAfterEOF(tail[:n]))
+}
+
+// trimAfterEOF returns the length of b up to its last %%EOF and the line
+// end after it, or len(b) when it has none.
+func trimAfterEOF(b []byte) int {
+	i := bytes.LastIndex(b[max(0, len(b)-1<<20):], []byte("%%EOF"))
 	if i < 0 {
-		return size
+		return len(b)
 	}
-	end := i + len("%%EOF")
-	if end < len(tail) && tail[end] == '\r' {
+	end := max(0, len(b)-1<<20) + i + len("%%EOF")
+	if end < len(b) && b[end] == '\r' {
 		end++
 	}
-	if end < len(tail) && tail[end] == '\n' {
+	if end < len(b) && b[end] == '\n' {
 		end++
 	}
-	return size - tailLen + int64(end)
+	return end
 }
 
 // headerPatch presents the file with a "%PDF-1.7" first line: the library
