@@ -34,6 +34,7 @@ type Document struct {
 	Pages  int    // number of pages; 0 when the format has none (docx)
 	SHA256 string // hex digest of the file's bytes
 	Blocks []Block
+	Lost   ErrorList // the parts that could not be read (PDF pages), in order
 }
 
 // Block is one top-level element: exactly one of Para and Table is set.

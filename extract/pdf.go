@@ -159,6 +159,7 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 	}
 	doc = layoutDocument(path, contents)
 	if len(errs) > 0 {
+		doc.Lost = errs
 		return doc, errs
 	}
 	return doc, nil

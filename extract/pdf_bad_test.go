@@ -123,6 +123,9 @@ func TestPDFPartialPages(t *testing.T) {
 	if doc == nil || strings.Join(blockTexts(doc), " ") != "第一页 第三页" || len(doc.SHA256) != 64 {
 		t.Fatalf("document %v, want pages 1 and 3 read and hashed", doc)
 	}
+	if got := doc.Lost.Pages(); len(got) != 1 || got[0] != 2 {
+		t.Errorf("the document says pages %v were lost, want [2]", got)
+	}
 }
 
 func fixture(t *testing.T, name string) []byte {
