@@ -9,8 +9,29 @@ import (
 // A period is a date or span read from text; its end is what a deadline
 // means. Year is 0 when the text gives none and the context knows none.
 type period struct {
-	year, month, day int // day 0: the end of the month; month 0: the end of the year
-	start, end       int // rune offsets
+	year, month, day int  // day 0: the end of the month; month 0: the end of the year
+	fromMonth        int  // the first month the period covers; 0: the month itself (a day or month), or January for a year
+	fromDay          int  // the first day, when a day is written
+	span             bool // a word that names a stretch of time (全年, 上半年, 一季度), not a point
+	start, end       int  // rune offsets
+}
+
+// isoStart writes the first day of p as an ISO date, or --MM-DD when the
+// year is unknown.
+func (p period) isoStart() string {
+	m, d := p.fromMonth, 1
+	switch {
+	case p.fromDay > 0:
+		m, d = p.month, p.fromDay
+	case m == 0 && p.month != 0 && !p.span:
+		m = p.month
+	case m == 0:
+		m = 1
+	}
+	if p.year == 0 {
+		return fmt.Sprintf("--%02d-%02d", m, d)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", p.year, m, d)
 }
 
 // iso writes the last day of p as an ISO date, or as --MM-DD when the year
@@ -96,6 +117,13 @@ var halfWords = newLexiconMap(map[string]string{
 	"上半年": "6", "下半年": "12", "前三季度": "9", "年中": "6", "前半年": "6", "后半年": "12",
 })
 
+// halfStarts are the months the parts of a year named by halfWords begin
+// in; 年中 is a point, not a part.
+var halfStarts = map[string]int{"上半年": 1, "下半年": 7, "前三季度": 1, "前半年": 1, "后半年": 7}
+
+// wholeYearWords name the whole of a year, not its end.
+var wholeYearWords = map[string]bool{"全年": true, "年度": true, "全年度": true}
+
 // periodAt reads a date or period at i: 2025年12月底, 12月31日, 2023.07,
 // 二〇二五年, 2025年第一季度, 一季度, 上半年, 年底. year is the context's year,
 // used when the text gives none.
@@ -108,7 +136,7 @@ func periodAt(r []rune, i, year int) (period, bool) {
 				p.year, p.month, p.end = y, m, k
 				if at(r, k) == sep {
 					if d, e, _, ok := smallInt(r, k+1); ok && d >= 1 && d <= 31 && isDigit(at(r, k+1)) {
-						p.day, p.end = d, e
+						p.day, p.fromDay, p.end = d, d, e
 					}
 				}
 				return p, true
@@ -128,20 +156,24 @@ func periodAt(r []rune, i, year int) (period, bool) {
 	}
 	if q, k, _, ok := smallInt(r, j); ok && q >= 1 && q <= 4 && hasPrefixAt(r, k, "季度") {
 		p.month, p.end = quarterEnds[q], k+2
+		p.fromMonth, p.span = quarterEnds[q]-2, true
 		if c := at(r, p.end); c == '末' || c == '底' {
 			p.end++
+			p.span = false
 		}
 		return p, true
 	}
 	if w, k := halfWords.at(r, j); w != "" {
 		fmt.Sscan(halfWords.value[w], &p.month)
+		p.fromMonth = halfStarts[w]
+		p.span = p.fromMonth != 0
 		p.end = k
 		return p, true
 	}
 	if m, k, _, ok := smallInt(r, j); ok && m >= 1 && m <= 12 && at(r, k) == '月' {
 		p.month, p.end = m, k+1
 		if d, e, _, ok := smallInt(r, p.end); ok && d >= 1 && d <= 31 && (at(r, e) == '日' || at(r, e) == '号') {
-			p.day, p.end = d, e+1
+			p.day, p.fromDay, p.end = d, d, e+1
 		} else if c := at(r, p.end); c == '底' || c == '末' || c == '份' {
 			p.end++
 		}
@@ -151,6 +183,7 @@ func periodAt(r []rune, i, year int) (period, bool) {
 		p.end = j
 		if w, k := yearWords.at(r, j); w != "" {
 			p.end = k
+			p.span = wholeYearWords[w]
 		} else if c := at(r, j); c == '底' || c == '末' || c == '内' {
 			p.end++
 		}
@@ -158,6 +191,7 @@ func periodAt(r []rune, i, year int) (period, bool) {
 	}
 	if w, k := yearWords.at(r, i); w != "" {
 		p.end = k
+		p.span = wholeYearWords[w]
 		return p, true
 	}
 	return period{}, false
@@ -171,9 +205,15 @@ var deadlineLeads = newLexicon("于", "在", "截至", "截止", "截止到", "�
 // noDateDeadlines are phrases of a deadline set by another document: 在项目计划完成时间内完成.
 var noDateDeadlines = []string{"时间内", "期限内", "工期内", "时限内", "期内完成", "合同期内", "规定时间", "计划时间"}
 
+// spanSeps join the two ends of a period: 2023.07-2024.01,
+// 2020年1月--2020年11月, 2025年1月至6月.
+var spanSeps = newLexicon("--", "-", "~", "至", "到", "—", "——", "－")
+
 // deadline reads c (compacted folded runes) as a deadline: one period, or a
-// span of two (2023.07-2024.01, whose end counts), with lead and trailing
-// words but no other number.
+// span of two, with lead and trailing words but no other number. A span of
+// two (2023.07-2024.01) or a word naming a stretch of time (全年, 上半年,
+// 2025年第一季度) standing alone is a Period, from its first day to its
+// last; with words after it (上半年完成) it is the deadline its end sets.
 func deadline(c []rune, year int) (Target, bool) {
 	i := 0
 	if _, e := deadlineLeads.at(c, 0); e > 0 {
@@ -186,10 +226,11 @@ func deadline(c []rune, year int) (Target, bool) {
 		return Target{}, false
 	}
 	end := p.end
+	first, spanned := p, p.span
 	// A span: the second period ends it, in the first one's year if it gives none.
-	if sep := at(c, end); sep == '-' || sep == '~' || sep == '至' || sep == '到' {
-		if q, ok := periodAt(c, end+1, p.year); ok {
-			p, end = q, q.end
+	if _, k := spanSeps.at(c, end); k > end {
+		if q, ok := periodAt(c, k, p.year); ok {
+			p, end, spanned = q, q.end, true
 		}
 	}
 	// What follows must be words (前, 底前, 完成, 到位), not another number.
@@ -200,6 +241,9 @@ func deadline(c []rune, year int) (Target, bool) {
 	}
 	if len(c)-end > 12 {
 		return Target{}, false
+	}
+	if spanned && end == len(c) && i == 0 {
+		return Target{Kind: Period, From: first.isoStart(), To: p.iso()}, true
 	}
 	return Target{Kind: Deadline, Date: p.iso()}, true
 }

@@ -11,14 +11,17 @@ import (
 // MarshalJSON writes exactly the fields of t's kind, as report/v1 names
 // them, numbers as JSON numbers written from the decimal (90, 4.17):
 //
-//	numeric      kind, op, value, unit ("" when none)
-//	range        kind, lower, upper, unit, lower_inclusive, upper_inclusive
-//	reference    kind, op, ref
+//	numeric      kind, op, value, unit ("" when none), base and text when set
+//	range        kind, lower, upper, unit, lower_inclusive, upper_inclusive, base when set
+//	reference    kind, op, ref, delta when set
 //	deadline     kind, date ("" when the text gives none), text
+//	period       kind, from, to, text
 //	qualitative  kind, level if set, else text
 //	unparsed     kind, text
 //
-// tolerance, approx and basis follow, only when set.
+// tolerance, approx, basis and note follow, only when set. base is
+// {value, unit} on numeric and {lower, upper, unit} on range; delta is
+// {value, unit} with op when the change itself is bounded.
 func (t Target) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
@@ -30,6 +33,8 @@ func (t Target) MarshalJSON() ([]byte, error) {
 		switch v := v.(type) {
 		case decimal.Decimal:
 			b.WriteString(v.String())
+		case rawJSON:
+			b.WriteString(string(v))
 		default:
 			// Not HTML-escaped: an op reads ">=", not "\u003e=".
 			enc := json.NewEncoder(&b)
@@ -48,15 +53,35 @@ func (t Target) MarshalJSON() ([]byte, error) {
 		field("op", t.Op)
 		field("value", t.Value)
 		field("unit", t.Unit)
+		if t.Base != nil {
+			field("base", rawJSON(`{"value":`+t.Base.Value.String()+`,"unit":`+jsonString(t.Base.Unit)+`}`))
+		}
+		if t.Text != "" {
+			field("text", t.Text)
+		}
 	case Range:
 		field("lower", t.Lower)
 		field("upper", t.Upper)
 		field("unit", t.Unit)
 		field("lower_inclusive", t.LowerInclusive)
 		field("upper_inclusive", t.UpperInclusive)
+		if t.Base != nil {
+			field("base", rawJSON(`{"lower":`+t.Base.Lower.String()+`,"upper":`+t.Base.Upper.String()+`,"unit":`+jsonString(t.Base.Unit)+`}`))
+		}
 	case Reference:
 		field("op", t.Op)
 		field("ref", t.Ref)
+		if d := t.Delta; d != nil {
+			s := `{"value":` + d.Value.String() + `,"unit":` + jsonString(d.Unit)
+			if d.Op != "" {
+				s += `,"op":` + jsonString(d.Op)
+			}
+			field("delta", rawJSON(s+"}"))
+		}
+	case Period:
+		field("from", t.From)
+		field("to", t.To)
+		field("text", t.Text)
 	case Deadline:
 		field("date", t.Date)
 		field("text", t.Text)
@@ -80,8 +105,32 @@ func (t Target) MarshalJSON() ([]byte, error) {
 	if t.Basis != "" {
 		field("basis", t.Basis)
 	}
+	if t.Note != "" {
+		field("note", t.Note)
+	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// rawJSON is JSON written as it is.
+type rawJSON string
+
+// jsonString writes s as a JSON string, not HTML-escaped.
+func jsonString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// amountJSON is the wire form of a base or a delta.
+type amountJSON struct {
+	Value *json.Number `json:"value"`
+	Lower *json.Number `json:"lower"`
+	Upper *json.Number `json:"upper"`
+	Unit  string       `json:"unit"`
+	Op    string       `json:"op"`
 }
 
 // targetJSON is the wire form of a Target; numbers stay exact as written.
@@ -101,6 +150,11 @@ type targetJSON struct {
 	Tolerance      *json.Number `json:"tolerance"`
 	Approx         bool         `json:"approx"`
 	Basis          string       `json:"basis"`
+	Note           string       `json:"note"`
+	From           string       `json:"from"`
+	To             string       `json:"to"`
+	Base           *amountJSON  `json:"base"`
+	Delta          *amountJSON  `json:"delta"`
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -119,11 +173,27 @@ func (t *Target) UnmarshalJSON(data []byte) error {
 	}
 	var err error
 	*t = Target{Kind: w.Kind, Op: w.Op, Unit: w.Unit, LowerInclusive: w.LowerInclusive, UpperInclusive: w.UpperInclusive,
-		Ref: w.Ref, Date: w.Date, Level: w.Level, Text: w.Text, Approx: w.Approx, Basis: w.Basis}
-	for _, f := range []struct {
+		Ref: w.Ref, Date: w.Date, Level: w.Level, Text: w.Text, Approx: w.Approx, Basis: w.Basis,
+		Note: w.Note, From: w.From, To: w.To}
+	nums := []struct {
 		dst *decimal.Decimal
 		src *json.Number
-	}{{&t.Value, w.Value}, {&t.Lower, w.Lower}, {&t.Upper, w.Upper}, {&t.Tolerance, w.Tolerance}} {
+	}{{&t.Value, w.Value}, {&t.Lower, w.Lower}, {&t.Upper, w.Upper}, {&t.Tolerance, w.Tolerance}}
+	if w.Base != nil {
+		t.Base = &Base{Unit: w.Base.Unit}
+		nums = append(nums, []struct {
+			dst *decimal.Decimal
+			src *json.Number
+		}{{&t.Base.Value, w.Base.Value}, {&t.Base.Lower, w.Base.Lower}, {&t.Base.Upper, w.Base.Upper}}...)
+	}
+	if w.Delta != nil {
+		t.Delta = &Delta{Unit: w.Delta.Unit, Op: w.Delta.Op}
+		nums = append(nums, struct {
+			dst *decimal.Decimal
+			src *json.Number
+		}{&t.Delta.Value, w.Delta.Value})
+	}
+	for _, f := range nums {
 		if *f.dst, err = num(f.src); err != nil {
 			return fmt.Errorf("normalize: unmarshal target: %w", err)
 		}

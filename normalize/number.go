@@ -140,6 +140,7 @@ func (rd *reader) read(i int) (n number, ok bool, skip int) {
 			n.val = num.val.Div(n.val)
 			n.end = num.end
 			n.fraction = true
+			n.bigTail = -1 // 一万分之三: the 万 is the denominator's, not a unit's
 			n.chinese = n.chinese || num.chinese
 		}
 	}
@@ -150,6 +151,7 @@ func (rd *reader) read(i int) (n number, ok bool, skip int) {
 			n.val = n.val.Add(f.val)
 			n.end = f.end
 			n.fraction = true
+			n.bigTail = -1
 		}
 	}
 	if neg {

@@ -8,7 +8,7 @@ var refWords = newLexiconMap(map[string]string{
 	"预算数": "budget", "预算资金": "budget", "预算支出": "budget", "预算金额": "budget", "预算额": "budget",
 	"预算": "budget", "年初预算": "budget", "批复预算": "budget", "项目预算": "budget", "预算标准": "budget",
 	"上年": "last_year", "去年": "last_year", "上一年": "last_year", "上年度": "last_year", "上年同期": "last_year",
-	"同期": "last_year", "往年": "last_year", "上一年度": "last_year",
+	"同期": "last_year", "往年": "last_year", "上一年度": "last_year", "同比": "last_year", "上年度同期": "last_year",
 	"计划数": "plan", "计划值": "plan", "计划目标": "plan", "计划任务": "plan", "计划": "plan",
 	"合同金额": "contract", "合同价": "contract", "合同": "contract",
 	"政府采购价格": "procurement_price", "政府采购标准": "procurement_price", "政府采购": "procurement_price",
@@ -72,6 +72,9 @@ func reference(c []rune, s string) (Target, bool) {
 			}
 		}
 		trend := false
+		if at(c, k) == '有' && at(c, k+1) != '所' {
+			k++ // 较上年有提高
+		}
 		if tw, te := trendOps.at(c, k); tw != "" {
 			after = trendOps.value[tw]
 			e = te
@@ -90,14 +93,37 @@ func reference(c []rune, s string) (Target, bool) {
 		// with its own numbers is read elsewhere.
 		rest := c[e:]
 		for _, ch := range rest {
-			if isDigit(ch) && !trend { // 较上年提高5%: the change is not kept
+			if isDigit(ch) && !trend { // 较上年提高5%: the change is its delta
 				return Target{}, false
 			}
 		}
 		if len(rest) > 8 && !trend {
 			return Target{}, false
 		}
-		return Target{Kind: Reference, Op: op, Ref: ref}, true
+		t := Target{Kind: Reference, Op: op, Ref: ref}
+		if trend {
+			t.Delta = deltaAt(c, e)
+		}
+		return t, true
 	}
 	return Target{}, false
+}
+
+// deltaAt reads the change a trend word is followed by: 提高10% → 10 %,
+// 增长5个百分点, 下降不超过3% → 3 % with op <=, 提高10%以上 → op >=.
+// It is nil when no number follows.
+func deltaAt(c []rune, i int) *Delta {
+	if at(c, i) == '了' {
+		i++
+	}
+	pr := newPhraseReader(c, nil)
+	p, ok := pr.at(i)
+	if !ok || p.val.IsNegative() || p.val.IsZero() {
+		return nil
+	}
+	d := &Delta{Value: p.val, Unit: p.unit}
+	if p.explicit && p.op != "=" {
+		d.Op = p.op
+	}
+	return d
 }

@@ -52,6 +52,7 @@ func findQuantities(pr *phraseReader) []quantity {
 			i++
 			continue
 		}
+		q.t = withBase(q.t)
 		out = append(out, q)
 		i = q.end
 	}

@@ -13,8 +13,11 @@ var recoverPanics = true
 type cell struct {
 	text  string // as written, white space folded, without template residue, basis and final punctuation
 	basis string // 计划标准 from 90%(计划标准)
-	c     []rune // folded, without spaces
-	corig []rune // the original rune of each of c
+	// residueUnit is the unit a template placeholder before the value
+	// states: % from (≥**%)>=85.
+	residueUnit string
+	c           []rune // folded, without spaces
+	corig       []rune // the original rune of each of c
 }
 
 // trailingPunct may end a value cell without meaning anything.
@@ -59,6 +62,9 @@ func prepare(text string) cell {
 		if close < 0 || !containsRune(r[lo:close], '*') || close+1 >= hi {
 			break
 		}
+		if star := lastIndex(r[lo:close], '*'); star >= 0 {
+			cl.residueUnit = strings.TrimSpace(string(r[lo+star+1 : close]))
+		}
 		lo = close + 1
 		trim()
 	}
@@ -70,6 +76,7 @@ func prepare(text string) cell {
 		}
 	}
 	cl.text = Fold(string(orig[lo:hi]))
+	mixedFractions(r[lo:hi])
 	c, idx := compact(r[lo:hi])
 	cl.c = c
 	cl.corig = make([]rune, len(idx))
@@ -110,7 +117,109 @@ func Value(text string, ctx Context) (t Target) {
 	cl := prepare(text)
 	t = cl.read(ctx)
 	t.Basis = cl.basis
-	return t
+	if t.Kind == Unparsed || t.Kind == Qualitative || t.Kind == Numeric && t.Text != "" {
+		if v, note, ok := splitNote(text); ok {
+			if t2 := Value(v, ctx); t2.Kind != Unparsed && t2.Kind != Qualitative && t2.Text == "" || t2.Kind == Deadline {
+				t = t2
+				if u := unitName(note); t.Kind == Numeric && t.Unit == "" && isUnit(u) {
+					t.Unit = u // 100（万元）: the unit in brackets
+				} else {
+					t.Note = note
+				}
+			}
+		}
+	}
+	if u := unitName(cl.residueUnit); t.Kind == Numeric && t.Unit == "" && isUnit(u) {
+		t.Unit = u // (≥**%)>=85: the placeholder states the unit the value leaves out
+	}
+	return withBase(t)
+}
+
+// isUnit reports whether u is one unit of measure as a whole: %, 万元, 人次.
+func isUnit(u string) bool {
+	if u == "%" || u == "‰" {
+		return true
+	}
+	r := []rune(u)
+	got, end := readUnit(r, 0)
+	return got != "" && end == len(r)
+}
+
+// splitNote splits a bracketed remark off the end of a value cell:
+// ≥90%（含） → ≥90%, 含. ok is false when the cell ends in no bracket or the
+// bracket holds nothing, a number or more than a short remark.
+func splitNote(text string) (value, note string, ok bool) {
+	r, orig := foldRunes(text)
+	hi := len(r)
+	for hi > 0 && (r[hi-1] == ' ' || strings.ContainsRune("。.,，;；", r[hi-1])) {
+		hi--
+	}
+	if hi == 0 || r[hi-1] != ')' && r[hi-1] != ']' && r[hi-1] != '】' {
+		return "", "", false
+	}
+	open := -1
+	for k := hi - 2; k >= 0; k-- {
+		if r[k] == '(' || r[k] == '[' || r[k] == '【' {
+			open = k
+			break
+		}
+	}
+	if open <= 0 {
+		return "", "", false
+	}
+	inner := strings.TrimSpace(string(orig[open+1 : hi-1]))
+	n := len([]rune(inner))
+	if n == 0 || n > 16 {
+		return "", "", false
+	}
+	for _, ch := range r[open+1 : hi-1] {
+		if isDigit(ch) {
+			return "", "", false
+		}
+	}
+	return string(orig[:open]), inner, true
+}
+
+// mixedFractions marks a whole number and a fraction written apart
+// (1 3/5) as one number, by turning the space between them into 又 (one
+// rune for one, so offsets still map back), before spaces are dropped and
+// the two would run together as 13/5.
+func mixedFractions(r []rune) {
+	for i := 0; i < len(r); i++ {
+		if !isDigit(r[i]) || i > 0 && (isDigit(r[i-1]) || r[i-1] == '.' || r[i-1] == '/') {
+			continue
+		}
+		j := i
+		for j < len(r) && isDigit(r[j]) {
+			j++
+		}
+		k := j
+		for k < len(r) && r[k] == ' ' {
+			k++
+		}
+		if k == j || k == len(r) || !isDigit(r[k]) {
+			i = j
+			continue
+		}
+		m := k
+		for m < len(r) && isDigit(r[m]) {
+			m++
+		}
+		if at(r, m) != '/' || !isDigit(at(r, m+1)) {
+			i = j
+			continue
+		}
+		e := m + 1
+		for e < len(r) && isDigit(r[e]) {
+			e++
+		}
+		if at(r, e) == '.' || at(r, e) == '/' {
+			i = j
+			continue
+		}
+		r[j] = '又'
+		i = e
+	}
 }
 
 func (cl cell) read(ctx Context) Target {
@@ -157,6 +266,10 @@ func (cl cell) read(ctx Context) Target {
 	words := false
 	for _, ch := range c {
 		if isDigit(ch) || strings.ContainsRune("%≥≤<>=*", ch) {
+			if t, ok := firstQuantity(pr); ok {
+				t.Text = cl.text
+				return t
+			}
 			return Target{Kind: Unparsed, Text: cl.text}
 		}
 		words = words || isHan(ch) || isASCIILetter(ch)
@@ -213,4 +326,16 @@ func sentenceValue(pr *phraseReader) (Target, bool) {
 		return Target{}, false
 	}
 	return fs[0].t, true
+}
+
+// firstQuantity reads a sentence that holds values among other words
+// (严格按照预算标准1000元/人给补助对象兑付补助) as its first quantity with a
+// unit or a percentage, with the comparison words around it.
+func firstQuantity(pr *phraseReader) (Target, bool) {
+	for _, q := range findQuantities(pr) {
+		if q.hasUnit || q.percent {
+			return q.t, true
+		}
+	}
+	return Target{}, false
 }

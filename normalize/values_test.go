@@ -32,7 +32,7 @@ var valueDeviations = map[string]string{
 // all of them but the listed deviations to read as the fixture says. The fixture's kinds map to
 // report/v1 kinds: quantitative, duration, frequency → numeric; budget_cap
 // → reference (same op and ref) or, where it gives a number, numeric;
-// deadline, period → deadline (the period's last day); qualitative,
+// deadline → deadline; period → period (its first and last day); qualitative,
 // qualitative_trend, duration_qualitative → qualitative. Values written in
 // three columns ("≥ | 1 | 年") are read with Split.
 func TestValuesFixture(t *testing.T) {
@@ -106,17 +106,17 @@ func fixtureMismatch(c fixtureValue, got Target) string {
 		} else {
 			why = "kind " + string(got.Kind) + ", want reference"
 		}
-	case "deadline", "period":
-		want := ""
-		switch {
-		case c.Kind == "period" && len(text) == 15: // 2023-07/2024-01
-			end, _ := parseYearMonth(text[8:])
-			want = end
-		case text != "":
-			want = text
+	case "period":
+		// 2023-07/2024-01: from the first day of the one month to the
+		// last day of the other.
+		from, to, _ := strings.Cut(text, "/")
+		end, _ := parseYearMonth(to)
+		if got.Kind != Period || got.From != from+"-01" || got.To != end {
+			why = fmt.Sprintf("%s %q–%q, want period %q", got.Kind, got.From, got.To, text)
 		}
-		if got.Kind != Deadline || got.Date != want {
-			why = fmt.Sprintf("%s %q, want deadline %q", got.Kind, got.Date, want)
+	case "deadline":
+		if got.Kind != Deadline || got.Date != text {
+			why = fmt.Sprintf("%s %q, want deadline %q", got.Kind, got.Date, text)
 		}
 	case "qualitative", "qualitative_trend", "duration_qualitative":
 		if got.Kind != Qualitative {
