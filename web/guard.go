@@ -41,14 +41,20 @@ var loopbackHosts = []string{"localhost", "127.0.0.1", "[::1]"}
 // another site whose name was made to point at 127.0.0.1), then the access
 // token and the size of the query string are checked.
 func (s *Server) guarded(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w := &startedWriter{ResponseWriter: rw}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
 				s.logf("panic: %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
-				s.errorPage(w, http.StatusInternalServerError, "服务器内部错误", "")
+				if w.started {
+					// Half a page or file is out: break the connection,
+					// so the browser reports a failure.
+					panic(http.ErrAbortHandler)
+				}
+				s.errorPage(w, http.StatusInternalServerError, "服务器内部错误", "处理请求时出错，已记入服务日志。")
 			}
 		}()
 		for k, v := range securityHeaders {
@@ -69,6 +75,24 @@ func (s *Server) guarded(h http.Handler) http.Handler {
 		h.ServeHTTP(w, r)
 	})
 }
+
+// startedWriter notes whether a response has begun.
+type startedWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *startedWriter) WriteHeader(code int) {
+	w.started = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *startedWriter) Write(p []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // knownHost reports whether host, a request's Host header, names this
 // server: one of s.Hosts, or with none given a loopback name on any port.
