@@ -128,7 +128,7 @@ func TestPDFPartialPages(t *testing.T) {
 	}
 }
 
-func fixture(t *testing.T, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
 	if err != nil {

@@ -38,3 +38,34 @@ func FuzzPDFContent(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPDFFile reads whole files: the guard, the rebuild with its
+// decryption and filters, and the library under them. Whatever the bytes,
+// reading ends in a Document or an *Error, and our own code never fails
+// at run time.
+func FuzzPDFFile(f *testing.F) {
+	for _, name := range []string{"objstm.pdf", "aes128-empty.pdf", "aes256-empty.pdf", "rc4-40-empty.pdf", "rc4-128-empty.pdf"} {
+		f.Add(fixture(f, name))
+	}
+	page := (&pdfDraw{}).text(90, 700, "正文").b.String()
+	f.Add(lzwPage(page, true))
+	f.Add(filterChainPage(page))
+	f.Add(withoutXref(newPDF(page).bytes()))
+	f.Add(objStmFile(catalogInStream, "", "self", 0))
+	f.Add(objStmFile(catalogInStream, "/Extends 5 0 R", "", 0))
+	panicOnBug = true
+	defer func() { panicOnBug = false }()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		doc, err := readPDFBytes(t, "fuzz.pdf", data)
+		if err == nil && doc == nil {
+			t.Fatal("no document and no error")
+		}
+		var e *Error
+		if err != nil && !errors.As(err, &e) {
+			t.Fatalf("error %v is no *Error", err)
+		}
+	})
+}

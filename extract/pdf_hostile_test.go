@@ -90,6 +90,10 @@ func TestPDFHostileObjectStreams(t *testing.T) {
 		{"open hex string", objStmFile("1 0 <4142 ", "", "", 0), ErrMalformed},
 		{"open hex string past 64 MiB", objStmFile("1 0 <4142 ", "", "", maxInMemory+1024), ErrMalformed},
 		{"object stream inside itself past 64 MiB", objStmFile(catalogInStream, "", "self", maxInMemory+1024), ErrMalformed},
+		// Files that cost the square of their length if each /ObjStm, or
+		// each trailer, were read from its object's start again.
+		{"a million /ObjStm in one dictionary", []byte("%PDF-1.5\n1 0 obj\n<< " + strings.Repeat("/Type /ObjStm ", 1<<20)), ErrMalformed},
+		{"a million unclosed trailers", []byte("%PDF-1.5\n1 0 obj\n<< >>\nendobj\n" + strings.Repeat("trailer << /Root 1 0 R ", 1<<20)), ErrMalformed},
 	}
 	if len(selfRef) > 1024 {
 		t.Errorf("the self-referencing file has %d bytes, want a tiny one", len(selfRef))

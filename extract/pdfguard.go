@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"regexp"
@@ -290,9 +289,12 @@ func checkObjectStreams(data []byte) error {
 		}
 		at := off + i
 		off = at + len("/ObjStm")
-		if err := checkObjStm(data, at, g); err != nil {
+		end, err := checkObjStm(data, at, g)
+		if err != nil {
 			return err
 		}
+		// Each object is read once, however many /ObjStm it holds.
+		off = max(off, end)
 	}
 }
 
@@ -319,7 +321,7 @@ func checkObjectStreamsAt(r io.ReaderAt, size int64) error {
 			from := max(0, at-4096)
 			part := make([]byte, min(size-from, 8192))
 			m, _ := r.ReadAt(part, from)
-			if o := objStmAt(part[:m], int(at-from)); o != nil {
+			if o, _ := objStmAt(part[:m], int(at-from)); o != nil {
 				length := int64(1 << 20) // an indirect /Length: a MiB
 				if l := o.val.key("Length"); l != nil && l.kind == pdfNum {
 					length = min(int64(l.num), maxStreamBytes)
@@ -327,9 +329,11 @@ func checkObjectStreamsAt(r io.ReaderAt, size int64) error {
 				part = make([]byte, min(size-from, 8192+length+64))
 				m, _ = r.ReadAt(part, from)
 			}
-			if err := checkObjStm(part[:m], int(at-from), g); err != nil {
+			end, err := checkObjStm(part[:m], int(at-from), g)
+			if err != nil {
 				return err
 			}
+			i = max(i, int(from-off)+end)
 		}
 	}
 	return g.check()
@@ -355,20 +359,21 @@ func (g objStmGraph) check() error {
 	return nil
 }
 
-// checkObjStm checks the object stream whose /ObjStm is at data[at:].
-func checkObjStm(data []byte, at int, g objStmGraph) error {
-	o := objStmAt(data, at)
+// checkObjStm checks the object stream whose /ObjStm is at data[at:],
+// and returns the offset where the object that holds it ends.
+func checkObjStm(data []byte, at int, g objStmGraph) (int, error) {
+	o, end := objStmAt(data, at)
 	if o == nil {
-		return nil
+		return end, nil
 	}
 	if n := o.val.key("N"); n != nil && n.num > maxXrefObjects {
-		return xrefTooLarge()
+		return end, xrefTooLarge()
 	}
 	if ext := o.val.key("Extends"); ext != nil && ext.kind == pdfRef {
 		g[o.num] = ext.ref[0]
 	}
 	if o.stream == nil {
-		return nil
+		return end, nil
 	}
 	data = o.stream
 	parms := o.val.key("DecodeParms")
@@ -378,47 +383,38 @@ func checkObjStm(data []byte, at int, g objStmGraph) error {
 			p = parms.arr[i]
 		}
 		if c := p.key("Columns"); c != nil && c.num > maxColumns {
-			return fmt.Errorf("%w: a stream predictor of %v columns", ErrTooLarge, c.num)
+			return end, fmt.Errorf("%w: a stream predictor of %v columns", ErrTooLarge, c.num)
 		}
 		var err error
 		if data, err = decodeFilter(f, p, data, maxStreamBytes); err != nil {
 			if isLimit(err) {
-				return err
+				return end, err
 			}
 			if data == nil {
-				return nil // the library will report it
+				return end, nil // the library will report it
 			}
 		}
 	}
 	if openHexAtEnd(data) {
-		return fmt.Errorf("%w: an object stream ends inside a hex string", ErrMalformed)
+		return end, fmt.Errorf("%w: an object stream ends inside a hex string", ErrMalformed)
 	}
-	return nil
+	return end, nil
 }
 
 // objStmAt reads the object whose dictionary holds the /ObjStm at
-// data[at:], nil if it is not an object stream.
-func objStmAt(data []byte, at int) *rawObject {
+// data[at:], nil if it is not an object stream, and the offset where the
+// object read ends (at, when there is none).
+func objStmAt(data []byte, at int) (*rawObject, int) {
 	from := max(0, at-4096)
 	heads := objHeader.FindAllIndex(data[from:at], -1)
 	if heads == nil {
-		return nil
+		return nil, at
 	}
-	o, _ := readObjectAt(data, from+heads[len(heads)-1][0])
+	o, end := readObjectAt(data, from+heads[len(heads)-1][0])
 	if o == nil || o.val.key("Type").str() != "ObjStm" {
-		return nil
+		return nil, max(at, end)
 	}
-	return o
-}
-
-// inflate decodes zlib data, as much as decodes, up to limit bytes.
-func inflate(b []byte, limit int64) []byte {
-	zr, err := zlib.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil
-	}
-	out, _ := io.ReadAll(io.LimitReader(zr, limit))
-	return out
+	return o, max(at, end)
 }
 
 // openHexAtEnd reports whether data ends in a hex string that is never

@@ -116,7 +116,9 @@ func parseValue(l *psLexer, depth int) *pdfVal {
 	case psName:
 		v.kind, v.s = pdfName, t.s
 	case psKeyword:
-		if t.s == "endobj" || t.s == "stream" || t.s == "obj" || t.s == "endstream" {
+		switch t.s {
+		case "endobj", "stream", "obj", "endstream", "xref", "trailer", "startxref":
+			// Keywords no value holds: an unclosed value ends here.
 			l.pos = start
 			return nil
 		}

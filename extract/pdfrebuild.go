@@ -96,11 +96,15 @@ func scanObjects(data []byte) (map[int]*rawObject, *pdfVal) {
 		if t < 0 {
 			break
 		}
-		l := &psLexer{b: data[i+t+len("trailer"):]}
+		// A trailer is short: the window, and going on after what was
+		// read, keep a file of "trailer <<" repeated from costing the
+		// square of its length.
+		p := i + t + len("trailer")
+		l := &psLexer{b: data[p:min(len(data), p+64<<10)]}
 		if v := parseValue(l, 0); v.key("Root") != nil {
 			trailer, trailerAt = v, i+t
 		}
-		i += t + len("trailer")
+		i = p + max(l.pos, 1)
 	}
 	for i := 0; i < len(data); {
 		k := bytes.Index(data[i:], []byte("obj"))
