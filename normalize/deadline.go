@@ -200,7 +200,7 @@ func periodAt(r []rune, i, year int) (period, bool) {
 // deadlineLeads may come before the date of a deadline.
 var deadlineLeads = newLexicon("于", "在", "截至", "截止", "截止到", "至", "计划", "计划于", "预计", "预计于",
 	"力争", "力争于", "确保", "确保于", "争取", "争取于", "按期", "按期于", "应于", "须于", "需于", "要求",
-	"完成时间", "完成时限", "时限", "期限")
+	"完成时间", "完成时限", "时限", "期限", "每年", "到", "于每年")
 
 // noDateDeadlines are phrases of a deadline set by another document: 在项目计划完成时间内完成.
 var noDateDeadlines = []string{"时间内", "期限内", "工期内", "时限内", "期内完成", "合同期内", "规定时间", "计划时间"}
@@ -239,7 +239,8 @@ func deadline(c []rune, year int) (Target, bool) {
 			return Target{}, false
 		}
 	}
-	if len(c)-end > 12 {
+	// 2021年完成保鲜库钢构主体安装、封顶: what is to be done by then may be long.
+	if len(c)-end > 12 && !(hasPrefixAt(c, end, "完成") && len(c)-end <= 40) {
 		return Target{}, false
 	}
 	if spanned && end == len(c) && i == 0 {

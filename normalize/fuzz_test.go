@@ -122,3 +122,50 @@ func checkParse(s string) error {
 	}
 	return nil
 }
+
+// FuzzBase: every numeric or range target Value, Split and Quantities give
+// has a base exactly when its unit starts with a scale word, and the base
+// is the value times that scale, in the unit without it.
+func FuzzBase(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "10万人次", "四十万", "十打", "≤50万元", "80～100万元", "5千元", "3百万元", "10万万", "2千米") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { fuzzCheck(t, s, checkBase) })
+}
+
+func checkBase(s string) error {
+	targets := []Target{Value(s, Context{}), Split("≥", s, "万元", Context{})}
+	for _, q := range Quantities(s) {
+		targets = append(targets, q.Target)
+	}
+	for _, t := range targets {
+		if err := baseHolds(t); err != nil {
+			b, _ := t.MarshalJSON()
+			return fmt.Errorf("%s: %v", b, err)
+		}
+	}
+	return nil
+}
+
+func baseHolds(t Target) error {
+	scale, rest, scaled := Scale(t.Unit)
+	switch {
+	case t.Kind != Numeric && t.Kind != Range:
+		if t.Base != nil {
+			return fmt.Errorf("base on a %s target", t.Kind)
+		}
+	case !scaled:
+		if t.Base != nil {
+			return fmt.Errorf("base without a scale word in the unit")
+		}
+	case t.Base == nil:
+		return fmt.Errorf("no base, unit %q is scaled", t.Unit)
+	case t.Base.Unit != rest:
+		return fmt.Errorf("base unit %q, want %q", t.Base.Unit, rest)
+	case t.Kind == Numeric && !t.Base.Value.Equal(t.Value.Mul(scale)):
+		return fmt.Errorf("base %s, want %s × %s", t.Base.Value, t.Value, scale)
+	case t.Kind == Range && (!t.Base.Lower.Equal(t.Lower.Mul(scale)) || !t.Base.Upper.Equal(t.Upper.Mul(scale))):
+		return fmt.Errorf("base [%s, %s], want [%s, %s] × %s", t.Base.Lower, t.Base.Upper, t.Lower, t.Upper, scale)
+	}
+	return nil
+}
