@@ -19,6 +19,9 @@ import (
 // BUG(docx): Text boxes are read after the paragraph that anchors them, and
 // only their main (mc:Choice) rendering; footnotes, comments, headers and
 // footers are not read.
+// BUG(docx): A document past one of the limits of docxlimits.go (tables or
+// text boxes nested 64 deep, 1,000 grid columns, 200,000 cells in a table,
+// 500,000 paragraphs and cells) is refused whole, not read up to the limit.
 // BUG(docx): List labels are rendered for decimal, Chinese and letter
 // formats; picture bullets and rarer formats render as "".
 
@@ -116,6 +119,9 @@ func (p *docxPackage) readAll(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(rc)
+	if err == nil {
+		err = partTags(data)
+	}
 	if err != nil {
 		return nil, &Error{Path: p.name, Part: name, Err: err}
 	}

@@ -22,7 +22,7 @@ var (
 	ErrTooComplex      = errors.New("too complex")
 	ErrTooDeep         = fmt.Errorf("%w: nested too deep", ErrTooComplex)
 	ErrTooManyCells    = fmt.Errorf("%w: too many table cells", ErrTooComplex)
-	ErrTooManyElements = fmt.Errorf("%w: too many paragraphs and cells", ErrTooComplex)
+	ErrTooManyElements = fmt.Errorf("%w: too many elements", ErrTooComplex)
 )
 
 // Error is a failure to read one file, naming the file and the part of it

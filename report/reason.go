@@ -38,7 +38,7 @@ func Reason(err error) string {
 	case errors.Is(err, extract.ErrTooManyCells):
 		return fmt.Sprintf("表格单元格数超过上限（每行 %d 列、每个表格 %d 格、全文 %d 格），已拒绝读取", extract.MaxDOCXTableCols, extract.MaxDOCXTableSlots, extract.MaxDOCXSlots)
 	case errors.Is(err, extract.ErrTooManyElements):
-		return fmt.Sprintf("文档内容过多（段落、表格、行和单元格共超过 %d 个），已拒绝读取", extract.MaxDOCXElements)
+		return fmt.Sprintf("文档内容过多（段落、表格、行和单元格共超过 %d 个，或样式、编号等部件超过 %d 个标记），已拒绝读取", extract.MaxDOCXElements, extract.MaxDOCXPartTags)
 	case errors.Is(err, extract.ErrEncrypted):
 		return "文件已加密，需要密码才能读取"
 	case errors.Is(err, extract.ErrUndecodable):
