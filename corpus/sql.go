@@ -24,6 +24,12 @@ var (
 	ErrSQLTimeout = errors.New("corpus: sql: time limit reached")
 )
 
+// BUG(sql): Opening a WAL database read-only creates its -wal and -shm
+// files when they are missing (SQLite reads beside a writer through the
+// shared memory) and leaves them, empty, until a read-write Store closes.
+// Deleting them on close could break a writer that opened meanwhile.
+// Nothing SQL runs changes them or any other file.
+
 // MaxSQLValue bounds, in bytes, each string or blob a statement run by
 // SQL or SQLTo makes; SQLite refuses to make a longer one ("string or
 // blob too big"). Nothing jixiao stores comes near it.
