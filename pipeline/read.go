@@ -20,6 +20,10 @@ var (
 // Reason says in Chinese, for the finance staff who submitted a file, why
 // it could not be read.
 func Reason(err error) string {
+	var re *remoteError
+	if errors.As(err, &re) && re.reason != "" {
+		return re.reason // as the worker said it, with the details it had
+	}
 	switch {
 	case errors.Is(err, ErrTimeout):
 		return "解析超时：文件过于复杂或已损坏，读取时间超过上限"
@@ -49,10 +53,11 @@ func readBytes(path string, data []byte, o report.Options) (rep *report.Report, 
 }
 
 // sentinels are the errors an answer from a worker can name, so that
-// errors.Is works across the process boundary.
+// errors.Is works across the process boundary; the more specific first.
 var sentinels = []error{
 	extract.ErrEmpty, extract.ErrUnknownFormat, extract.ErrLegacyFormat, extract.ErrTooLarge,
-	extract.ErrEncrypted, extract.ErrNoTextLayer, extract.ErrUndecodable, extract.ErrMalformed,
+	extract.ErrTooManyPages, extract.ErrTooDeep, extract.ErrTooManyCells, extract.ErrTooManyElements,
+	extract.ErrTooComplex, extract.ErrEncrypted, extract.ErrNoTextLayer, extract.ErrUndecodable, extract.ErrMalformed,
 	report.ErrNotReport, report.ErrTableNotFound,
 	ErrTimeout, ErrMemory, ErrCrash, ErrInternal,
 }

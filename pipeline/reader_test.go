@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/internal/hostile"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -60,9 +62,30 @@ func TestIsolatedReadsAlike(t *testing.T) {
 	}
 }
 
+// TestIsolatedErrors: an error from a worker is the error read here: the
+// same sentinel for errors.Is, the same text, the same reason.
 func TestIsolatedErrors(t *testing.T) {
 	iso := &Reader{Isolate: true}
 	defer iso.Close()
+	local := &Reader{}
+	for name, data := range hostile.Files() {
+		_, want := local.Read(context.Background(), name, data)
+		_, got := iso.Read(context.Background(), name, data)
+		if want == nil || got == nil {
+			if (want == nil) != (got == nil) {
+				t.Errorf("%s: %v in a worker, %v here", name, got, want)
+			}
+			continue
+		}
+		if got.Error() != want.Error() || Reason(got) != Reason(want) || sentinelOf(got) != sentinelOf(want) {
+			t.Errorf("%s: in a worker %v (%s), here %v (%s)", name, got, Reason(got), want, Reason(want))
+		}
+	}
+	for _, s := range sentinels {
+		if sentinelOf(fmt.Errorf("x: %w", s)) < 0 || !errors.Is(sentinels[sentinelOf(s)], s) {
+			t.Errorf("%v: not named by its place in sentinels", s)
+		}
+	}
 	_, err := iso.Read(context.Background(), "x.txt", []byte("hello"))
 	if !errors.Is(err, extract.ErrUnknownFormat) || Reason(err) != report.Reason(extract.ErrUnknownFormat) {
 		t.Errorf("a text file in a worker: %v (%s)", err, Reason(err))
