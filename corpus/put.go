@@ -383,13 +383,26 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *re
 	t := in.Target
 	var target, lower, upper any
 	var targetNum, lowerNum, upperNum, lowerInc, upperInc any
+	var targetBase, baseNum, lowerBaseNum, upperBaseNum, delta any
+	baseUnit, deltaUnit, deltaOp := "", "", ""
 	switch t.Kind {
 	case "numeric":
 		target, targetNum = t.Value.String(), t.Value.InexactFloat64()
+		baseNum, baseUnit = targetNum, t.Unit
+		if b := t.Base; b != nil {
+			targetBase, baseNum, baseUnit = b.Value.String(), b.Value.InexactFloat64(), b.Unit
+		}
 	case "range":
 		lower, lowerNum = t.Lower.String(), t.Lower.InexactFloat64()
 		upper, upperNum = t.Upper.String(), t.Upper.InexactFloat64()
 		lowerInc, upperInc = t.LowerInclusive, t.UpperInclusive
+		lowerBaseNum, upperBaseNum, baseUnit = lowerNum, upperNum, t.Unit
+		if b := t.Base; b != nil {
+			lowerBaseNum, upperBaseNum, baseUnit = b.Lower.InexactFloat64(), b.Upper.InexactFloat64(), b.Unit
+		}
+	}
+	if d := t.Delta; d != nil {
+		delta, deltaUnit, deltaOp = d.Value.String(), d.Unit, d.Op
 	}
 	var midValue, midTarget any
 	if m := in.MidTerm; m != nil {
@@ -399,13 +412,18 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *re
 	return w.exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2, level3,
 		description, nature, value, value_unit, basis, weight, actual, score, deviation, kind, op,
 		target, target_num, unit, lower, upper, lower_num, upper_num, lower_inclusive,
-		upper_inclusive, ref, date, level, text, mid_value, mid_target, extra, page, tbl, row)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		upper_inclusive, ref, date, level, text, mid_value, mid_target, extra, page, tbl, row,
+		target_base, base_num, base_unit, lower_base_num, upper_base_num, delta, delta_unit,
+		delta_op, note, period_from, period_to)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		project, doc, scope, seq, in.Level1, in.Level2, in.Level3, in.Description, in.Nature, in.Value,
 		in.Unit, in.Basis, in.Weight, in.Actual, in.Score, in.Deviation, string(t.Kind), t.Op,
 		target, targetNum, t.Unit, lower, upper, lowerNum, upperNum, lowerInc, upperInc,
 		t.Ref, t.Date, t.Level, t.Text, midValue, midTarget, jsonObject(in.Extra),
-		loc.Page, loc.Table, loc.Row)
+		loc.Page, loc.Table, loc.Row,
+		targetBase, baseNum, baseUnit, lowerBaseNum, upperBaseNum, delta, deltaUnit,
+		deltaOp, t.Note, t.From, t.To)
 }
 
 func (w *writer) finding(doc int64, batch int, f report.Finding, ids *indicatorIDs) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // Filter selects indicators or findings. Empty fields select everything.
@@ -13,10 +15,11 @@ type Filter struct {
 	File       string   // the document's path as stored, or its base name
 	Level1     string   // 一级指标, with or without the 指标 suffix: 产出, 产出指标
 	Level2     string   // 二级指标, likewise
+	Level3     string   // 三级指标: part of its name (培训 finds 培训人次 and 参加培训人数)
 	Kind       string   // target kind: numeric, range, reference, deadline, qualitative, unparsed
 	Op         string   // target operator: >= <= > < =
-	Unit       string   // target unit: %, 万元, 天 …
-	Min, Max   *float64 // numeric target value bounds, inclusive
+	Unit       string   // target unit, compared like for like: 人次 selects 10万人次 and 50000人次, 万元 every amount in 元
+	Min, Max   *float64 // numeric target bounds, inclusive: in Unit when one is given (on the base), else on the value as written
 	Rule       string   // rule ID of a finding
 	Severity   string   // error, warning or info
 	Limit      int      // 0 = no limit
@@ -101,20 +104,31 @@ func (f *Filter) indicatorConds(w *where) {
 	if f.Level2 != "" {
 		w.add(c+"level2 IN (?, ?)", withSuffix(f.Level2)...)
 	}
+	if f.Level3 != "" {
+		w.add(c+`level3 LIKE ? ESCAPE '\'`, likeArg(f.Level3))
+	}
 	if f.Kind != "" {
 		w.add(c+"kind = ?", f.Kind)
 	}
 	if f.Op != "" {
 		w.add(c+"op = ?", f.Op)
 	}
+	// With a unit, the bounds are in that unit and compare on the base, so
+	// that 10万人次 and 50000人次 compare as 100000 and 50000 人次.
+	num, scale := "target_num", 1.0
 	if f.Unit != "" {
-		w.add(c+"unit = ?", f.Unit)
+		base := f.Unit
+		if s, rest, ok := normalize.Scale(f.Unit); ok {
+			base, scale = rest, s.InexactFloat64()
+		}
+		w.add(c+"base_unit = ?", base)
+		num = "base_num"
 	}
 	if f.Min != nil {
-		w.add(c+"target_num >= ?", *f.Min)
+		w.add(c+num+" >= ?", *f.Min*scale)
 	}
 	if f.Max != nil {
-		w.add(c+"target_num <= ?", *f.Max)
+		w.add(c+num+" <= ?", *f.Max*scale)
 	}
 }
 
@@ -147,7 +161,8 @@ func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
 	q := `SELECT r.department_code, r.department_name, coalesce(p.code, ''), ` + projectName + `,
 		i.seq, i.level1, i.level2, i.level3, i.description, i.value, i.basis, i.weight, i.actual,
 		i.score, i.deviation, i.mid_value, i.kind, i.op, i.target, i.unit, i.lower, i.upper, i.ref,
-		i.date, i.level, nullif(i.extra, '{}'), d.path
+		i.date, i.level, nullif(i.extra, '{}'), d.path, i.target_base, i.base_unit, i.delta, i.delta_unit,
+		nullif(i.note, ''), nullif(i.period_from, ''), nullif(i.period_to, '')
 		FROM indicators i
 		LEFT JOIN projects p ON p.id = i.project_id
 		JOIN reports r ON r.document_id = i.document_id
@@ -161,7 +176,9 @@ func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
 		{"score", "得分"}, {"deviation", "偏差原因"}, {"mid_value", "中期指标值"},
 		{"kind", "目标类型"}, {"op", "比较"}, {"target", "目标值"}, {"unit", "单位"},
 		{"lower", "下限"}, {"upper", "上限"}, {"ref", "参照"}, {"date", "期限"}, {"level", "等级"},
-		{"extra", "其他栏目"}, {"file", "文件"},
+		{"extra", "其他栏目"}, {"file", "文件"}, {"base", "折算值"}, {"base_unit", "折算单位"},
+		{"delta", "变化幅度"}, {"delta_unit", "变化单位"}, {"note", "备注"}, {"period_from", "起始日期"},
+		{"period_to", "终止日期"},
 	}}
 	return t, s.fill(ctx, t, q, w.args)
 }
@@ -173,7 +190,7 @@ func (s *Store) Indicators(ctx context.Context, f Filter) (*Table, error) {
 func (s *Store) Issues(ctx context.Context, f Filter) (*Table, error) {
 	w := &where{}
 	f.departmentAndProject(w)
-	if f.Level1 != "" || f.Level2 != "" || f.Kind != "" || f.Op != "" || f.Unit != "" || f.Min != nil || f.Max != nil {
+	if f.Level1 != "" || f.Level2 != "" || f.Level3 != "" || f.Kind != "" || f.Op != "" || f.Unit != "" || f.Min != nil || f.Max != nil {
 		f.indicatorConds(w)
 	}
 	if f.Rule != "" {

@@ -8,7 +8,12 @@
 // operator, an exact decimal, a unit as written, "%" for every percentage
 // form), range, reference (compared with the budget, last year, the plan
 // …), deadline (the ISO date that ends the period named), qualitative (a
-// level such as 好, or a statement) or unparsed. [Value] reads one table
+// level such as 好, or a statement), period (a stretch of time, from its
+// first day to its last) or unparsed. A numeric or range target in a scaled
+// unit (10 万人次, 50 万元) carries its [Base] in the unscaled unit, so that
+// values compare across reports; a reference may carry the [Delta] it asks
+// for (较上年提高10%), any target a bracketed Note (100%（合格率）).
+// [Target.Chinese] and [Target.String] are its two renderings. [Value] reads one table
 // cell, [Split] the three cells of the split layout (指标性质 | 指标值 |
 // 度量单位); both always return a Target and never panic. [Scan] finds the
 // targets written into prose (服务对象满意度90%以上) with the name of the
@@ -51,9 +56,13 @@
 // BUG(normalize): Scan does not report deadlines written in prose
 // (2025年底前完成验收); dates there are stepped over.
 //
-// BUG(normalize): A reference keeps its op and what it refers to, not a
-// number given with it: 较上年提高5% reads as > last_year, 实际支出100%小于等于
-// 预算支出 as <= budget.
+// BUG(normalize): A reference keeps a number given with it only as the
+// change after a trend word (较上年提高5% → delta 5 %); 实际支出100%小于等于
+// 预算支出 reads as <= budget and the 100% is dropped.
+//
+// BUG(normalize): A value inside a sentence is its first quantity with a
+// unit or a percentage (带动当地20名群众务工增收5000元/年 → 20 名); which of
+// several a reviewer means is not known.
 //
 // BUG(normalize): Approximate digit strings (二三十, 三五个) are not numbers;
 // 十多, 五百余 read as > the number, marked approx.

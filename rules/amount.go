@@ -43,15 +43,17 @@ var yuanPer = map[string]decimal.Decimal{
 	"亿元": decimal.NewFromInt(100000000),
 }
 
-// convert expresses v in unit from as an amount in unit to; ok is false
-// when either is no plain unit of money.
-func convert(v decimal.Decimal, from, to string) (decimal.Decimal, bool) {
-	f, ok1 := yuanPer[from]
-	t, ok2 := yuanPer[to]
-	if !ok1 || !ok2 {
+// inAmountUnit expresses a numeric target's amount in the unit of money to
+// (the project's amount unit), from its base in 元 (≤50万元 is 500000 元);
+// ok is false when the target is no plain amount of money or to no plain
+// unit of money.
+func inAmountUnit(t normalize.Target, to string) (decimal.Decimal, bool) {
+	v, unit, ok := t.Magnitude()
+	per, ok2 := yuanPer[to]
+	if !ok || !ok2 || unit != "元" {
 		return decimal.Zero, false
 	}
-	return v.Mul(f).Div(t), true
+	return v.Div(per), true
 }
 
 // codeFormat is the 项目编码 layout: region, year, P, 12 more.

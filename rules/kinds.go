@@ -117,6 +117,3 @@ func valueText(ind *report.Indicator) string {
 	}
 	return strings.TrimSpace(nature + ind.Value + ind.Unit)
 }
-
-// opWord is an operator as the messages write it.
-var opWord = map[string]string{">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}

@@ -29,11 +29,11 @@ var v609 = &Rule{
 			switch polarity(ind) {
 			case -1:
 				if up {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越小越好，目标“%s”却使用“%s”，应改为“≤”", ind.Level3, valueText(ind), opWord[t.Op])
+					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越小越好，目标“%s”却使用“%s”，应改为“≤”", ind.Level3, valueText(ind), normalize.OpSign(t.Op))
 				}
 			case 1:
 				if down {
-					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越大越好，目标“%s”却使用“%s”，应改为“≥”", ind.Level3, valueText(ind), opWord[t.Op])
+					p.Reportf(indicatorAt(pr, j, "value"), "指标“%s”越大越好，目标“%s”却使用“%s”，应改为“≥”", ind.Level3, valueText(ind), normalize.OpSign(t.Op))
 				}
 			}
 		})

@@ -69,6 +69,10 @@ func metricKey(name string) string {
 	return strings.TrimSpace(name)
 }
 
+// sameAmount compares two numeric targets on their base: 10万人次 and
+// 100000人次 are the same amount.
 func sameAmount(a, b normalize.Target) bool {
-	return a.Value.Equal(b.Value) && a.Unit == b.Unit
+	av, au, ok1 := a.Magnitude()
+	bv, bu, ok2 := b.Magnitude()
+	return ok1 && ok2 && av.Equal(bv) && au == bu
 }

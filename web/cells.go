@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -57,8 +58,12 @@ func urlEscape(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }
 
-// kindNames are the target kinds of report/v1 as the filter form shows them.
-var kindNames = map[string]string{
-	"numeric": "数值", "range": "区间", "reference": "参照（如预算数）",
-	"deadline": "期限", "qualitative": "定性", "unparsed": "无法解析",
-}
+// kindNames are the target kinds of report/v1 as the filter form and the
+// listings show them: normalize's names, the ones the CLI prints too.
+var kindNames = func() map[string]string {
+	m := make(map[string]string, len(normalize.KindNames))
+	for k, name := range normalize.KindNames {
+		m[string(k)] = name
+	}
+	return m
+}()

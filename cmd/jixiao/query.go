@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -47,7 +48,28 @@ func runQuery(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao query: %v\n", err)
 		return 1
 	}
+	if *out.format == "table" {
+		kindNamesInTable(t)
+	}
 	return out.write("query", stdout, stderr, t)
+}
+
+// kindNamesInTable writes the target kinds of a listing for the screen
+// as the web shows them (数值, 区间 …); csv, json and xlsx keep report/v1's
+// names for programs.
+func kindNamesInTable(t *corpus.Table) {
+	for c, col := range t.Columns {
+		if col.Key != "kind" {
+			continue
+		}
+		for _, r := range t.Rows {
+			if k, ok := r[c].(string); ok {
+				if name, ok := normalize.KindNames[normalize.Kind(k)]; ok {
+					r[c] = name
+				}
+			}
+		}
+	}
 }
 
 // output is the --format and --out flags shared by the query commands.
@@ -105,8 +127,8 @@ func (o *output) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.T
 // filterFlagSet holds the filter flags; indicator ones only where the
 // command lists indicators.
 type filterFlagSet struct {
-	dept, project, file, level1, level2, kind, op, unit, min, max, rule, severity *string
-	limit                                                                         *int
+	dept, project, file, level1, level2, level3, kind, op, unit, min, max, rule, severity *string
+	limit                                                                                 *int
 }
 
 func filterFlags(fs *flag.FlagSet, indicators bool) *filterFlagSet {
@@ -119,24 +141,25 @@ func filterFlags(fs *flag.FlagSet, indicators bool) *filterFlagSet {
 		limit:    fs.Int("limit", 0, "at most this many rows (0 = all)"),
 	}
 	empty := ""
-	f.level1, f.level2, f.kind, f.op, f.unit, f.min, f.max = &empty, &empty, &empty, &empty, &empty, &empty, &empty
+	f.level1, f.level2, f.level3, f.kind, f.op, f.unit, f.min, f.max = &empty, &empty, &empty, &empty, &empty, &empty, &empty, &empty
 	if indicators {
 		f.level1 = fs.String("level1", "", "一级指标, e.g. 产出 or 产出指标")
 		f.level2 = fs.String("level2", "", "二级指标, e.g. 数量 or 数量指标")
-		f.kind = fs.String("kind", "", "target kind: numeric, range, reference, deadline, qualitative, unparsed")
+		f.level3 = fs.String("level3", "", "三级指标: part of its name, e.g. 培训")
+		f.kind = fs.String("kind", "", "target kind: numeric, range, reference, deadline, period, qualitative, unparsed")
 		f.op = fs.String("op", "", "target operator: >= <= > < = (or ≥ ≤)")
-		f.unit = fs.String("unit", "", "target unit: %, 万元, 天 …")
-		f.min = fs.String("min", "", "numeric target value at least")
-		f.max = fs.String("max", "", "numeric target value at most")
+		f.unit = fs.String("unit", "", "target unit, like for like: 人次 also finds 10万人次, 万元 every amount in 元")
+		f.min = fs.String("min", "", "numeric target at least this, in --unit when given (10万人次 is 100000 人次)")
+		f.max = fs.String("max", "", "numeric target at most this, in --unit when given")
 	}
 	return f
 }
 
-var kinds = []string{"numeric", "range", "reference", "deadline", "qualitative", "unparsed"}
+var kinds = []string{"numeric", "range", "reference", "deadline", "period", "qualitative", "unparsed"}
 
 func (f *filterFlagSet) filter() (corpus.Filter, error) {
 	flt := corpus.Filter{
-		Department: *f.dept, Project: *f.project, File: *f.file, Level1: *f.level1, Level2: *f.level2,
+		Department: *f.dept, Project: *f.project, File: *f.file, Level1: *f.level1, Level2: *f.level2, Level3: *f.level3,
 		Kind: *f.kind, Unit: *f.unit, Rule: strings.ToUpper(*f.rule), Limit: *f.limit,
 	}
 	if flt.Kind != "" && !slices.Contains(kinds, flt.Kind) {

@@ -98,39 +98,9 @@ func findingPlace(path string, l report.Location) string {
 	return strings.Join(parts, ":")
 }
 
-// describeTarget writes a target the way a reviewer reads it.
-func describeTarget(t normalize.Target) string {
-	switch t.Kind {
-	case normalize.Numeric:
-		return strings.TrimSpace(opSign[t.Op] + " " + t.Value.String() + " " + t.Unit)
-	case normalize.Range:
-		return fmt.Sprintf("%s～%s %s", t.Lower, t.Upper, t.Unit)
-	case normalize.Reference:
-		return opSign[t.Op] + " " + refName(t.Ref)
-	case normalize.Deadline:
-		return "截止 " + t.Date
-	case normalize.Qualitative:
-		if t.Level != "" {
-			return "定性：" + t.Level
-		}
-		return "定性"
-	}
-	return "无法解析"
-}
-
-var opSign = map[string]string{">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
-
-func refName(ref string) string {
-	switch ref {
-	case "budget":
-		return "预算数"
-	case "last_year":
-		return "上年值"
-	case "plan":
-		return "计划值"
-	}
-	return ref
-}
+// describeTarget writes a target the way a reviewer reads it: the one
+// Chinese rendering of normalize, shared with the web and rule messages.
+func describeTarget(t normalize.Target) string { return t.Chinese() }
 
 func orDash(s string) string {
 	if s == "" {
