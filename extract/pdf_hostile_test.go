@@ -202,3 +202,14 @@ func TestPDFHostileFiles(t *testing.T) {
 		t.Errorf("padded: error %v, want ErrMalformed", err)
 	}
 }
+
+func TestHeaderNum(t *testing.T) {
+	for in, want := range map[string]int{
+		"12 0 obj\n<<": 12, "007 0 obj<<": 7, "3 0 obj": 3, "1  0\r\nobj[": 1,
+		"12 0 objx": -1, "12 obj": -1, "x12 0 obj": -1, "12 0 R": -1, "": -1, "12 0 ": -1,
+	} {
+		if got := headerNum([]byte(in)); got != want {
+			t.Errorf("headerNum(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
