@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,8 +34,9 @@ import (
 //	clean                                  adds six clean indicators (产出×4, 效益, 满意度)
 //	ind 产出指标 | 数量指标 | 名称 | 描述 | 值 | 依据 [| 权重] @ target
 //	split 产出指标 | 数量指标 | 名称 | 描述 | 性质 | 值 | 单位 | 依据 @ target
-//	want P1 #2 value                      a finding at project seq 1, indicator 2, field value
-//	want R2 P1 name / want sub 7 / want overall_goal / want -   (- = report level)
+//	want P1 #2 value "缺少计量单位"         a finding at project seq 1, indicator 2, field value,
+//	                                      whose message holds the quoted text
+//	want R2 P1 name "…" / want sub 7 "…" / want overall_goal "…" / want - "…"   (- = report level)
 //
 // Targets: num OP N [UNIT], range L U [UNIT], ref OP REF, qual [LEVEL],
 // date YYYY-MM-DD, unparsed. Without "@ target" the value goes through
@@ -47,7 +47,13 @@ type ruleCase struct {
 	line    int
 	cfg     Config
 	reports []*report.Report
-	want    []string
+	want    []wanted
+}
+
+// wanted is a finding a case must produce: its place and a text its
+// message holds.
+type wanted struct {
+	key, message string
 }
 
 func parseCases(t *testing.T, path string) []*ruleCase {
@@ -86,7 +92,12 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 		key, rest, _ := strings.Cut(line, " ")
 		rest = strings.TrimSpace(rest)
 		if key == "want" {
-			c.want = append(c.want, rest)
+			place, quoted, ok := strings.Cut(rest, `"`)
+			msg, err := strconv.Unquote(`"` + quoted)
+			if !ok || err != nil || msg == "" {
+				fail(n, "want needs the place and the message in quotes: want P1 #2 value \"…\"")
+			}
+			c.want = append(c.want, wanted{strings.TrimSpace(place), msg})
 			continue
 		}
 		if key == "config" {
@@ -368,8 +379,8 @@ func findingKey(reps []*report.Report, ri int, f report.Finding) string {
 }
 
 // runCase checks the case's reports and returns the findings of rule id,
-// as want keys, with their messages for the log.
-func runCase(c *ruleCase, id string) (keys []string, msgs []string) {
+// each as its want key and its message.
+func runCase(c *ruleCase, id string) (got []wanted) {
 	r := Lookup(id)
 	cfg := c.cfg
 	for _, rep := range c.reports {
@@ -387,12 +398,34 @@ func runCase(c *ruleCase, id string) (keys []string, msgs []string) {
 			if f.Rule != id {
 				continue
 			}
-			keys = append(keys, findingKey(c.reports, ri, f))
-			msgs = append(msgs, fmt.Sprintf("%s [%s] %s", findingKey(c.reports, ri, f), f.Severity, f.Message))
+			got = append(got, wanted{findingKey(c.reports, ri, f), f.Message})
 		}
 	}
-	sort.Strings(keys)
-	return keys, msgs
+	return got
+}
+
+// unmatched pairs each wanted finding with a finding at its place whose
+// message holds its text, and returns what is left on either side.
+func unmatched(got, want []wanted) (extra, missing []wanted) {
+	used := make([]bool, len(got))
+	for _, w := range want {
+		found := false
+		for i, g := range got {
+			if !used[i] && g.key == w.key && strings.Contains(g.message, w.message) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, w)
+		}
+	}
+	for i, g := range got {
+		if !used[i] {
+			extra = append(extra, g)
+		}
+	}
+	return extra, missing
 }
 
 func ruleFiles(t *testing.T) map[string]string {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -13,7 +12,8 @@ import (
 
 // TestRules runs the cases of testdata/rules/ID.txt for every rule: each
 // rule must have a case that fires and one that does not, and every case
-// must produce exactly its want list.
+// must produce exactly its want list, each finding at its place with its
+// message.
 func TestRules(t *testing.T) {
 	files := ruleFiles(t)
 	for _, r := range All() {
@@ -24,19 +24,18 @@ func TestRules(t *testing.T) {
 			}
 			fires, quiet := false, false
 			for _, c := range parseCases(t, path) {
-				got, msgs := runCase(c, r.ID)
-				want := slices.Clone(c.want)
-				sort.Strings(want)
-				if len(want) == 0 {
+				got := runCase(c, r.ID)
+				if len(c.want) == 0 {
 					quiet = true
 				} else {
 					fires = true
 				}
-				if !slices.Equal(got, want) {
-					t.Errorf("%s:%d: %s:\n got  %q\n want %q", path, c.line, c.name, got, want)
+				extra, missing := unmatched(got, c.want)
+				for _, g := range extra {
+					t.Errorf("%s:%d: %s: unexpected finding at %s: %q", path, c.line, c.name, g.key, g.message)
 				}
-				for _, m := range msgs {
-					t.Logf("%s: %s", c.name, m)
+				for _, w := range missing {
+					t.Errorf("%s:%d: %s: no finding at %s saying %q", path, c.line, c.name, w.key, w.message)
 				}
 			}
 			if !fires || !quiet {
