@@ -52,6 +52,8 @@ type Server struct {
 	MaxExports int
 	// QueryTimeout bounds the database work of one request. 0 means 30 s.
 	QueryTimeout time.Duration
+	// Documents configures the document pages and the upload form (document.go).
+	Documents Documents
 
 	pages    *template.Template
 	css      stylesheet
@@ -96,6 +98,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /rules", s.ruleList)
 	mux.HandleFunc("GET /rules/{id}", s.rule)
 	mux.HandleFunc("GET /static/", s.serveCSS)
+	s.documentRoutes(mux)
 	mux.HandleFunc("/", s.notFound)
 	return s.logged(s.guarded(mux))
 }
