@@ -1,0 +1,108 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+)
+
+// Facet counts the rows of a list per value of one column, in the style
+// of Datasette: a page lists the values with their counts, each a link
+// adding that value to the filter.
+type Facet struct {
+	Param  string // the filter parameter a value sets: dept, rule, severity, level1, kind
+	Title  string // in Chinese
+	Values []FacetValue
+	More   bool // values beyond those listed exist
+}
+
+// FacetValue is one value of a facet and the rows holding it.
+type FacetValue struct {
+	Value string // as the filter takes it
+	Label string // as a page shows it: a department's name; "" when Value says it
+	Count int
+}
+
+// facetDef is a facet over a list's FROM clause.
+type facetDef struct {
+	param, title string
+	value, label string // SQL expressions
+	from         string // "" = the list's own
+	count        string // the count expression; "" = count(*)
+}
+
+var issueFacets = []facetDef{
+	{param: "dept", title: "部门", value: "r.department_code", label: "r.department_name"},
+	{param: "rule", title: "规则", value: "f.rule", label: "''"},
+	{param: "severity", title: "严重程度", value: "f.severity", label: "''"},
+	{param: "level1", title: "一级指标", value: "i.level1", label: "''"},
+	{param: "kind", title: "目标类型", value: "i.kind", label: "''"},
+}
+
+// The rule and severity of an indicator are those of its findings; an
+// indicator with two findings of a rule counts once.
+const indicatorFindingsFrom = indicatorsFrom + ` JOIN findings x ON x.indicator_id = i.id`
+
+var indicatorFacets = []facetDef{
+	{param: "dept", title: "部门", value: "r.department_code", label: "r.department_name"},
+	{param: "level1", title: "一级指标", value: "i.level1", label: "''"},
+	{param: "kind", title: "目标类型", value: "i.kind", label: "''"},
+	{param: "rule", title: "规则", value: "x.rule", label: "''", from: indicatorFindingsFrom, count: "count(DISTINCT i.id)"},
+	{param: "severity", title: "严重程度", value: "x.severity", label: "''", from: indicatorFindingsFrom, count: "count(DISTINCT i.id)"},
+}
+
+// IssueFacets counts the findings of f by department, rule, severity,
+// 一级指标 and target kind, the n largest values of each.
+func (s *Store) IssueFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
+	return s.facets(ctx, issueFacets, issuesFrom, issueWhere(f), n)
+}
+
+// IndicatorFacets counts the indicators of f likewise.
+func (s *Store) IndicatorFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
+	return s.facets(ctx, indicatorFacets, indicatorsFrom, indicatorWhere(f), n)
+}
+
+func (s *Store) facets(ctx context.Context, defs []facetDef, from string, w *where, n int) ([]Facet, error) {
+	if n <= 0 {
+		n = 10
+	}
+	var out []Facet
+	for _, d := range defs {
+		fr, cnt := from, "count(*)"
+		if d.from != "" {
+			fr = d.from
+		}
+		if d.count != "" {
+			cnt = d.count
+		}
+		cond := w.String()
+		if cond == "" {
+			cond = " WHERE "
+		} else {
+			cond += " AND "
+		}
+		q := `SELECT ` + d.value + `, ` + d.label + `, ` + cnt + fr + cond + d.value + ` <> ''
+			GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ` + fmt.Sprint(n+1)
+		fc := Facet{Param: d.param, Title: d.title}
+		rows, err := s.db.QueryContext(ctx, q, w.args...)
+		if err != nil {
+			return nil, fmt.Errorf("corpus: facet %s: %w", d.param, err)
+		}
+		for rows.Next() {
+			var v FacetValue
+			if err := rows.Scan(&v.Value, &v.Label, &v.Count); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("corpus: facet %s: %w", d.param, err)
+			}
+			fc.Values = append(fc.Values, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("corpus: facet %s: %w", d.param, err)
+		}
+		if len(fc.Values) > n {
+			fc.Values, fc.More = fc.Values[:n], true
+		}
+		out = append(out, fc)
+	}
+	return out, nil
+}
