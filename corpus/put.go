@@ -33,45 +33,91 @@ type Doc struct {
 // stored is left alone and Put returns false, unless replace is set, in
 // which case the old one and all it holds are deleted first.
 func (s *Store) Put(ctx context.Context, d *Doc, replace bool) (stored bool, err error) {
-	if d.Report != nil && len(d.Index) != countText(d.Report) {
-		return false, fmt.Errorf("corpus: put %s: index has %d entries, the report %d", d.Path, len(d.Index), countText(d.Report))
+	st, err := s.PutAll(ctx, []*Doc{d}, []bool{replace})
+	if err != nil {
+		return false, err
+	}
+	return st[0], nil
+}
+
+// PutAll stores docs in one transaction, as Put stores each: committing
+// several documents at once spares a commit and a full-text flush per
+// document. Either all are stored or, on an error, none.
+func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored []bool, err error) {
+	for _, d := range docs {
+		if d.Report != nil && len(d.Index) != countText(d.Report) {
+			return nil, fmt.Errorf("corpus: put %s: index has %d entries, the report %d", d.Path, len(d.Index), countText(d.Report))
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+		return nil, fmt.Errorf("corpus: put: %w", err)
 	}
+	w := &writer{ctx: ctx, tx: tx, s: s, texts: map[string]int64{}}
 	defer func() {
-		if err != nil || !stored {
+		if err != nil {
 			tx.Rollback()
 		}
 		s.prepareWanted(ctx)
 	}()
-	if replace {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE sha256 = ?`, d.SHA256); err != nil {
-			return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+	stored = make([]bool, len(docs))
+	dirty := false
+	for i, d := range docs {
+		if replace[i] {
+			w.exec(`DELETE FROM documents WHERE sha256 = ?`, d.SHA256)
 		}
+		id, ok := w.document(d)
+		if w.err == nil && ok && d.Report != nil {
+			w.report(id, d.Report, d.Index)
+			dirty = true
+		}
+		if w.err != nil {
+			return nil, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
+		}
+		stored[i] = ok
 	}
-	w := &writer{ctx: ctx, tx: tx, s: s}
-	id, ok := w.document(d)
-	if w.err == nil && ok && d.Report != nil {
-		w.report(id, d.Report, d.Index)
-	}
-	if w.err != nil {
-		return false, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
-	}
-	if !ok {
-		return false, nil
-	}
-	if d.Report != nil {
+	if dirty {
 		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
 	}
 	if w.err != nil {
-		return false, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
+		return nil, fmt.Errorf("corpus: put: %w", w.err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("corpus: put %s: %w", d.Path, err)
+		return nil, fmt.Errorf("corpus: put: %w", err)
 	}
-	return true, nil
+	s.keepTexts(w.texts)
+	return stored, nil
+}
+
+// maxTexts bounds the cache of text ids: about 100 bytes an entry.
+const maxTexts = 200_000
+
+// keepTexts adds the text ids a committed transaction created to the
+// cache, which starts afresh when full.
+func (s *Store) keepTexts(m map[string]int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.texts == nil || len(s.texts)+len(m) > maxTexts {
+		s.texts = make(map[string]int64, len(m))
+	}
+	for h, id := range m {
+		s.texts[h] = id
+	}
+}
+
+// cachedText returns the id of a committed text by its hash.
+func (s *Store) cachedText(hash string) (int64, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.texts[hash]
+	return id, ok
+}
+
+// forgetTexts empties the cache, after texts were deleted.
+func (s *Store) forgetTexts() {
+	s.mu.Lock()
+	s.texts = nil
+	s.mu.Unlock()
 }
 
 // stmt returns the statement prepared for query, or nil the first time,
@@ -115,12 +161,13 @@ func countText(rep *report.Report) int {
 	return n
 }
 
-// writer inserts the rows of one document, keeping the first error.
+// writer inserts the rows of one transaction, keeping the first error.
 type writer struct {
-	ctx context.Context
-	tx  *sql.Tx
-	s   *Store
-	err error
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *Store
+	err   error
+	texts map[string]int64 // text ids looked up or created in this transaction, by hash
 }
 
 func (w *writer) exec(query string, args ...any) int64 {
@@ -355,6 +402,12 @@ func (w *writer) text(words Words) int64 {
 	}
 	sum := sha256.Sum256([]byte(words.Name + "\x00" + words.Body + "\x00" + words.Value))
 	hash := hex.EncodeToString(sum[:12])
+	if id, ok := w.texts[hash]; ok {
+		return id
+	}
+	if id, ok := w.s.cachedText(hash); ok {
+		return id
+	}
 	var id int64
 	const q = `SELECT id FROM search_texts WHERE hash = ?`
 	var row *sql.Row
@@ -365,6 +418,9 @@ func (w *writer) text(words Words) int64 {
 	}
 	err := row.Scan(&id)
 	if err == nil {
+		if w.texts != nil {
+			w.texts[hash] = id
+		}
 		return id
 	}
 	if err != sql.ErrNoRows {
@@ -374,6 +430,9 @@ func (w *writer) text(words Words) int64 {
 	id = w.exec(`INSERT INTO search_texts (hash) VALUES (?)`, hash)
 	w.exec(`INSERT INTO search_fts (rowid, name, body, value) VALUES (?, ?, ?, ?)`,
 		id, words.Name, words.Body, words.Value)
+	if w.texts != nil && w.err == nil {
+		w.texts[hash] = id
+	}
 	return id
 }
 

@@ -28,6 +28,7 @@ type Store struct {
 	mu     sync.Mutex
 	stmts  map[string]*sql.Stmt // see stmt
 	wanted map[string]bool
+	texts  map[string]int64 // search_texts ids by hash, committed ones only; see writer.text
 }
 
 // Open opens or creates the database at path for reading and writing and

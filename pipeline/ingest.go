@@ -64,6 +64,9 @@ type Summary struct {
 	Elapsed       time.Duration
 }
 
+// maxBatch is the most files stored in one transaction.
+const maxBatch = 32
+
 type result struct {
 	File
 	doc     *corpus.Doc // nil when the file could not even be opened
@@ -144,35 +147,7 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 	}
 	seen := map[string]bool{} // hashes stored by this run
 	var putErr error
-	for r := range resc {
-		if putErr != nil || ctx.Err() != nil {
-			continue // drain so the workers can stop
-		}
-		if r.fatal != nil {
-			putErr = r.fatal
-			continue
-		}
-		if r.doc == nil {
-			sum.Failed++
-			sum.Reasons[r.reason]++
-			emit(Event{Path: r.Path, Outcome: Failed, Reason: r.reason, Err: r.err})
-			continue
-		}
-		if seen[r.doc.SHA256] {
-			r.outcome = Skipped
-		}
-		if r.outcome == Stored || r.outcome == Failed {
-			// Finish the transaction even when interrupted meanwhile.
-			stored, err := st.Put(context.WithoutCancel(ctx), r.doc, cfg.Force || cfg.RetryFailed && known[r.doc.SHA256] == "failed")
-			if err != nil {
-				putErr = err
-				continue
-			}
-			seen[r.doc.SHA256] = true
-			if !stored {
-				r.outcome = Skipped
-			}
-		}
+	finish := func(r result) {
 		ev := Event{Path: r.Path, Outcome: r.outcome}
 		switch r.outcome {
 		case Stored:
@@ -190,6 +165,65 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			sum.Ignored++
 		}
 		emit(ev)
+	}
+	// The writer takes what the workers have done so far, up to maxBatch
+	// files, and stores it in one transaction: under load documents are
+	// committed together, and a lone file is not kept waiting.
+	for r := range resc {
+		batch := []result{r}
+	more:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-resc:
+				if !ok {
+					break more
+				}
+				batch = append(batch, r)
+			default:
+				break more
+			}
+		}
+		if putErr != nil || ctx.Err() != nil {
+			continue // drain so the workers can stop
+		}
+		var docs []*corpus.Doc
+		var replace []bool
+		var stored []result
+		for _, r := range batch {
+			switch {
+			case r.fatal != nil:
+				putErr = r.fatal
+			case r.doc == nil:
+				sum.Failed++
+				sum.Reasons[r.reason]++
+				emit(Event{Path: r.Path, Outcome: Failed, Reason: r.reason, Err: r.err})
+			case seen[r.doc.SHA256] || r.outcome == Skipped || r.outcome == Ignored:
+				if seen[r.doc.SHA256] {
+					r.outcome = Skipped
+				}
+				finish(r)
+			default:
+				seen[r.doc.SHA256] = true
+				docs = append(docs, r.doc)
+				replace = append(replace, cfg.Force || cfg.RetryFailed && known[r.doc.SHA256] == "failed")
+				stored = append(stored, r)
+			}
+		}
+		if putErr != nil || len(docs) == 0 {
+			continue
+		}
+		// Finish the transaction even when interrupted meanwhile.
+		ok, err := st.PutAll(context.WithoutCancel(ctx), docs, replace)
+		if err != nil {
+			putErr = err
+			continue
+		}
+		for i, r := range stored {
+			if !ok[i] {
+				r.outcome = Skipped
+			}
+			finish(r)
+		}
 	}
 	sum.Elapsed = time.Since(start)
 	if putErr != nil {
