@@ -64,6 +64,14 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 	if len(rep.Projects) == 0 && rep.OverallGoal == "" && len(rep.SubGoals) == 0 && len(rep.DepartmentIndicators) == 0 {
 		return nil, fmt.Errorf("report: %s: %w", doc.Path, found(doc))
 	}
+	pages := doc.Lost.Pages()
+	for i, e := range doc.Lost {
+		l := Lost{Reason: Reason(e.Err), Detail: e.Error()}
+		if i < len(pages) {
+			l.Page = pages[i]
+		}
+		rep.Lost = append(rep.Lost, l)
+	}
 	return rep, nil
 }
 

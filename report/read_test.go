@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,5 +184,21 @@ func BenchmarkReadCorpus(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(files)), "files/op")
 		})
+	}
+}
+
+// TestLostPages: the pages a PDF lost reach the report, with their reason.
+func TestLostPages(t *testing.T) {
+	doc, err := extract.Open("../testdata/seed/seed.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Lost = extract.ErrorList{{Path: doc.Path, Part: "page 2", Err: fmt.Errorf("%w: bad content stream", extract.ErrMalformed)}}
+	rep, err := report.Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Lost) != 1 || rep.Lost[0].Page != 2 || rep.Lost[0].Reason != report.Reason(extract.ErrMalformed) {
+		t.Errorf("lost %+v", rep.Lost)
 	}
 }

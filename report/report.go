@@ -75,6 +75,16 @@ type Report struct {
 	// Unmapped lists what the reader saw as a label or an indicator table
 	// but could not map; rule R1401 reports each.
 	Unmapped []Unmapped `json:"-"`
+	// Lost lists the pages that could not be read, the rest of the file
+	// being read; rule R1402 reports each.
+	Lost []Lost `json:"-"`
+}
+
+// Lost is a page of the file that could not be read.
+type Lost struct {
+	Page   int    // from 1
+	Reason string // Chinese, as Reason gives it
+	Detail string // the error, in English, for the logs
 }
 
 // Report kinds.

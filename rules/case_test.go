@@ -24,6 +24,7 @@ import (
 //	sha 1234                              report source sha256
 //	overall 总体目标文字                    OverallGoal
 //	unmapped 栏目 | 资金性质：               a cell the reader could not map
+//	lost 3 | 文件已损坏                     a page that could not be read
 //	overall-target 服务对象满意度 | 80%以上 @ num >= 80 %
 //	subgoal 1 | 服务对象满意度 | 90%以上 @ num >= 90 %
 //	project 13073025P000895100013 | 机关大楼运行经费   a clean project: 100.00 万元, plan 25/50/75/100 …
@@ -141,6 +142,14 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 		case "unmapped":
 			what, text, _ := strings.Cut(rest, " | ")
 			rep.Unmapped = append(rep.Unmapped, report.Unmapped{What: what, Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3}})
+			continue
+		case "lost":
+			page, reason, _ := strings.Cut(rest, " | ")
+			pg, err := strconv.Atoi(strings.TrimSpace(page))
+			if err != nil {
+				fail(n, "lost page number: %v", err)
+			}
+			rep.Lost = append(rep.Lost, report.Lost{Page: pg, Reason: reason})
 			continue
 		case "overall-target":
 			f := parseFound(t, path, n, rest)

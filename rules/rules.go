@@ -162,6 +162,7 @@ var all = []*Rule{
 	b1303,
 	b1304,
 	r1401,
+	r1402,
 }
 
 // byID finds a rule by its ID.
