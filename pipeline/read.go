@@ -54,13 +54,7 @@ func readBytes(path string, data []byte, o report.Options) (rep *report.Report, 
 
 // sentinels are the errors an answer from a worker can name, so that
 // errors.Is works across the process boundary; the more specific first.
-var sentinels = []error{
-	extract.ErrEmpty, extract.ErrUnknownFormat, extract.ErrLegacyFormat, extract.ErrTooLarge,
-	extract.ErrTooManyPages, extract.ErrTooDeep, extract.ErrTooManyCells, extract.ErrTooManyElements,
-	extract.ErrTooComplex, extract.ErrEncrypted, extract.ErrNoTextLayer, extract.ErrUndecodable, extract.ErrMalformed,
-	report.ErrNotReport, report.ErrTableNotFound,
-	ErrTimeout, ErrMemory, ErrCrash, ErrInternal,
-}
+var sentinels = append(report.Sentinels(), ErrTimeout, ErrMemory, ErrCrash, ErrInternal)
 
 // remoteError is an error that came from a worker: its text, its Chinese
 // reason, and the sentinel it wrapped there.
