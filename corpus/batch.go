@@ -7,17 +7,27 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-// RecheckBatch runs the cross-document rules over every stored report and
-// replaces the earlier cross-document findings with the ones check appends,
-// in one transaction. The reports check sees are rebuilt from the database
-// with only what such rules need: Kind, Source, Department, Year and
-// Projects[].{Seq, Code, Name, DepartmentCode, DepartmentName}.
+// RecheckBatch rebuilds the submissions (see RefreshSubmissions), then
+// runs the cross-document rules over the reports that count, once per
+// budget year (a department reports every year, and its project codes
+// recur), and replaces the earlier cross-document findings with the ones
+// check appends, in one transaction. The reports check sees are rebuilt
+// from the database with only what such rules need: Kind, Source,
+// Department, Year and Projects[].{Seq, Code, Name, DepartmentCode,
+// DepartmentName}; Source.Path is the file's base name, since the
+// messages are sent back to departments, who do not know the bureau's
+// folders.
 func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) (findings int, err error) {
+	if err := s.RefreshSubmissions(ctx); err != nil {
+		return 0, err
+	}
 	reps, docs, projects, err := s.batchReports(ctx)
 	if err != nil {
 		return 0, err
 	}
-	check(reps)
+	for _, year := range byYear(reps) {
+		check(year)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("corpus: batch findings: %w", err)
@@ -54,12 +64,28 @@ func (s *Store) BatchDirty(ctx context.Context) (bool, error) {
 	return v == "1", nil
 }
 
-// batchReports loads the minimal reports, their document ids and, per
-// report, the project ids by code.
+// byYear groups reps by Year, keeping their order.
+func byYear(reps []*report.Report) [][]*report.Report {
+	var out [][]*report.Report
+	index := map[int]int{}
+	for _, rep := range reps {
+		i, ok := index[rep.Year]
+		if !ok {
+			i = len(out)
+			index[rep.Year] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], rep)
+	}
+	return out
+}
+
+// batchReports loads the minimal reports that count (reports.counted),
+// their document ids and, per report, the project ids by code.
 func (s *Store) batchReports(ctx context.Context) (reps []*report.Report, docs []int64, projects []map[string]int64, err error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.path, d.sha256, d.format, d.pages,
 		r.department_code, r.department_name, r.year, r.kind
-		FROM documents d JOIN reports r ON r.document_id = d.id ORDER BY d.id`)
+		FROM documents d JOIN reports r ON r.document_id = d.id WHERE r.counted = 1 ORDER BY d.id`)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
 	}
@@ -72,6 +98,7 @@ func (s *Store) batchReports(ctx context.Context) (reps []*report.Report, docs [
 			rows.Close()
 			return nil, nil, nil, fmt.Errorf("corpus: batch reports: %w", err)
 		}
+		rep.Source.Path = baseName(rep.Source.Path)
 		index[id] = len(reps)
 		reps = append(reps, rep)
 		docs = append(docs, id)

@@ -41,9 +41,12 @@ func migrations() ([]migration, error) {
 		ms = append(ms, migration{v, base, string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("corpus: migration %s: expected number %d", m.name, i+1)
+	// Numbers only rise: files of work going on in parallel may leave a
+	// number free for a while, so a gap is allowed and each file is applied
+	// once, in order, user_version recording the last applied.
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("corpus: migration %s: number %d used twice", ms[i].name, ms[i].version)
 		}
 	}
 	return ms, nil
@@ -53,7 +56,10 @@ func migrations() ([]migration, error) {
 // database to.
 func SchemaVersion() int {
 	ms, _ := migrations()
-	return len(ms)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // migrate applies the migrations newer than the database's user_version,
@@ -74,7 +80,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
 		return fmt.Errorf("corpus: read user_version: %w", err)
 	}
-	if have == len(ms) {
+	if have == SchemaVersion() {
 		return nil
 	}
 	for {
@@ -96,13 +102,18 @@ func migrateNext(ctx context.Context, db *sql.DB, ms []migration) (done bool, er
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
 		return false, fmt.Errorf("corpus: read user_version: %w", err)
 	}
-	if have > len(ms) {
-		return false, fmt.Errorf("corpus: database schema version %d is newer than this program's %d", have, len(ms))
+	last := ms[len(ms)-1].version
+	if have > last {
+		return false, fmt.Errorf("corpus: database schema version %d is newer than this program's %d", have, last)
 	}
-	if have == len(ms) {
+	if have == last {
 		return true, nil
 	}
-	m := ms[have]
+	i := 0
+	for ms[i].version <= have {
+		i++
+	}
+	m := ms[i]
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, fmt.Errorf("corpus: migration %s: %w", m.name, err)
 	}

@@ -5,11 +5,17 @@ import (
 	"fmt"
 )
 
-// Stats counts what a database holds.
+// Stats counts what a database holds. Documents, Failed and Formats count
+// files; the others count each current submission once (reports.counted:
+// the .docx of a report sent as .docx and .pdf, the latest report of a
+// department resubmitted).
 type Stats struct {
 	Documents       int            `json:"documents"` // every file stored, failed ones included
 	Failed          int            `json:"failed"`
-	Reports         int            `json:"reports"`
+	Submissions     int            `json:"submissions"` // current submissions: one department's report for one year
+	Replaced        int            `json:"replaced"`    // earlier submissions a resubmission replaced, kept as history
+	Copies          int            `json:"copies"`      // files carrying a report another file of its submission counts for (its .pdf)
+	Reports         int            `json:"reports"`     // the reports counted: Submissions
 	Projects        int            `json:"projects"`
 	Indicators      int            `json:"indicators"`            // department and medium-term indicators included
 	DeptIndicators  int            `json:"department_indicators"` // of department-level forms (部门整体)
@@ -19,7 +25,7 @@ type Stats struct {
 	Kinds           map[string]int `json:"kinds"`            // reports per kind: target, self_evaluation; "" stored before schema version 2
 	Severities      map[string]int `json:"severities"`       // findings per severity
 	Departments     int            `json:"departments"`      // distinct department codes
-	DuplicateGroups int            `json:"duplicate_groups"` // reports submitted more than once
+	DuplicateGroups int            `json:"duplicate_groups"` // submissions sent as more than one file
 	SchemaVersion   int            `json:"schema_version"`
 }
 
@@ -33,26 +39,35 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		return nil
 	}
 	for q, dst := range map[string]*int{
-		`SELECT count(*) FROM documents`:                                                        &st.Documents,
-		`SELECT count(*) FROM documents WHERE status = 'failed'`:                                &st.Failed,
-		`SELECT count(*) FROM reports`:                                                          &st.Reports,
-		`SELECT count(*) FROM projects`:                                                         &st.Projects,
-		`SELECT count(*) FROM indicators`:                                                       &st.Indicators,
-		`SELECT count(*) FROM indicators WHERE project_id IS NULL`:                              &st.DeptIndicators, // by index, unlike scope
-		`SELECT count(*) FROM indicators WHERE scope = 'mid_term'`:                              &st.MidIndicators,  // by its partial index
-		`SELECT count(*) FROM findings`:                                                         &st.Findings,
-		`SELECT count(DISTINCT department_code) FROM reports`:                                   &st.Departments,
-		`SELECT count(*) FROM (SELECT 1 FROM reports GROUP BY fingerprint HAVING count(*) > 1)`: &st.DuplicateGroups,
-		`PRAGMA user_version`:                                                                   &st.SchemaVersion,
+		`SELECT count(*) FROM documents`:                                 &st.Documents,
+		`SELECT count(*) FROM documents WHERE status = 'failed'`:         &st.Failed,
+		`SELECT count(*) FROM reports WHERE counted = 1`:                 &st.Reports,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL`:     &st.Submissions,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NOT NULL`: &st.Replaced,
+		`SELECT count(*) FROM reports WHERE counted = 0`:                 &st.Copies,
+		`SELECT count(*) FROM projects p JOIN reports r ON r.document_id = p.document_id
+			WHERE r.counted = 1`: &st.Projects,
+		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
+			WHERE r.counted = 1`: &st.Indicators,
+		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
+			WHERE i.project_id IS NULL AND r.counted = 1`: &st.DeptIndicators, // by index, unlike scope
+		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
+			WHERE i.scope = 'mid_term' AND r.counted = 1`: &st.MidIndicators, // by its partial index
+		`SELECT count(*) FROM findings f JOIN reports r ON r.document_id = f.document_id
+			WHERE r.counted = 1`: &st.Findings,
+		`SELECT count(DISTINCT department_code) FROM reports WHERE counted = 1`:    &st.Departments,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL AND files > 1`: &st.DuplicateGroups,
+		`PRAGMA user_version`: &st.SchemaVersion,
 	} {
 		if err := one(q, dst); err != nil {
 			return nil, err
 		}
 	}
 	for q, m := range map[string]map[string]int{
-		`SELECT format, count(*) FROM documents GROUP BY format`:    st.Formats,
-		`SELECT kind, count(*) FROM reports GROUP BY kind`:          st.Kinds,
-		`SELECT severity, count(*) FROM findings GROUP BY severity`: st.Severities,
+		`SELECT format, count(*) FROM documents GROUP BY format`:             st.Formats,
+		`SELECT kind, count(*) FROM reports WHERE counted = 1 GROUP BY kind`: st.Kinds,
+		`SELECT f.severity, count(*) FROM findings f JOIN reports r ON r.document_id = f.document_id
+			WHERE r.counted = 1 GROUP BY f.severity`: st.Severities,
 	} {
 		rows, err := s.db.QueryContext(ctx, q)
 		if err != nil {

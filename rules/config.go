@@ -25,6 +25,7 @@ const ConfigName = "jixiao.toml"
 //	year = 2025                     # 预算年度；不填则取报告自身的年度
 //	bases = ["计划标准", "行业标准", "历史标准", "其他标准"]  # 认可的指标值确定依据
 //	disable = ["Y1001", "V605"]     # 关闭的规则
+//	budget_change = 20              # 与上年相比预算变化超过此百分比时提示（jixiao compare；默认 20）
 //
 //	[severity]                      # 改变规则的严重程度：error / warning / info
 //	V603 = "error"
@@ -40,6 +41,8 @@ type File struct {
 	Disable    []string            `toml:"disable"`
 	Severity   map[string]string   `toml:"severity"`
 	Labels     map[string][]string `toml:"labels"`
+	// A pointer, so that 0 (report every change) differs from unset.
+	BudgetChange *float64 `toml:"budget_change"`
 }
 
 var regionCode = regexp.MustCompile(`^\d{6}$`)
@@ -86,6 +89,12 @@ func (f File) Config() (Config, error) {
 				cfg.Bases = append(cfg.Bases, b)
 			}
 		}
+	}
+	if f.BudgetChange != nil {
+		if *f.BudgetChange < 0 || *f.BudgetChange > 1000 {
+			return Config{}, fmt.Errorf("rules: config: budget_change %v out of range 0–1000 (percent)", *f.BudgetChange)
+		}
+		cfg.BudgetChange = *f.BudgetChange
 	}
 	for _, id := range f.Disable {
 		r := Lookup(id)

@@ -89,11 +89,14 @@ type Config struct {
 	Year       int                        // budget year; 0 = the report's own
 	Bases      []string                   // the accepted 指标值确定依据 vocabulary
 	Reading    report.Options             // how reports are read: label synonyms added in [labels]
+	// BudgetChange is the share, in percent, by which a project's budget
+	// may change from last year before jixiao compare reports it.
+	BudgetChange float64
 }
 
 // Default returns the configuration used when there is no config file.
 func Default() Config {
-	return Config{Bases: []string{"计划标准", "行业标准", "历史标准", "其他标准"}}
+	return Config{Bases: []string{"计划标准", "行业标准", "历史标准", "其他标准"}, BudgetChange: 20}
 }
 
 // Rule is one check. Exactly one of Check and Batch is set.
