@@ -160,7 +160,8 @@ var errFileChanged = errors.New("web: original file changed or missing")
 // originalFile returns the bytes of a document's file: only the path
 // stored for it, only a regular file, and only when it still holds the
 // bytes that were read (its SHA-256), so a link never serves another
-// file put in its place. With read false it checks the size only.
+// file put in its place. With read false it checks the size only: a
+// page showing the link would otherwise hash the file at every view.
 func (s *Server) originalFile(f *corpus.DocumentFile, read bool) ([]byte, error) {
 	fh, err := os.Open(f.Path)
 	if err != nil {

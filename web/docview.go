@@ -352,7 +352,7 @@ func (v *docView) where(f corpus.DocFinding) string {
 	if f.SubGoal > 0 {
 		parts = append(parts, fmt.Sprintf("分项目标 %d", f.SubGoal))
 	}
-	if name := fieldNames[f.Field]; name != "" {
+	if name := cellFieldNames[f.Field]; name != "" {
 		parts = append(parts, name)
 	}
 	var pos []string
@@ -377,8 +377,10 @@ func (v *docView) where(f corpus.DocFinding) string {
 	return strings.Join(parts, " · ")
 }
 
-// fieldNames are the report/v1 field names findings carry, in Chinese.
-var fieldNames = map[string]string{
+// cellFieldNames are the report/v1 field names findings carry, in Chinese
+// (names.go has the same for the lists; this one keeps the document page
+// independent of them).
+var cellFieldNames = map[string]string{
 	"code": "项目编码", "name": "项目名称", "title": "项目标题", "budget": "预算数",
 	"budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
 	"purpose": "资金用途", "spending_plan": "资金支出计划", "goal": "绩效目标",

@@ -329,9 +329,13 @@ func safeName(name, format string) string {
 func (s *Server) ingestUploads(ctx context.Context, u *Upload, files []received) ([]uploadResult, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cmpDuration(u.Timeout, 10*time.Minute))
 	defer cancel()
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.path
+	var paths []string
+	first := map[string]bool{} // a path is read once however often it was sent
+	for _, f := range files {
+		if !first[f.path] {
+			first[f.path] = true
+			paths = append(paths, f.path)
+		}
 	}
 	events := map[string]pipeline.Event{}
 	cfg := pipeline.IngestConfig{
@@ -355,14 +359,17 @@ func (s *Server) ingestUploads(ctx context.Context, u *Upload, files []received)
 	for _, f := range files {
 		res := uploadResult{Name: f.name}
 		ev := events[f.path]
-		switch ev.Outcome {
-		case pipeline.Stored:
+		switch {
+		case !first[f.path]:
+			res.Status, res.Class, res.Reason = "重复", "skipped", "与本次上传的另一个文件内容相同。"
+		case ev.Outcome == pipeline.Stored:
 			res.Status, res.Class = "已导入", "ok"
-		case pipeline.Skipped:
+		case ev.Outcome == pipeline.Skipped:
 			res.Status, res.Class, res.Reason = "已存在", "skipped", "此文件此前已导入，未重复导入。"
 		default:
 			res.Status, res.Class, res.Reason = "读取失败", "failed", cmpOr(ev.Reason, "读取失败，原因未记录。")
 		}
+		first[f.path] = false
 		sum := filepath.Base(filepath.Dir(f.path))
 		if id, err := u.Store.DocumentID(ctx, sum); err == nil {
 			res.URL = "/documents/" + strconv.FormatInt(id, 10)

@@ -19,6 +19,9 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/pipeline"
+	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 	"github.com/jixiao/jixiao/web"
 )
 
@@ -44,6 +47,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 	public := fs.Bool("listen-public", false, "accept connections from other computers; needs --token")
 	token := fs.String("token", "", "access token every request must carry, at least 16 characters (default $JIXIAO_TOKEN)")
 	extra := fs.String("host", "", "other names the server is reached by, comma-separated (a LAN DNS name, a proxy's)")
+	upload := fs.Bool("upload", false, "开放上传：在页面上上传 .docx/.pdf 文件，立即读取、审核并存入数据库（数据库以写入方式打开，文件保存在 <数据库>.files）")
+	config := fs.String("config", "", "上传文件所用的审核规则配置（默认：当前目录下的 "+rules.ConfigName+"，如有）")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -64,6 +69,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 		fmt.Fprintln(stderr, "jixiao serve: "+msg)
 		return 2
 	}
+	var up *web.Upload
+	if *upload {
+		if up = openUpload(*db, *config, stderr); up == nil {
+			return 1
+		}
+		defer up.Store.Close()
+		defer up.Reader.Close()
+	}
 	st := openReadOnly("serve", *db, stderr)
 	if st == nil {
 		return 1
@@ -82,6 +95,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 		Log:       log.New(stderr, "", log.LstdFlags),
 		Hosts:     hosts,
 		Token:     *token,
+		Documents: web.Documents{Upload: up},
 	}
 	if *public {
 		fmt.Fprintf(stderr, "警告：服务对其他计算机开放（%s），能连到本机的人都可以尝试访问，每个请求都须带访问令牌。"+
@@ -95,7 +109,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second, // requests are GETs without a body
+		ReadTimeout:       readTimeout(*upload),
 		// Long enough for a large download on a slow line, short enough
 		// that a client that stops reading frees its export slot.
 		WriteTimeout:   10 * time.Minute,
@@ -120,6 +134,38 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 	}
 	<-done
 	return 0
+}
+
+// readTimeout bounds the reading of a request: GETs have no body, an
+// upload of up to 200 MB may come over a slow line.
+func readTimeout(upload bool) time.Duration {
+	if upload {
+		return 10 * time.Minute
+	}
+	return 30 * time.Second
+}
+
+// openUpload opens the database for writing, for the upload form; the
+// pages keep reading through a read-only handle. Files uploaded are kept
+// beside the database, in <db>.files.
+func openUpload(db, config string, stderr io.Writer) *web.Upload {
+	cfg, err := loadConfig(config)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao serve: 审核规则配置有误：%v\n", err)
+		return nil
+	}
+	st, err := corpus.Open(db)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao serve: 无法以写入方式打开数据库 %s：%v\n", db, err)
+		return nil
+	}
+	return &web.Upload{
+		Store:      st,
+		Dir:        db + ".files",
+		Reader:     &pipeline.Reader{Options: cfg.Reading, Isolate: true},
+		Check:      func(rep *report.Report) { rules.Check(rep, cfg) },
+		CheckBatch: func(reps []*report.Report) { rules.CheckBatch(reps, cfg) },
+	}
 }
 
 // checkExposure says, in Chinese, why the server must not listen on addr
