@@ -8,8 +8,9 @@ import (
 	"net/url"
 	"os"
 	"sync"
+	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"
+	"github.com/mattn/go-sqlite3" // registers "sqlite3"
 )
 
 // ErrNoDatabase is returned by OpenReadOnly when the file does not exist.
@@ -48,11 +49,27 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("corpus: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	if err := migrate(context.Background(), db); err != nil {
+	if err := openRetrying(func() error { return migrate(context.Background(), db) }); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return &Store{db: db, path: path}, nil
+}
+
+// openRetrying runs open again while the database is busy, up to a
+// minute: switching a new database to WAL takes a lock SQLite does not
+// wait for, so two programs opening one at once would see "database is
+// locked" at once rather than after the busy timeout.
+func openRetrying(open func() error) error {
+	deadline := time.Now().Add(time.Minute)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := open()
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
 
 // OpenReadOnly opens an existing database so that nothing can write to it:
