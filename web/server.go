@@ -50,6 +50,8 @@ type Server struct {
 	// MaxExports bounds the downloads built at once, each holding its
 	// table in memory; more get 503. 0 means 4.
 	MaxExports int
+	// PageSize is the rows of a list page. 0 means 100.
+	PageSize int
 	// QueryTimeout bounds the database work of one request. 0 means 30 s.
 	QueryTimeout time.Duration
 	// Documents configures the document pages and the upload form (document.go).
@@ -63,6 +65,7 @@ type Server struct {
 	segErr   error
 	maxRows  int
 	initOnce sync.Once
+	ovCache  overviewCache
 }
 
 // maxPageRows bounds a table shown in the browser; downloads are complete.
@@ -144,9 +147,14 @@ type page struct {
 	Notice string
 	Rules  []*rules.Rule
 	Rule   *rules.Rule
-	// Downloads are the links to Tables[0] as files, each carrying exactly
+	// Downloads are the links to the list as files, each carrying exactly
 	// the filters on screen.
 	Downloads []anchor
+	// FilterTitle names the filters on screen, for the printed title.
+	FilterTitle string
+	List        *listView
+	Search      *searchView
+	Charts      []chart
 }
 
 // anchor is a link a template renders.
@@ -160,7 +168,7 @@ type anchor struct {
 // copied from the request, so the file holds what the page shows.
 func downloadLinks(path string, q map[string]string) []anchor {
 	var links []anchor
-	for _, f := range []struct{ text, format string }{{"Excel", "xlsx"}, {"CSV", "csv"}} {
+	for _, f := range []struct{ text, format string }{{"Excel 表格", "xlsx"}, {"CSV 表格", "csv"}, {"JSON 数据", "json"}} {
 		v := url.Values{}
 		for _, k := range filterFields {
 			if q[k] != "" {
@@ -227,26 +235,58 @@ func (s *Server) show(t *corpus.Table) shown {
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
 	defer cancel()
-	st, err := s.Store.Stats(ctx)
+	st, ov, err := s.overviewData(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	summary, err := s.Store.IssueSummary(ctx, corpus.Filter{})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	failed, err := s.Store.FailedFiles(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p := &page{Title: "概览", Nav: "overview", Stats: st, Tables: []shown{s.show(summary)}}
-	if len(failed.Rows) > 0 {
-		p.Tables = append(p.Tables, s.show(failed))
+	p := &page{Title: "概览", Nav: "overview", Stats: st, Charts: overviewCharts(ov)}
+	if st.Failed > 0 {
+		failed, err := s.Store.FailedFiles(ctx)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Tables = append(p.Tables, s.show(failedInChinese(failed)))
 	}
 	s.render(w, r, "overview.html", p)
+}
+
+// failedInChinese keeps the columns of the failed files a clerk reads:
+// the program's English error stays in downloads and the CLI, the times
+// are shown in the bureau's zone.
+func failedInChinese(t *corpus.Table) *corpus.Table {
+	out := &corpus.Table{Name: t.Name}
+	var keep []int
+	for i, c := range t.Columns {
+		if c.Key != "error" {
+			keep = append(keep, i)
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	for _, r := range t.Rows {
+		row := make([]any, 0, len(keep))
+		for _, i := range keep {
+			v := r[i]
+			switch t.Columns[i].Key {
+			case "ingested_at":
+				if s, ok := v.(string); ok {
+					v = localTime(s)
+				}
+			case "format":
+				if s, ok := v.(string); ok {
+					v = statusNames[s]
+				}
+			case "reason":
+				if s, _ := v.(string); s == "" {
+					v = "原因未记录"
+				}
+			}
+			row = append(row, v)
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }
 
 // filterFields are the query parameters of the indicator and issue pages.
@@ -276,25 +316,29 @@ func filterOf(r *http.Request) (corpus.Filter, map[string]string, error) {
 }
 
 func (s *Server) indicators(w http.ResponseWriter, r *http.Request) {
-	s.filtered(w, r, "指标查询", "indicators", s.Store.Indicators)
+	s.filtered(w, r, "指标查询", "indicators", listQuery{window: s.Store.IndicatorList,
+		facets: s.Store.IndicatorFacets, all: s.Store.Indicators, sorts: corpus.IndicatorSorts})
 }
 
 func (s *Server) issues(w http.ResponseWriter, r *http.Request) {
-	s.filtered(w, r, "审核发现", "issues", s.Store.Issues)
+	s.filtered(w, r, "审核发现", "issues", listQuery{window: s.Store.IssueList,
+		facets: s.Store.IssueFacets, all: s.Store.Issues, sorts: corpus.IssueSorts})
 }
 
-// filtered serves a filter form over a table, or the table as a download
-// when format=csv or format=xlsx.
-func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav string, query func(context.Context, corpus.Filter) (*corpus.Table, error)) {
+// filtered serves a filter form over one page of a list, with its total,
+// page links, sort links and facet counts; or the whole list as a
+// download when format is csv, xlsx or json.
+func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav string, lq listQuery) {
 	f, q, err := filterOf(r)
-	p := &page{Title: title, Nav: nav, Query: q}
+	p := &page{Title: title, Nav: nav, Query: q, FilterTitle: filterTitle(q)}
 	if err != nil {
 		p.Notice = "筛选条件有误：" + err.Error()
 		s.render(w, r, "filtered.html", p)
 		return
 	}
 	format := r.URL.Query().Get("format")
-	if format == "csv" || format == "xlsx" {
+	download := format == "csv" || format == "xlsx" || format == "json"
+	if download {
 		select {
 		case s.exports <- struct{}{}:
 			defer func() { <-s.exports }()
@@ -306,23 +350,61 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
 	defer cancel()
-	t, err := query(ctx, f)
+	if download {
+		t, err := lq.all(ctx, f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if format != "json" {
+			chineseCodes(t)
+		}
+		s.download(w, r, t, format)
+		return
+	}
+	st := listStateOf(r, q, lq.sorts, cmp.Or(s.PageSize, defaultPageSize))
+	t, total, err := lq.window(ctx, f, st.window())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if format == "csv" || format == "xlsx" {
-		s.download(w, r, t, format)
+	facets, err := lq.facets(ctx, f, 10)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	p.Tables = []shown{s.show(t)}
-	if len(t.Rows) > 0 {
+	p.List = s.buildList(st, t, total, facets)
+	if total > 0 {
 		p.Downloads = downloadLinks(r.URL.Path, q)
 	}
-	if len(t.Rows) == 0 {
+	switch {
+	case total == 0:
 		p.Notice = "没有符合条件的记录。"
+	case len(t.Rows) == 0:
+		p.Notice = "没有这一页：请从第一页看起。"
 	}
 	s.render(w, r, "filtered.html", p)
+}
+
+// chineseCodes turns the codes of a table to download into the words the
+// pages show: a finding's field (goal → 绩效目标), a target's kind.
+func chineseCodes(t *corpus.Table) {
+	for c, col := range t.Columns {
+		var name func(string) string
+		switch col.Key {
+		case "field":
+			name = fieldName
+		case "kind":
+			name = func(k string) string { return cmp.Or(kindNames[k], k) }
+		default:
+			continue
+		}
+		for _, row := range t.Rows {
+			if v, ok := row[c].(string); ok {
+				row[c] = name(v)
+			}
+		}
+	}
 }
 
 // download streams t as a file. Once the first bytes are sent the status
@@ -331,39 +413,17 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 func (s *Server) download(w http.ResponseWriter, r *http.Request, t *corpus.Table, format string) {
 	name := t.Name + "." + format
 	ctype := "text/csv; charset=utf-8"
-	if format == "xlsx" {
+	switch format {
+	case "xlsx":
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case "json":
+		ctype = "application/json; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+urlEscape(name))
 	if err := t.Write(w, format); err != nil {
 		s.logf("error: %s: download: %v", r.URL.Path, err)
 	}
-}
-
-func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	p := &page{Title: "全文搜索", Nav: "search", Query: map[string]string{"q": q}}
-	if q != "" {
-		s.segOnce.Do(func() { s.seg, s.segErr = s.Segmenter() })
-		if s.segErr != nil {
-			s.fail(w, r, fmt.Errorf("web: search: segmenter: %w", s.segErr))
-			return
-		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
-		defer cancel()
-		hits, err := s.Store.Search(ctx, s.seg, q, 200)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if len(hits) == 0 {
-			p.Notice = "没有找到“" + q + "”。"
-		} else {
-			p.Tables = []shown{s.show(corpus.HitsTable(hits))}
-		}
-	}
-	s.render(w, r, "search.html", p)
 }
 
 func (s *Server) ruleList(w http.ResponseWriter, r *http.Request) {

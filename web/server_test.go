@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +22,12 @@ import (
 
 // newServer ingests the seed reports into a fresh database and serves it.
 func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	return newServerWith(t, nil)
+}
+
+// newServerWith is newServer with the server set up by set (nil: as is).
+func newServerWith(t *testing.T, set func(*Server)) *httptest.Server {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "web.db")
 	st, err := corpus.Open(db)
@@ -48,6 +55,9 @@ func newServer(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { ro.Close() })
 	s := &Server{Store: ro, Segmenter: func() (*corpus.Segmenter, error) { return corpus.LoadSegmenter(t.TempDir()) }}
+	if set != nil {
+		set(s)
+	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return ts
@@ -70,14 +80,14 @@ func TestPages(t *testing.T) {
 		path string
 		want []string
 	}{
-		{"/", []string{"概览", "<b>3</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
-		{"/issues?dept=430001&severity=error", []string{"3月底", `class="sev error"`, `href="/rules/P501"`, "下载："}},
+		{"/", []string{"概览", "<b>2</b>报告", "怀来县机关事务服务中心", `href="/issues?dept=430001"`}},
+		{"/issues?dept=430001&severity=error", []string{"3月底", `class="sev error"`, `href="/rules/P501"`, "下载（全部", "共 "}},
 		{"/issues?rule=v603", []string{"会议保障服务质量", "V603"}},
 		{"/issues?file=seed.docx", []string{"testdata/seed/seed.docx", `href="/issues?file=..%2Ftestdata%2Fseed%2Fseed.docx"`}},
-		{"/indicators?project=13073025P00089410001D&level1=产出", []string{"车辆购置数量", "≤5辆", "不超期完成项目"}},
-		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内", "<td>参照（如预算数）</td>"}},
+		{"/indicators?project=13073025P00089410001D&level1=产出", []string{"车辆购置数量", `<td class="c-op">≤</td>`, "不超期完成项目"}},
+		{"/indicators?kind=reference", []string{"小于预算", "控制在预算内", `<td class="c-kind">参照（如预算数）</td>`}},
 		{"/indicators?min=abc", []string{"筛选条件有误", "不是数字"}},
-		{"/search?q=满意度", []string{"服务对象满意度", "搜索结果"}},
+		{"/search?q=满意度", []string{"服务对象<mark>满意度</mark>", "共 ", `href="/documents/`}},
 		{"/search?q=量子纠缠", []string{"没有找到"}},
 		{"/rules", []string{"V604", "比率目标超过100%"}},
 		{"/rules/v604", []string{"V604", "查看该规则的全部审核发现", `<span class="sev error">错误</span>`}},
@@ -126,7 +136,7 @@ func TestDownloadLinks(t *testing.T) {
 		_, _, body := get(t, ts.URL+page)
 		links := regexp.MustCompile(`<p class="downloads">.*?</p>`).FindString(body)
 		hrefs := regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(links, -1)
-		if len(hrefs) != 2 {
+		if len(hrefs) != 3 {
 			t.Fatalf("%s: download links %q", page, links)
 		}
 		var csvURL string
@@ -155,6 +165,9 @@ func TestDownloadLinks(t *testing.T) {
 		}
 		if n := strings.Count(body, "<tr>") - 1; n != len(rows)-1 {
 			t.Errorf("%s: page shows %d rows, download holds %d", page, n, len(rows)-1)
+		}
+		if total := "共 " + strconv.Itoa(len(rows)-1) + " 条"; !strings.Contains(body, total) {
+			t.Errorf("%s: page does not say %q", page, total)
 		}
 		if strings.HasPrefix(page, "/issues") && len(rows) >= strings.Count(all, "\n") {
 			t.Errorf("%s: download holds %d rows, as many as the unfiltered list", page, len(rows))
