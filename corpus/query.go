@@ -23,6 +23,7 @@ type Filter struct {
 	Rule       string   // rule ID of a finding
 	Severity   string   // error, warning or info
 	Limit      int      // 0 = no limit
+	Year       int      // budget year of the report; 0 = every year
 	// AllFiles selects from every file stored; otherwise, unless File
 	// names one, only the file that counts for each current submission
 	// (reports.counted): a report sent as .docx and .pdf is listed once.
@@ -75,6 +76,9 @@ func withSuffix(s string) []any {
 func (f *Filter) departmentAndProject(w *where) {
 	if !f.AllFiles && f.File == "" {
 		w.add("r.counted = 1")
+	}
+	if f.Year != 0 {
+		w.add("r.year = ?", f.Year)
 	}
 	if f.File != "" {
 		w.add(`r.document_id IN (SELECT id FROM documents WHERE path = ? OR path LIKE ? ESCAPE '\')`,
