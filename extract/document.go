@@ -35,6 +35,7 @@ type Document struct {
 	SHA256 string // hex digest of the file's bytes
 	Blocks []Block
 	Lost   ErrorList // the parts that could not be read (PDF pages), in order
+	OCR    bool      // the text was read from page images by OCR (see OCROptions)
 }
 
 // Block is one top-level element: exactly one of Para and Table is set.
@@ -53,6 +54,10 @@ type Pos struct {
 	Row   int // grid row within Table
 	Col   int // grid column within Table
 	BBox  Rect
+	// Confidence of text read by OCR, 0 to 1: the mean of the recogniser's
+	// per-character maxima over the element's text (1 for an element
+	// with none). 0 for text from a text layer or a .docx.
+	Confidence float64
 }
 
 // Rect is a box on a PDF page in points, origin at the bottom left.

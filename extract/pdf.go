@@ -102,6 +102,11 @@ const (
 // be read at all returns a nil Document and an *Error wrapping ErrEmpty,
 // ErrEncrypted, ErrNoTextLayer, ErrMalformed or ErrTooLarge.
 func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
+	return Options{}.readPDF(r, size, path)
+}
+
+// readPDF is ReadPDF with the options of o (OCR of scanned pages).
+func (o Options) readPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			rethrowBug(x)
@@ -144,6 +149,9 @@ func ReadPDF(r io.ReaderAt, size int64, path string) (doc *Document, err error) 
 				unknown++
 			}
 		}
+	}
+	if o.OCR.wants(glyphs, images) {
+		return ocrDocument(path, d, pages, contents, o.OCR, images)
 	}
 	// Glyphs whose font maps them to no character read as U+FFFD. A few
 	// are a symbol font's bullets; many mean the text itself is lost, and

