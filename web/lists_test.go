@@ -269,3 +269,36 @@ func TestFieldNames(t *testing.T) {
 	}
 	_ = corpus.Window{}
 }
+
+// TestPrintable: a department's list prints as a document: a title line
+// naming the filter, and a stylesheet that prints A4 landscape without the
+// menu, the forms, the facets and the page links, repeating the headers.
+func TestPrintable(t *testing.T) {
+	ts := newServer(t)
+	_, _, body := get(t, ts.URL+"/issues?dept=430001&severity=warning")
+	title := regexp.MustCompile(`<p class="print-title">([^<]*)</p>`).FindStringSubmatch(body)
+	if title == nil || !strings.Contains(title[1], "部门 430001") || !strings.Contains(title[1], "严重程度 警告") {
+		t.Errorf("print title %q", title)
+	}
+	css := regexp.MustCompile(`href="(/static/app\.[0-9a-f]+\.css)"`).FindStringSubmatch(body)
+	if css == nil {
+		t.Fatal("no stylesheet link")
+	}
+	_, _, sheet := get(t, ts.URL+css[1])
+	i := strings.Index(sheet, "/* Print:")
+	if i < 0 {
+		t.Fatal("no print section in app.css")
+	}
+	print := sheet[i:]
+	for _, want := range []string{"@page{size:A4 landscape", "thead{display:table-header-group}",
+		"header,form.filters,.downloads,.facets,.pager", ".print-title{display:block"} {
+		if !strings.Contains(print, want) {
+			t.Errorf("print stylesheet lacks %q", want)
+		}
+	}
+	for _, class := range []string{`class="filters"`, `class="downloads"`, `class="facets"`, `class="print-title"`} {
+		if !strings.Contains(body, class) {
+			t.Errorf("page lacks %s, which the print stylesheet acts on", class)
+		}
+	}
+}
