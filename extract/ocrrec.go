@@ -269,5 +269,10 @@ func (l recLine) trimmed() recLine {
 	for j > i && strings.TrimSpace(l.chars[j-1]) == "" {
 		j--
 	}
-	return recLine{chars: l.chars[i:j], at: l.at[i:j], conf: l.conf[i:j]}
+	l = recLine{chars: l.chars[i:j], at: l.at[i:j], conf: l.conf[i:j]}
+	// The model reads a full stop 。 after Chinese as a degree sign.
+	if n := len(l.chars); n > 1 && l.chars[n-1] == "°" && isWide(firstRune(l.chars[n-2])) {
+		l.chars[n-1] = "。"
+	}
+	return l
 }

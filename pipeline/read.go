@@ -45,7 +45,7 @@ func readBytes(path string, data []byte, o report.Options) (rep *report.Report, 
 			rep, err = nil, fmt.Errorf("pipeline: %s: %w: panic: %v", path, ErrInternal, p)
 		}
 	}()
-	doc, err := extract.Read(bytes.NewReader(data), int64(len(data)), path)
+	doc, err := extract.Options{OCR: o.OCR}.Read(bytes.NewReader(data), int64(len(data)), path)
 	if doc == nil {
 		return nil, err
 	}

@@ -31,6 +31,9 @@ type Options struct {
 	// Explain keeps an account of the reading in Report.Trace (check
 	// --explain).
 	Explain bool
+	// OCR says how the pipeline reads scanned PDFs (it travels with the
+	// options to a worker process); Read itself does not use it.
+	OCR extract.OCROptions
 }
 
 // Read reads the report out of doc with the declared labels only.
@@ -44,7 +47,7 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 		rep: &Report{
 			Schema: Schema,
 			Kind:   KindTarget,
-			Source: Source{Path: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Pages: doc.Pages},
+			Source: Source{Path: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Pages: doc.Pages, OCR: doc.OCR},
 			Layout: "hebei",
 		},
 		lab:     newLabeler(o.Labels),
@@ -54,6 +57,7 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 	rd.blocks(doc.Blocks)
 	rd.finish()
 	rep := rd.rep
+	rep.Uncertain = uncertainCells(doc)
 	if rd.labelsInText {
 		for _, p := range rep.Projects {
 			if len(p.At) == 0 && len(p.Indicators) == 0 {
@@ -392,5 +396,5 @@ func (rd *reader) setHeader(code, name, unit string) {
 }
 
 func locationOf(p extract.Pos) Location {
-	return Location{Page: p.Page, Table: p.Table, Row: p.Row, Col: p.Col}
+	return Location{Page: p.Page, Table: p.Table, Row: p.Row, Col: p.Col, Confidence: p.Confidence}
 }

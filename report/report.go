@@ -66,6 +66,8 @@ type Report struct {
 	DepartmentIndicators []Indicator       `json:"department_indicators"`
 	Extra                map[string]string `json:"extra,omitempty"` // a department-level form's other labels and values
 	Findings             []Finding         `json:"findings"`
+	// Cells read by OCR with a confidence under UncertainBelow.
+	Uncertain []Uncertain `json:"uncertain,omitempty"`
 
 	// Where part one was read, for findings; not part of report/v1.
 	OverallGoalAt Location `json:"-"`
@@ -106,6 +108,7 @@ type Source struct {
 	SHA256 string `json:"sha256"`
 	Format string `json:"format"`
 	Pages  int    `json:"pages"` // 0 for .docx, which has no fixed pages
+	OCR    bool   `json:"ocr"`   // read from page images by OCR: positions carry a confidence
 }
 
 // Department is the submitting unit: a 6-digit code and its name.
@@ -206,6 +209,9 @@ type Location struct {
 	Table     int    `json:"table,omitempty"`
 	Row       int    `json:"row,omitempty"`
 	Col       int    `json:"col,omitempty"`
+	// Confidence of a cell read by OCR, 0 to 1 (see Source.OCR); 0 when
+	// the text came from a text layer.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Severity of a finding.

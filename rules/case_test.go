@@ -143,6 +143,12 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			what, text, _ := strings.Cut(rest, " | ")
 			rep.Unmapped = append(rep.Unmapped, report.Unmapped{What: what, Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3}})
 			continue
+		case "uncertain":
+			conf, text, _ := strings.Cut(rest, " | ")
+			c, _ := strconv.ParseFloat(strings.TrimSpace(conf), 64)
+			rep.Source.OCR = true
+			rep.Uncertain = append(rep.Uncertain, report.Uncertain{Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3, Confidence: c}})
+			continue
 		case "lost":
 			page, reason, _ := strings.Cut(rest, " | ")
 			pg, err := strconv.Atoi(strings.TrimSpace(page))

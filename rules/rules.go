@@ -20,6 +20,7 @@
 //	L11xx classification: indicator levels
 //	W12xx weights
 //	B13xx batch: across reports (CheckBatch)
+//	O15xx OCR: cells of a scan read with a low confidence
 //
 // A single-report rule sees one Report and the Config; a batch rule sees
 // every report of a batch and must work with only Source, Department and
@@ -166,6 +167,7 @@ var all = []*Rule{
 	b1304,
 	r1401,
 	r1402,
+	o1501,
 }
 
 // byID finds a rule by its ID.

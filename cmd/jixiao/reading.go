@@ -17,6 +17,7 @@ type readingFlags struct {
 	isolate *bool
 	timeout *time.Duration
 	memory  *int
+	ocr     ocrFlags
 }
 
 func readerFlags(fs *flag.FlagSet) readingFlags {
@@ -24,12 +25,17 @@ func readerFlags(fs *flag.FlagSet) readingFlags {
 		isolate: fs.Bool("isolate", true, "read each file in a worker process, so a hostile file cannot stop the run"),
 		timeout: fs.Duration("file-timeout", pipeline.DefaultTime, "time limit for reading one file"),
 		memory:  fs.Int("file-memory", pipeline.DefaultMemory>>20, "memory limit for reading one file, in MB"),
+		ocr:     addOCRFlags(fs),
 	}
 }
 
 func (f readingFlags) reader(o report.Options) *pipeline.Reader {
-	return &pipeline.Reader{Options: o, Isolate: *f.isolate,
-		Limits: pipeline.Limits{Time: *f.timeout, Memory: int64(*f.memory) << 20}}
+	o.OCR = f.ocr.options()
+	lim := pipeline.Limits{Time: *f.timeout, Memory: int64(*f.memory) << 20}
+	if o.OCR.Dir != "" && lim.Time == pipeline.DefaultTime {
+		lim.Time = ocrTime
+	}
+	return &pipeline.Reader{Options: o, Isolate: *f.isolate, Limits: lim}
 }
 
 // shown is a file name as a line of output shows it: quoted when it holds
