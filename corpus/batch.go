@@ -43,6 +43,9 @@ func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) 
 			findings++
 		}
 	}
+	// The counts the status and the issue summary read, kept with each
+	// submission, so that they read 10,000 rows rather than 300,000 findings.
+	w.exec(submissionCountsSQL)
 	w.exec(`UPDATE meta SET value = '0' WHERE key = 'batch_dirty'`)
 	if w.err != nil {
 		return 0, fmt.Errorf("corpus: batch findings: %w", w.err)

@@ -243,7 +243,18 @@ const locationSQL = `trim(
 	CASE WHEN f.col > 0 THEN '第' || f.col || '列' ELSE '' END)`
 
 // IssueSummary counts the findings matching f per department and severity.
+// Filtered by department, year and severity alone, it adds up the counts
+// kept with each submission (see submissionCountsSQL) instead of reading
+// every finding: 10,000 rows for 300,000 findings.
 func (s *Store) IssueSummary(ctx context.Context, f Filter) (*Table, error) {
+	t := &Table{Name: "按部门汇总", Columns: []Column{
+		{"department_code", "部门编码"}, {"department_name", "部门"}, {"documents", "报告数"},
+		{"errors", "错误"}, {"warnings", "警告"}, {"infos", "提示"}, {"findings", "合计"},
+	}}
+	if f.Project == "" && f.File == "" && f.Rule == "" && !f.AllFiles && f.Level1 == "" && f.Level2 == "" && f.Level3 == "" &&
+		f.Kind == "" && f.Op == "" && f.Unit == "" && f.Min == nil && f.Max == nil {
+		return t, s.submissionSummary(ctx, t, f)
+	}
 	w := &where{}
 	f.departmentAndProject(w)
 	if f.Rule != "" {
@@ -259,11 +270,37 @@ func (s *Store) IssueSummary(ctx context.Context, f Filter) (*Table, error) {
 		LEFT JOIN reports r ON r.document_id = f.document_id
 		LEFT JOIN projects p ON p.id = f.project_id` + w.String() +
 		` GROUP BY 1, 2 ORDER BY 1, 2`
-	t := &Table{Name: "按部门汇总", Columns: []Column{
-		{"department_code", "部门编码"}, {"department_name", "部门"}, {"documents", "文件数"},
-		{"errors", "错误"}, {"warnings", "警告"}, {"infos", "提示"}, {"findings", "合计"},
-	}}
 	return t, s.fill(ctx, t, q, w.args)
+}
+
+// submissionSummary is IssueSummary from the submissions' counts.
+func (s *Store) submissionSummary(ctx context.Context, t *Table, f Filter) error {
+	w := &where{}
+	w.add("s.replaced_by IS NULL")
+	if f.Year != 0 {
+		w.add("s.year = ?", f.Year)
+	}
+	if f.Department != "" {
+		if isCode(f.Department) {
+			w.add("s.department_code = ?", f.Department)
+		} else {
+			w.add(`s.department_name LIKE ? ESCAPE '\'`, likeArg(f.Department))
+		}
+	}
+	e, wa, i := "s.errors", "s.warnings", "s.infos"
+	switch f.Severity {
+	case "error":
+		wa, i = "0", "0"
+	case "warning":
+		e, i = "0", "0"
+	case "info":
+		e, wa = "0", "0"
+	}
+	q := `SELECT s.department_code, s.department_name, count(*), sum(` + e + `), sum(` + wa + `), sum(` + i + `),
+		sum(` + e + ` + ` + wa + ` + ` + i + `)
+		FROM submissions s` + w.String() + `
+		GROUP BY 1, 2 HAVING sum(` + e + ` + ` + wa + ` + ` + i + `) > 0 ORDER BY 1, 2`
+	return s.fill(ctx, t, q, w.args)
 }
 
 func (s *Store) fill(ctx context.Context, t *Table, q string, args []any) error {

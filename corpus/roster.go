@@ -122,9 +122,7 @@ func (s *Store) Status(ctx context.Context, year int) (*Status, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.department_code, s.department_name, d.path, s.formats, s.received_at,
 		(SELECT count(*) FROM submissions h WHERE h.department_code = s.department_code AND h.year = s.year
 			AND h.kind = s.kind) AS versions,
-		(SELECT count(*) FROM findings f WHERE f.document_id = s.document_id AND f.severity = 'error'),
-		(SELECT count(*) FROM findings f WHERE f.document_id = s.document_id AND f.severity = 'warning'),
-		(SELECT count(*) FROM findings f WHERE f.document_id = s.document_id AND f.severity = 'info')
+		s.errors, s.warnings, s.infos
 		FROM submissions s JOIN documents d ON d.id = s.document_id
 		WHERE s.year = ? AND s.replaced_by IS NULL AND s.kind <> 'self_evaluation'
 		ORDER BY s.department_code, s.first_document`, year)

@@ -35,6 +35,13 @@ var submissionsSQL = []string{
 	`UPDATE reports SET counted = (document_id IN (SELECT document_id FROM submissions WHERE replaced_by IS NULL))`,
 }
 
+// submissionCountsSQL counts the findings of each submission's file,
+// after the cross-document findings are written.
+const submissionCountsSQL = `UPDATE submissions SET
+	errors = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'error'),
+	warnings = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'warning'),
+	infos = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'info')`
+
 // refreshSubmissions hashes the content of the reports stored since it
 // last ran, runs submissionsSQL and reads the new projects' amounts.
 func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
@@ -45,6 +52,9 @@ func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("corpus: submissions: %w", err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, submissionCountsSQL); err != nil {
+		return fmt.Errorf("corpus: submissions: %w", err)
 	}
 	if err := fillAmounts(ctx, tx); err != nil {
 		return fmt.Errorf("corpus: amounts: %w", err)

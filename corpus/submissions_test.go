@@ -3,6 +3,7 @@ package corpus
 import (
 	"archive/zip"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -112,6 +113,18 @@ func TestSubmissionTwoFormats(t *testing.T) {
 		if r[5] == "B1303" {
 			t.Errorf("the .docx and .pdf of one report flagged as a duplicate: %v", r)
 		}
+	}
+	// The summary from the submissions' counts is the one from the findings.
+	fast, err := s.IssueSummary(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := s.IssueSummary(ctx, Filter{File: "seed.docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(fast.Rows) != fmt.Sprint(slow.Rows) || len(fast.Rows) != 1 || fast.Rows[0][6] != int64(findings) {
+		t.Errorf("summary from counts %v, from findings %v, want %d findings", fast.Rows, slow.Rows, findings)
 	}
 	all, err := s.Issues(ctx, Filter{AllFiles: true})
 	if err != nil {

@@ -20,7 +20,10 @@ CREATE TABLE submissions (
     formats         TEXT    NOT NULL,           -- their formats, comma-separated: docx,pdf
     first_document  INTEGER NOT NULL,           -- the first file's document id: the order of receipt
     received_at     TEXT    NOT NULL,           -- the first file's ingested_at
-    replaced_by     INTEGER                     -- submissions.id of the next report received; NULL: current
+    replaced_by     INTEGER,                    -- submissions.id of the next report received; NULL: current
+    errors          INTEGER NOT NULL DEFAULT 0, -- findings on the file that counts, cross-document ones included
+    warnings        INTEGER NOT NULL DEFAULT 0,
+    infos           INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX submissions_department ON submissions(department_code, year);
 
@@ -115,5 +118,5 @@ CREATE VIEW v_submissions AS
 SELECT s.id AS submission_id, s.department_code, s.department_name, s.year, s.kind,
        d.path AS file, s.files, s.formats,
        CASE WHEN s.replaced_by IS NULL THEN '当前' ELSE '已被替换' END AS state,
-       s.replaced_by, s.received_at, s.document_id
+       s.replaced_by, s.received_at, s.document_id, s.errors, s.warnings, s.infos
 FROM submissions s JOIN documents d ON d.id = s.document_id;
