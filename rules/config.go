@@ -54,7 +54,7 @@ func ParseConfig(data []byte) (Config, error) {
 	var f File
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
-		return Config{}, fmt.Errorf("rules: config: %w", err)
+		return Config{}, decodeError(err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
@@ -62,9 +62,15 @@ func ParseConfig(data []byte) (Config, error) {
 			keys[i] = k.String()
 		}
 		sort.Strings(keys)
-		return Config{}, fmt.Errorf("rules: config: unknown keys: %s", strings.Join(keys, ", "))
+		return Config{}, withLine(data, badKey(keys[0], "未知的配置项 %s；可用的配置项：%s", strings.Join(keys, "、"), configKeys()))
 	}
-	return f.Config()
+	for _, table := range []string{"severity", "labels"} {
+		if md.IsDefined(table) && md.Type(table) != "Hash" {
+			return Config{}, withLine(data, badKey(table, "应是一个表：另起一行写 [%s]，其下逐行写 键 = 值", table))
+		}
+	}
+	cfg, err := f.Config()
+	return cfg, withLine(data, err)
 }
 
 // Config turns a config file into a Config over Default.
@@ -72,13 +78,13 @@ func (f File) Config() (Config, error) {
 	cfg := Default()
 	if f.RegionCode != "" {
 		if !regionCode.MatchString(f.RegionCode) {
-			return Config{}, fmt.Errorf("rules: config: region_code %q is not 6 digits", f.RegionCode)
+			return Config{}, badKey("region_code", "应是 6 位数字的行政区划代码，而不是 %q", f.RegionCode)
 		}
 		cfg.RegionCode = f.RegionCode
 	}
 	if f.Year != 0 {
 		if f.Year < 2000 || f.Year > 2099 {
-			return Config{}, fmt.Errorf("rules: config: year %d out of range 2000–2099", f.Year)
+			return Config{}, badKey("year", "预算年度应在 2000 到 2099 之间，而不是 %d", f.Year)
 		}
 		cfg.Year = f.Year
 	}
@@ -99,7 +105,7 @@ func (f File) Config() (Config, error) {
 	for _, id := range f.Disable {
 		r := Lookup(id)
 		if r == nil {
-			return Config{}, fmt.Errorf("rules: config: disable: unknown rule %q", id)
+			return Config{}, badKey("disable", "没有规则 %q（jixiao rules 列出全部规则）", id)
 		}
 		if cfg.Disabled == nil {
 			cfg.Disabled = map[string]bool{}
@@ -109,11 +115,11 @@ func (f File) Config() (Config, error) {
 	for id, s := range f.Severity {
 		r := Lookup(id)
 		if r == nil {
-			return Config{}, fmt.Errorf("rules: config: severity: unknown rule %q", id)
+			return Config{}, badKey("severity."+id, "没有规则 %q（jixiao rules 列出全部规则）", id)
 		}
 		sev, ok := report.ParseSeverity(s)
 		if !ok {
-			return Config{}, fmt.Errorf("rules: config: severity: %s: %q is not error, warning or info", id, s)
+			return Config{}, badKey("severity."+id, "严重程度只能是 error、warning 或 info（错误、警告、提示），而不是 %q", s)
 		}
 		if cfg.Severities == nil {
 			cfg.Severities = map[string]report.Severity{}
@@ -123,7 +129,7 @@ func (f File) Config() (Config, error) {
 	for name, labels := range f.Labels {
 		field, ok := report.ParseField(name)
 		if !ok {
-			return Config{}, fmt.Errorf("rules: config: labels: unknown field %q (fields: %s)", name, strings.Join(report.FieldNames(), ", "))
+			return Config{}, badKey("labels."+name, "没有字段 %q；可用的字段：%s", name, strings.Join(report.FieldNames(), "、"))
 		}
 		if cfg.Reading.Labels == nil {
 			cfg.Reading.Labels = map[report.Field][]string{}
@@ -140,6 +146,11 @@ func LoadConfig(path string) (Config, error) {
 		return Config{}, fmt.Errorf("rules: config: %w", err)
 	}
 	cfg, err := ParseConfig(data)
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		ce.Path = path
+		return Config{}, ce
+	}
 	if err != nil {
 		return Config{}, fmt.Errorf("%s: %w", path, err)
 	}

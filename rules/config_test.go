@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,19 +41,39 @@ Y1002 = "提示"
 	}
 }
 
+// TestParseConfigErrors: each mistake is a ConfigError naming its line
+// and key and saying in Chinese what is wrong.
 func TestParseConfigErrors(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
-		{`region = "130730"`, "unknown keys: region"},
-		{`region_code = "13073"`, "region_code"},
-		{`year = 25`, "year 25"},
-		{`disable = ["X999"]`, `unknown rule "X999"`},
-		{"[severity]\nV603 = \"fatal\"", `"fatal"`},
-		{"[severity]\nQ1 = \"error\"", `unknown rule "Q1"`},
-		{`disable = "V603"`, "rules: config:"},
+	for _, tc := range []struct {
+		text string
+		line int
+		key  string
+		want string
+	}{
+		{`region = "130730"`, 1, "region", "未知的配置项 region；可用的配置项：region_code、year"},
+		{`region_code = "13073"`, 1, "region_code", "应是 6 位数字"},
+		{"# 年度\nyear = 25", 2, "year", "2000 到 2099 之间，而不是 25"},
+		{`disable = ["X999"]`, 1, "disable", `没有规则 "X999"`},
+		{"[severity]\nV603 = \"fatal\"", 2, "severity.V603", `而不是 "fatal"`},
+		{"year = 2025\n\n[severity]\nQ1 = \"error\"", 4, "severity.Q1", `没有规则 "Q1"`},
+		{`disable = "V603"`, 1, "disable", "值的类型不对，应是列表"},
+		{`year = "2025"`, 1, "year", "值的类型不对，应是整数"},
+		{"year = 2025\nbases = [\"a\"\n", 2, "bases", "列表缺少逗号或右方括号"},
+		{"year =\n", 1, "year", "等号后面缺少值"},
+		{"severity = 3\n", 1, "severity", "应是一个表"},
+		{"[labels]\nvalu = [\"计划值\"]", 2, "labels.valu", `没有字段 "valu"`},
 	} {
 		_, err := ParseConfig([]byte(tc.text))
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: error %v, want one mentioning %s", tc.text, err, tc.want)
+		var ce *ConfigError
+		if !errors.As(err, &ce) {
+			t.Errorf("%q: error %v, want a ConfigError", tc.text, err)
+			continue
+		}
+		if ce.Line != tc.line || ce.Key != tc.key || !strings.Contains(ce.Problem, tc.want) {
+			t.Errorf("%q: line %d key %q problem %q; want line %d key %q problem with %q", tc.text, ce.Line, ce.Key, ce.Problem, tc.line, tc.key, tc.want)
+		}
+		if !strings.HasPrefix(err.Error(), "rules: config: ") {
+			t.Errorf("%q: error %q lacks the stage prefix", tc.text, err)
 		}
 	}
 }

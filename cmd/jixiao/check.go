@@ -16,14 +16,13 @@ import (
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
-	failOn := fs.String("fail-on", "", "exit 1 when a finding of this severity or worse exists: error or warning")
-	configPath := fs.String("config", "", "rules config file (default: jixiao.toml in the working directory)")
+	format := fs.String("format", "text", "输出格式：text（便于阅读）或 json")
+	failOn := fs.String("fail-on", "", "有此严重程度或更严重的审核发现时以状态 1 退出：error（错误）或 warning（警告）")
+	configPath := fs.String("config", "", "审核规则配置文件（默认为当前目录下的 jixiao.toml）")
 	rf := readerFlags(fs)
-	explain := fs.Bool("explain", false, "print how each file was read: each table's role and which cell or column went to which field")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	explain := fs.Bool("explain", false, "说明每个文件的读取过程：每张表的作用，哪个单元格或哪一列读成了哪个字段")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "jixiao check: --format 只能是 text 或 json，而不是 %q\n", *format)
@@ -54,10 +53,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = 1
 		}
 	}
-	read := 0 // files taken for reports: named ones, and those in folders that are or claim to be
+	read, other := 0, 0 // files taken for reports: named ones, and those in folders that are or claim to be
 	for _, f := range files {
 		rep, err := reader.ReadFile(context.Background(), f.Path)
 		if !f.Named && !pipeline.NamedAsReport(f.Path) && errors.Is(err, extract.ErrUnknownFormat) {
+			other++
 			continue // a folder's other files: notes, spreadsheets, truth files
 		}
 		read++
@@ -100,11 +100,34 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			writeSummary(stdout, rep)
 		}
+		if read+len(errs) > 1 || other > 0 {
+			writeCheckTotals(stdout, reports, read+len(errs)-len(reports), other)
+		}
 	}
 	if status == 0 && *failOn != "" && hasSeverity(reports, *failOn) {
 		status = 1
 	}
 	return status
+}
+
+// writeCheckTotals ends a check of several files or a folder with what
+// a reviewer asks first: how many files were read, how many refused, and
+// the findings by severity.
+func writeCheckTotals(w io.Writer, reports []*report.Report, refused, other int) {
+	count := map[report.Severity]int{}
+	total := 0
+	for _, rep := range reports {
+		for _, f := range rep.Findings {
+			count[f.Severity]++
+			total++
+		}
+	}
+	fmt.Fprintf(w, "\n汇总：读取报告 %d 份，无法读取 %d 个文件", len(reports), refused)
+	if other > 0 {
+		fmt.Fprintf(w, "，另有 %d 个不是 .docx/.pdf 的文件未读取", other)
+	}
+	fmt.Fprintf(w, "\n      审核发现 %d 条：%s %d，%s %d，%s %d\n", total,
+		report.Error.Name(), count[report.Error], report.Warning.Name(), count[report.Warning], report.Info.Name(), count[report.Info])
 }
 
 // writeExplain prints how a file was read: each title and table with the

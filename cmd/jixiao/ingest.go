@@ -23,15 +23,14 @@ import (
 
 func runIngest(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database, created when missing")
-	workers := fs.Int("workers", 0, "files read in parallel (0 = number of CPUs)")
-	force := fs.Bool("force", false, "read and store again files already stored")
-	retry := fs.Bool("retry-failed", false, "read again files stored as failed")
+	db := fs.String("db", "jixiao.db", "数据库文件，不存在时新建")
+	workers := fs.Int("workers", 0, "同时读取的文件数（0 为处理器核数）")
+	force := fs.Bool("force", false, "已导入的文件也重新读取并保存")
+	retry := fs.Bool("retry-failed", false, "重新读取此前读取失败的文件")
 	rf := readerFlags(fs)
-	config := fs.String("config", "", "rules config (default: ./"+rules.ConfigName+" when present)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	config := fs.String("config", "", "审核规则配置文件（默认为当前目录下的 "+rules.ConfigName+"）")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "jixiao ingest: 请给出要导入的文件或文件夹")

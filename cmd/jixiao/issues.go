@@ -17,13 +17,13 @@ import (
 func runIssues(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("issues", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database")
+	db := fs.String("db", "jixiao.db", "数据库文件")
 	out := outputFlags(fs)
 	f := filterFlags(fs, false)
-	summary := fs.Bool("summary", false, "count findings per department instead of listing them")
-	perDept := fs.String("per-department", "", "write one workbook per department into this folder, to send back")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	summary := fs.Bool("summary", false, "按部门统计审核发现数，而不逐条列出")
+	perDept := fs.String("per-department", "", "在此文件夹中为每个部门写一个工作簿，可直接发回")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	filter, err := f.filter()
 	if err == nil {
@@ -57,6 +57,15 @@ func runIssues(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao issues: %v\n", err)
 		return 1
 	}
+	shown := list
+	if *summary {
+		shown = sum
+	}
+	if *out.format == "table" && len(shown.Rows) == 0 {
+		fmt.Fprintln(stderr, notFound("审核发现", filter))
+		return 0
+	}
+	limitNote(stderr, len(shown.Rows), filter.Limit)
 	switch {
 	case *out.format == "xlsx":
 		// A workbook to send back: the findings, the counts, the unreadable files.

@@ -107,7 +107,7 @@ func TestLabelsFromConfig(t *testing.T) {
 		t.Errorf("with [labels]: values %q, extra %q", vals, extra)
 	}
 	status, _, errs := runCmd("check", "--config", writeFile(t, dir, "bad.toml", "[labels]\nvalu = [\"x\"]\n"), form)
-	if status != 2 || !strings.Contains(errs, `unknown field "valu"`) {
+	if status != 2 || !strings.Contains(errs, `第 2 行，labels.valu：没有字段 "valu"`) {
 		t.Errorf("a misspelt field: status %d, %s", status, errs)
 	}
 }

@@ -12,11 +12,10 @@ import (
 
 func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("normalize", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
-	year := fs.Int("year", 0, "budget year for deadlines such as 年底前")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	format := fs.String("format", "text", "输出格式：text 或 json")
+	year := fs.Int("year", 0, "预算年度，用于解析“年底前”等期限")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "jixiao normalize: --format 只能是 text 或 json，而不是 %q\n", *format)

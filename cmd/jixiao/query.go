@@ -24,8 +24,8 @@ func runQuery(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "jixiao.db", "SQLite database")
 	out := outputFlags(fs)
 	f := filterFlags(fs, true)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	filter, err := f.filter()
 	if err == nil {
@@ -47,6 +47,11 @@ func runQuery(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao query: %v\n", err)
 		return 1
+	}
+	limitNote(stderr, len(t.Rows), filter.Limit)
+	if len(t.Rows) == 0 && *out.format == "table" {
+		fmt.Fprintln(stderr, notFound("指标", filter))
+		return 0
 	}
 	if *out.format == "table" {
 		kindNamesInTable(t)
@@ -80,8 +85,8 @@ type output struct {
 
 func outputFlags(fs *flag.FlagSet) *output {
 	return &output{
-		format: fs.String("format", "table", "output format: table, csv, json or xlsx"),
-		out:    fs.String("out", "", "write to this file instead of standard output"),
+		format: fs.String("format", "table", "输出格式：table、csv、json 或 xlsx"),
+		out:    fs.String("out", "", "写入此文件，而不是显示在屏幕上"),
 	}
 }
 
@@ -133,24 +138,24 @@ type filterFlagSet struct {
 
 func filterFlags(fs *flag.FlagSet, indicators bool) *filterFlagSet {
 	f := &filterFlagSet{
-		dept:     fs.String("dept", "", "department: 6-digit code or part of the name"),
-		project:  fs.String("project", "", "project: 项目编码 or part of the name"),
-		file:     fs.String("file", "", "one submitted file: its path as ingested, or its name"),
-		rule:     fs.String("rule", "", "rule ID of a finding"),
-		severity: fs.String("severity", "", "error, warning or info (错误, 警告, 提示)"),
-		limit:    fs.Int("limit", 0, "at most this many rows (0 = all)"),
+		dept:     fs.String("dept", "", "部门：6 位编码或名称的一部分"),
+		project:  fs.String("project", "", "项目：项目编码或名称的一部分"),
+		file:     fs.String("file", "", "一个报送文件：导入时的路径或文件名"),
+		rule:     fs.String("rule", "", "审核规则编号，如 V603"),
+		severity: fs.String("severity", "", "严重程度：错误、警告或提示（error、warning、info）"),
+		limit:    fs.Int("limit", 0, "最多列出多少行（0 为不限）"),
 	}
 	empty := ""
 	f.level1, f.level2, f.level3, f.kind, f.op, f.unit, f.min, f.max = &empty, &empty, &empty, &empty, &empty, &empty, &empty, &empty
 	if indicators {
-		f.level1 = fs.String("level1", "", "一级指标, e.g. 产出 or 产出指标")
-		f.level2 = fs.String("level2", "", "二级指标, e.g. 数量 or 数量指标")
-		f.level3 = fs.String("level3", "", "三级指标: part of its name, e.g. 培训")
-		f.kind = fs.String("kind", "", "target kind: numeric, range, reference, deadline, period, qualitative, unparsed")
-		f.op = fs.String("op", "", "target operator: >= <= > < = (or ≥ ≤)")
-		f.unit = fs.String("unit", "", "target unit, like for like: 人次 also finds 10万人次, 万元 every amount in 元")
-		f.min = fs.String("min", "", "numeric target at least this, in --unit when given (10万人次 is 100000 人次)")
-		f.max = fs.String("max", "", "numeric target at most this, in --unit when given")
+		f.level1 = fs.String("level1", "", "一级指标，如 产出 或 产出指标")
+		f.level2 = fs.String("level2", "", "二级指标，如 数量 或 数量指标")
+		f.level3 = fs.String("level3", "", "三级指标：名称的一部分，如 培训")
+		f.kind = fs.String("kind", "", "目标类型：数值、区间、参照、期限、期间、定性、无法解析（或 numeric、range、reference、deadline、period、qualitative、unparsed）")
+		f.op = fs.String("op", "", "目标的比较符：>= <= > < =（或 ≥ ≤）")
+		f.unit = fs.String("unit", "", "目标的计量单位，同类可比：人次 也找到 10万人次，万元 找到所有以元计的金额")
+		f.min = fs.String("min", "", "数值目标不小于此数，给了 --unit 时按该单位（10万人次 即 100000 人次）")
+		f.max = fs.String("max", "", "数值目标不大于此数，给了 --unit 时按该单位")
 	}
 	return f
 }
@@ -162,8 +167,12 @@ func (f *filterFlagSet) filter() (corpus.Filter, error) {
 		Department: *f.dept, Project: *f.project, File: *f.file, Level1: *f.level1, Level2: *f.level2, Level3: *f.level3,
 		Kind: *f.kind, Unit: *f.unit, Rule: strings.ToUpper(*f.rule), Limit: *f.limit,
 	}
-	if flt.Kind != "" && !slices.Contains(kinds, flt.Kind) {
-		return flt, fmt.Errorf("--kind 只能是 %s", strings.Join(kinds, "、"))
+	if flt.Kind != "" {
+		k, ok := parseKind(flt.Kind)
+		if !ok {
+			return flt, fmt.Errorf("--kind 只能是 %s，而不是 %q", kindChoices(), flt.Kind)
+		}
+		flt.Kind = k
 	}
 	if flt.Unit == "百分比" || flt.Unit == "％" {
 		flt.Unit = "%"

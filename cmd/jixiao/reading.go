@@ -22,9 +22,9 @@ type readingFlags struct {
 
 func readerFlags(fs *flag.FlagSet) readingFlags {
 	return readingFlags{
-		isolate: fs.Bool("isolate", true, "read each file in a worker process, so a hostile file cannot stop the run"),
-		timeout: fs.Duration("file-timeout", pipeline.DefaultTime, "time limit for reading one file"),
-		memory:  fs.Int("file-memory", pipeline.DefaultMemory>>20, "memory limit for reading one file, in MB"),
+		isolate: fs.Bool("isolate", true, "在单独的工作进程中读取每个文件，使异常文件不会中断整个运行；--isolate=false 关闭"),
+		timeout: fs.Duration("file-timeout", pipeline.DefaultTime, "读取一个文件的时限"),
+		memory:  fs.Int("file-memory", pipeline.DefaultMemory>>20, "读取一个文件的内存上限（MB）"),
 		ocr:     addOCRFlags(fs),
 	}
 }

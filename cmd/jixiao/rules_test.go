@@ -18,7 +18,7 @@ func TestRulesList(t *testing.T) {
 	if len(lines) < 30 {
 		t.Errorf("%d rules listed, want at least 30", len(lines))
 	}
-	line := regexp.MustCompile(`^[A-Z]\d{3,4} +(error|warning|info) +\S`)
+	line := regexp.MustCompile(`^[A-Z]\d{3,4} +(错误|警告|提示)  \S`)
 	for _, l := range lines {
 		if !line.MatchString(l) {
 			t.Errorf("line %q is not ID severity title", l)
@@ -53,7 +53,7 @@ func TestCheckFindings(t *testing.T) {
 		t.Fatalf("status %d: %s", status, stderr)
 	}
 	for _, want := range []string{
-		seed("seed.docx") + ":t3:r3: [警告] 指标“会议保障服务质量”的指标值“≥90”缺少计量单位",
+		seed("seed.docx") + " 表3 第3行 第5列：[警告] 指标“会议保障服务质量”的指标值“≥90”缺少计量单位",
 		"(V603)", "(P501)", "(V604)", "(X901)", "(Y1003)", "(L1101)",
 	} {
 		if !strings.Contains(stdout, want) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -13,12 +14,11 @@ import (
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database")
-	format := fs.String("format", "table", "output format: table, json or csv")
-	limit := fs.Int("limit", 20, "at most this many hits")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	db := fs.String("db", "jixiao.db", "数据库文件")
+	format := fs.String("format", "table", "输出格式：table、json 或 csv")
+	limit := fs.Int("limit", 20, "最多显示多少条结果（0 为不限）")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if !slices.Contains([]string{"table", "json", "csv"}, *format) {
 		fmt.Fprintf(stderr, "jixiao search: --format 只能是 table、json 或 csv，而不是 %q\n", *format)
@@ -39,18 +39,30 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao search: 无法加载分词词典：%v\n", err)
 		return 1
 	}
-	hits, err := st.Search(context.Background(), seg, q, *limit)
+	n := *limit
+	if n <= 0 {
+		n = math.MaxInt32 // --limit 0: every hit
+	}
+	res, err := st.SearchPage(context.Background(), seg, q, 0, n)
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao search: %v\n", err)
 		return 1
 	}
-	if len(hits) == 0 && *format == "table" {
-		fmt.Fprintf(stderr, "没有找到“%s”\n", q)
-		return 1
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(stderr, "没有找到含“%s”的项目、目标或指标\n", q)
+		if *format == "table" {
+			return 1
+		}
 	}
-	if err := corpus.HitsTable(hits).Write(stdout, *format); err != nil {
+	if err := corpus.HitsTable(res.Hits).Write(stdout, *format); err != nil {
 		fmt.Fprintf(stderr, "jixiao search: %v\n", err)
 		return 1
+	}
+	switch {
+	case *format == "table" && len(res.Hits) > 0:
+		fmt.Fprintln(stdout, countNote(res.Total, len(res.Hits)))
+	case len(res.Hits) < res.Total:
+		fmt.Fprintln(stderr, countNote(res.Total, len(res.Hits)))
 	}
 	return 0
 }

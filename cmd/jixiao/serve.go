@@ -42,15 +42,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listening func(addr string)) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (with --listen-public: 0.0.0.0:8080)")
-	public := fs.Bool("listen-public", false, "accept connections from other computers; needs --token")
-	token := fs.String("token", "", "access token every request must carry, at least 16 characters (default $JIXIAO_TOKEN)")
-	extra := fs.String("host", "", "other names the server is reached by, comma-separated (a LAN DNS name, a proxy's)")
+	db := fs.String("db", "jixiao.db", "数据库文件")
+	addr := fs.String("addr", "127.0.0.1:8080", "监听地址（用 --listen-public 时默认为 0.0.0.0:8080）")
+	public := fs.Bool("listen-public", false, "允许其他计算机访问；须同时设置 --token")
+	token := fs.String("token", "", "访问令牌，每个请求都须带上，至少 16 个字符（默认取环境变量 JIXIAO_TOKEN）")
+	extra := fs.String("host", "", "访问本服务时用的其他主机名，用逗号分隔（局域网域名、代理的名称）")
 	upload := fs.Bool("upload", false, "开放上传：在页面上上传 .docx/.pdf 文件，立即读取、审核并存入数据库（数据库以写入方式打开，文件保存在 <数据库>.files）")
 	config := fs.String("config", "", "上传文件所用的审核规则配置（默认：当前目录下的 "+rules.ConfigName+"，如有）")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	addrSet := false
 	fs.Visit(func(f *flag.Flag) { addrSet = addrSet || f.Name == "addr" })

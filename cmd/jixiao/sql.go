@@ -18,13 +18,12 @@ import (
 
 func runSQL(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sql", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database, opened read-only")
+	db := fs.String("db", "jixiao.db", "数据库文件（只读打开）")
 	out := outputFlags(fs)
 	timeout := seconds(30 * time.Second)
-	fs.Var(&timeout, "timeout", "stop the query after this long: 30 (seconds), 90s, 5m")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	fs.Var(&timeout, "timeout", "查询时限：秒数或带单位的时长，如 30、90s、5m")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if err := out.check(); err != nil {
 		fmt.Fprintf(stderr, "jixiao sql: %v\n", err)

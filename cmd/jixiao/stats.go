@@ -13,11 +13,10 @@ import (
 
 func runStats(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "jixiao.db", "SQLite database")
-	format := fs.String("format", "text", "output format: text or json")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	db := fs.String("db", "jixiao.db", "数据库文件")
+	format := fs.String("format", "text", "输出格式：text 或 json")
+	if ok, status := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "jixiao stats: --format 只能是 text 或 json，而不是 %q\n", *format)

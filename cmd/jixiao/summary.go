@@ -62,14 +62,14 @@ func writeIndicators(w io.Writer, inds []report.Indicator) {
 }
 
 // writeFindings prints the findings of project i (-1: those of the report
-// as a whole) as file:page:table:row: [severity] message (ID).
+// as a whole) as 文件 第2页 表1 第6行 第2列：[severity] message (ID).
 func writeFindings(w io.Writer, rep *report.Report, owner []int, i int) {
 	var lines []string
 	for k, f := range rep.Findings {
 		if owner[k] != i {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s: [%s] %s (%s)", findingPlace(rep.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
+		lines = append(lines, fmt.Sprintf("%s：[%s] %s (%s)", report.Place(rep.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
 	}
 	if len(lines) == 0 {
 		return
@@ -82,20 +82,6 @@ func writeFindings(w io.Writer, rep *report.Report, owner []int, i int) {
 	for _, l := range lines {
 		fmt.Fprintf(w, "     %s\n", l)
 	}
-}
-
-func findingPlace(path string, l report.Location) string {
-	parts := []string{path}
-	if l.Page > 0 {
-		parts = append(parts, fmt.Sprintf("p%d", l.Page))
-	}
-	if l.Table > 0 {
-		parts = append(parts, fmt.Sprintf("t%d", l.Table))
-	}
-	if l.Row > 0 {
-		parts = append(parts, fmt.Sprintf("r%d", l.Row))
-	}
-	return strings.Join(parts, ":")
 }
 
 // describeTarget writes a target the way a reviewer reads it: the one
