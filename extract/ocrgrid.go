@@ -132,7 +132,12 @@ func mergeThin(ls []band, minH int) []band {
 		if n := len(out); n > 0 {
 			p := &out[n-1]
 			gap := l.y0 - p.y1
-			if gap <= minH/3 && (l.y1-l.y0 < minH || p.y1-p.y0 < minH) && l.y1-p.y0 <= 2*minH+minH/2 {
+			thin := l.y1-l.y0 < minH || p.y1-p.y0 < minH
+			// JPEG can lighten a character's thin middle stroke (the one
+			// of 量) to paper: a gap of a row or two inside what is one
+			// line high is no line break.
+			tight := gap <= max(1, minH/6) && l.y1-p.y0 <= 3*minH
+			if gap <= minH/3 && thin && l.y1-p.y0 <= 2*minH+minH/2 || tight {
 				p.y1 = l.y1
 				continue
 			}
