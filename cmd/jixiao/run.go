@@ -34,6 +34,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runStats(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stdout, stderr)
+	case "status":
+		return runStatus(rest, stdout, stderr)
+	case "roster":
+		return runRoster(rest, stdout, stderr)
+	case "compare":
+		return runCompare(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) == 1 && lookupCommand(rest[0]).doc != "" {
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)

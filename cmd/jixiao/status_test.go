@@ -1,0 +1,100 @@
+package main
+
+import (
+	"archive/zip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRosterStatusCompare imports a roster, lists the status and compares
+// the seed report with the one of the year before, built from it.
+func TestRosterStatusCompare(t *testing.T) {
+	needFTS5(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "j.db")
+	runCmd("ingest", "--db", db, seed("seed.docx"), seed("seed.pdf"))
+	roster := filepath.Join(dir, "名单.csv")
+	os.WriteFile(roster, []byte("\ufeff部门编码,部门名称,联系人\n430001,怀来县机关事务服务中心,张三\n401001,怀来县教育和体育局,李四\n"), 0o644)
+	if status, stdout, stderr := runCmd("roster", "import", "--db", db, roster); status != 0 || !strings.Contains(stdout, "2 个部门") {
+		t.Fatalf("roster import: %d %s %s", status, stdout, stderr)
+	}
+	bad := filepath.Join(dir, "坏名单.csv")
+	os.WriteFile(bad, []byte("部门编码,部门名称\n430001,甲\n430001,乙\n"), 0o644)
+	if status, _, stderr := runCmd("roster", "import", "--db", db, bad); status != 1 || !strings.Contains(stderr, "第 3 行：部门编码 430001 与第 2 行重复") {
+		t.Errorf("duplicate code: %d %s", status, stderr)
+	}
+	status, stdout, stderr := runCmd("status", "--db", db)
+	if status != 0 || !strings.Contains(stdout, "2025 年度：2 个部门，未报送 1") || !strings.Contains(stdout, "另有 PDF 版本") {
+		t.Errorf("status: %d\n%s%s", status, stdout, stderr)
+	}
+	_, csvOut, _ := runCmd("status", "--db", db, "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(csvOut), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "401001,怀来县教育和体育局,李四,未报送") || !strings.Contains(lines[2], "张三,已报送有") {
+		t.Errorf("status csv:\n%s", csvOut)
+	}
+
+	if status, _, stderr := runCmd("compare", "--db", db, "--years", "2025"); status != 2 || !strings.Contains(stderr, "两个年度") {
+		t.Errorf("compare --years 2025: %d %s", status, stderr)
+	}
+	last := editDOCXFile(t, seed("seed.docx"), filepath.Join(dir, "seed-2024.docx"),
+		"2025", "2024", "13073025P", "13073024P", "≥95百分比", "≥98百分比")
+	runCmd("ingest", "--db", db, last)
+	status, stdout, stderr = runCmd("compare", "--db", db, "--dept", "430001", "--years", "2024,2025", "--format", "csv")
+	if status != 0 || strings.Count(stdout, "目标值降低") != 4 || !strings.Contains(stdout, "≥98百分比,≥95百分比") {
+		t.Errorf("compare: %d\n%s%s", status, stdout, stderr)
+	}
+	// A year in the database twice over is no duplicate of the other.
+	if _, out, _ := runCmd("issues", "--db", db, "--rule", "B1303"); strings.Contains(out, "B1303") {
+		t.Errorf("B1303 across years:\n%s", out)
+	}
+}
+
+// editDOCXFile copies the .docx src to dst with the replacements (old,
+// new …) made in word/document.xml; each old must occur.
+func editDOCXFile(t *testing.T, src, dst string, repl ...string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			s := string(b)
+			for i := 0; i+1 < len(repl); i += 2 {
+				if !strings.Contains(s, repl[i]) {
+					t.Fatalf("%q not in %s", repl[i], src)
+				}
+				s = strings.ReplaceAll(s, repl[i], repl[i+1])
+			}
+			b = []byte(s)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
