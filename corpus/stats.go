@@ -14,7 +14,7 @@ type Stats struct {
 	Failed          int            `json:"failed"`
 	Submissions     int            `json:"submissions"` // current submissions: one department's report for one year
 	Replaced        int            `json:"replaced"`    // earlier submissions a resubmission replaced, kept as history
-	Copies          int            `json:"copies"`      // files carrying a report another file of its submission counts for (its .pdf)
+	Copies          int            `json:"copies"`      // files of current submissions beside the one that counts (the .pdf of a .docx)
 	Reports         int            `json:"reports"`     // the reports counted: Submissions
 	Projects        int            `json:"projects"`
 	Indicators      int            `json:"indicators"`            // department and medium-term indicators included
@@ -39,12 +39,12 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		return nil
 	}
 	for q, dst := range map[string]*int{
-		`SELECT count(*) FROM documents`:                                 &st.Documents,
-		`SELECT count(*) FROM documents WHERE status = 'failed'`:         &st.Failed,
-		`SELECT count(*) FROM reports WHERE counted = 1`:                 &st.Reports,
-		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL`:     &st.Submissions,
-		`SELECT count(*) FROM submissions WHERE replaced_by IS NOT NULL`: &st.Replaced,
-		`SELECT count(*) FROM reports WHERE counted = 0`:                 &st.Copies,
+		`SELECT count(*) FROM documents`:                                                &st.Documents,
+		`SELECT count(*) FROM documents WHERE status = 'failed'`:                        &st.Failed,
+		`SELECT count(*) FROM reports WHERE counted = 1`:                                &st.Reports,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL`:                    &st.Submissions,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NOT NULL`:                &st.Replaced,
+		`SELECT coalesce(sum(files - 1), 0) FROM submissions WHERE replaced_by IS NULL`: &st.Copies,
 		`SELECT count(*) FROM projects p JOIN reports r ON r.document_id = p.document_id
 			WHERE r.counted = 1`: &st.Projects,
 		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id

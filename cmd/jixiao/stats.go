@@ -50,6 +50,11 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "  %-8s%d\n", name, s.Formats[k])
 	}
+	fmt.Fprintf(stdout, "报告      %d（每份计一次；另有 %d 个文件是同一报告的其他格式", s.Submissions, s.Copies)
+	if s.Replaced > 0 {
+		fmt.Fprintf(stdout, "，%d 份已被重新报送替换", s.Replaced)
+	}
+	fmt.Fprintln(stdout, "）")
 	fmt.Fprintf(stdout, "部门      %d\n", s.Departments)
 	fmt.Fprintf(stdout, "项目      %d\n", s.Projects)
 	fmt.Fprintf(stdout, "指标      %d", s.Indicators)
@@ -68,7 +73,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "审核发现  %d（错误 %d，警告 %d，提示 %d）\n", s.Findings,
 		s.Severities["error"], s.Severities["warning"], s.Severities["info"])
 	if s.DuplicateGroups > 0 {
-		fmt.Fprintf(stdout, "重复报送  %d 组（见视图 v_duplicate_submissions）\n", s.DuplicateGroups)
+		fmt.Fprintf(stdout, "多文件报送 %d 份（同一报告存为多个文件，只计一次；见视图 v_submissions）\n", s.DuplicateGroups)
 	}
 	return 0
 }
