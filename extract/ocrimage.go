@@ -179,7 +179,9 @@ func skewAngle(g *gray) float64 {
 		off := float64(g.w)
 		for _, p := range pts {
 			// Row of the point once the page is turned back by deg.
-			r := int(p.y - p.x*t + off*math.Abs(t))
+			// Bins as tall as the sampling step: finer ones would favour
+			// 0°, where every point falls on an even row.
+			r := int((p.y - p.x*t + off*math.Abs(t)) / 2)
 			if r >= 0 && r < len(bins) {
 				bins[r]++
 			}
@@ -196,7 +198,7 @@ func skewAngle(g *gray) float64 {
 			best, bestScore = d, s
 		}
 	}
-	for d := best - 0.25; d <= best+0.25; d += 0.05 {
+	for d := best - 0.25; d <= best+0.25; d += 0.025 {
 		if s := score(d); s > bestScore {
 			best, bestScore = d, s
 		}
