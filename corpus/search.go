@@ -149,8 +149,11 @@ func (s *Store) matchTexts(ctx context.Context, match string, phrases []string) 
 		return nil, nil
 	}
 	idList, _ := json.Marshal(ids)
+	// Only the files that count: a report sent as .docx and .pdf is
+	// found once (reports.counted).
 	q := `SELECT e.text_id, count(*), min(e.id) FROM search_entries e
-		WHERE e.text_id IN (SELECT value FROM json_each(?)) GROUP BY e.text_id`
+		JOIN reports r ON r.document_id = e.document_id
+		WHERE e.text_id IN (SELECT value FROM json_each(?)) AND r.counted = 1 GROUP BY e.text_id`
 	if err := s.each(ctx, q, func(sc func(...any) error) error {
 		var id, first int64
 		var n int
@@ -255,7 +258,7 @@ LEFT JOIN reports r ON r.document_id = e.document_id
 LEFT JOIN projects p ON p.id = e.project_id
 LEFT JOIN indicators i ON i.id = e.indicator_id
 LEFT JOIN goals g ON g.id = e.goal_id
-WHERE e.text_id = ? ORDER BY e.id LIMIT ? OFFSET ?`
+WHERE e.text_id = ? AND r.counted = 1 ORDER BY e.id LIMIT ? OFFSET ?`
 
 // entries lists n entries carrying text id, from the skip-th.
 func (s *Store) entries(ctx context.Context, id int64, score float64, words []string, skip, n int) ([]Hit, error) {
