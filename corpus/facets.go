@@ -40,7 +40,7 @@ var issueFacets = []facetDef{
 
 // The rule and severity of an indicator are those of its findings; an
 // indicator with two findings of a rule counts once.
-const indicatorFindingsFrom = indicatorsFrom + ` JOIN findings x ON x.indicator_id = i.id`
+const indicatorFindingsFrom = indicatorsCountFrom + ` JOIN findings x ON x.document_id = i.document_id AND x.indicator_id = i.id`
 
 var indicatorFacets = []facetDef{
 	{param: "dept", title: "部门", value: "r.department_code", label: "r.department_name"},
@@ -53,12 +53,12 @@ var indicatorFacets = []facetDef{
 // IssueFacets counts the findings of f by department, rule, severity,
 // 一级指标 and target kind, the n largest values of each.
 func (s *Store) IssueFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
-	return s.facets(ctx, issueFacets, issuesFrom, issueWhere(f), n)
+	return s.facets(ctx, issueFacets, issuesCountFrom, issueWhere(f), n)
 }
 
 // IndicatorFacets counts the indicators of f likewise.
 func (s *Store) IndicatorFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
-	return s.facets(ctx, indicatorFacets, indicatorsFrom, indicatorWhere(f), n)
+	return s.facets(ctx, indicatorFacets, indicatorsCountFrom, indicatorWhere(f), n)
 }
 
 func (s *Store) facets(ctx context.Context, defs []facetDef, from string, w *where, n int) ([]Facet, error) {

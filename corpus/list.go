@@ -33,7 +33,20 @@ var (
 	}
 )
 
+// The FROM clauses of the lists, and of their counts and facets: these
+// leave out documents (every row has one, by foreign key), so that SQLite
+// drops the joins the conditions do not use and counts the findings of a
+// rule on its index alone.
 const (
+	issuesCountFrom = `
+		FROM findings f
+		LEFT JOIN reports r ON r.document_id = f.document_id
+		LEFT JOIN projects p ON p.id = f.project_id
+		LEFT JOIN indicators i ON i.id = f.indicator_id`
+	indicatorsCountFrom = `
+		FROM indicators i
+		LEFT JOIN projects p ON p.id = i.project_id
+		JOIN reports r ON r.document_id = i.document_id`
 	issuesFrom = `
 		FROM findings f
 		JOIN documents d ON d.id = f.document_id
@@ -109,7 +122,7 @@ func (win Window) orderAndLimit(sorts map[string]string, natural string) string 
 // to its mark on the document page; and the number of findings in all windows.
 func (s *Store) IssueList(ctx context.Context, f Filter, win Window) (*Table, int, error) {
 	w := issueWhere(f)
-	total, err := s.count(ctx, issuesFrom, w)
+	total, err := s.count(ctx, issuesCountFrom, w)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,7 +145,7 @@ func (s *Store) IssueList(ctx context.Context, f Filter, win Window) (*Table, in
 // columns (Indicators has them all), and the number in all windows.
 func (s *Store) IndicatorList(ctx context.Context, f Filter, win Window) (*Table, int, error) {
 	w := indicatorWhere(f)
-	total, err := s.count(ctx, indicatorsFrom, w)
+	total, err := s.count(ctx, indicatorsCountFrom, w)
 	if err != nil {
 		return nil, 0, err
 	}

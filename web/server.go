@@ -84,6 +84,17 @@ func (s *Server) init() {
 			s.maxRows = maxPageRows
 		}
 		s.exports = make(chan struct{}, cmp.Or(s.MaxExports, 4))
+		if s.Store != nil {
+			// Count the overview while nobody waits: on 20,000 documents
+			// the first count takes seconds, later ones come from the cache.
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+				defer cancel()
+				if _, _, err := s.overviewData(ctx); err != nil {
+					s.logf("error: overview: %v", err)
+				}
+			}()
+		}
 		if s.QueryTimeout == 0 {
 			s.QueryTimeout = 30 * time.Second
 		}
