@@ -53,7 +53,7 @@ func TestRules(t *testing.T) {
 // TestRuleValues checks what jixiao rules lists: IDs in their area's form,
 // titles, documentation with the four parts, known severities.
 func TestRuleValues(t *testing.T) {
-	areas := map[byte]bool{'S': true, 'C': true, 'T': true, 'M': true, 'P': true, 'V': true, 'K': true, 'D': true, 'X': true, 'Y': true, 'L': true, 'W': true, 'B': true, 'R': true}
+	areas := map[byte]bool{'S': true, 'C': true, 'T': true, 'M': true, 'P': true, 'V': true, 'K': true, 'D': true, 'X': true, 'Y': true, 'L': true, 'W': true, 'B': true, 'R': true, 'O': true}
 	for _, r := range All() {
 		if !areas[r.ID[0]] {
 			t.Errorf("%s: unknown area", r.ID)
