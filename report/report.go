@@ -107,8 +107,8 @@ type Source struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 	Format string `json:"format"`
-	Pages  int    `json:"pages"` // 0 for .docx, which has no fixed pages
-	OCR    bool   `json:"ocr"`   // read from page images by OCR: positions carry a confidence
+	Pages  int    `json:"pages"`         // 0 for .docx, which has no fixed pages
+	OCR    bool   `json:"ocr,omitempty"` // read from page images by OCR: positions carry a confidence
 }
 
 // Department is the submitting unit: a 6-digit code and its name.
