@@ -14,7 +14,7 @@ import (
 // the stored reports: the files with one content are one submission, the
 // .docx counting where there is one (the latest, should the same report
 // come twice as .docx); a later submission of the same department, year
-// and kind replaces an earlier one.
+// and kind replaces an earlier one of the same projects.
 var submissionsSQL = []string{
 	`DELETE FROM submissions`,
 	`INSERT INTO submissions (department_code, department_name, year, kind, content, document_id,
@@ -26,10 +26,19 @@ var submissionsSQL = []string{
 		count(*), group_concat(DISTINCT d.format), min(d.id), min(d.ingested_at)
 	FROM reports r JOIN documents d ON d.id = r.document_id
 	GROUP BY r.content, r.year, r.kind`,
+	// Provinces that take one form per project get several reports of a
+	// department a year: a later one replaces an earlier only when they
+	// share a project (by code, or by name where neither has a code), or
+	// when neither has projects (department-level forms).
 	`UPDATE submissions SET replaced_by = (
 		SELECT n.id FROM submissions n
 		WHERE n.department_code = submissions.department_code AND n.year = submissions.year
 		  AND n.kind = submissions.kind AND n.first_document > submissions.first_document
+		  AND (EXISTS (SELECT 1 FROM projects a JOIN projects b ON b.document_id = n.document_id
+		               AND (a.code <> '' AND b.code = a.code OR a.code = '' AND b.code = '' AND b.name = a.name)
+		               WHERE a.document_id = submissions.document_id)
+		       OR NOT EXISTS (SELECT 1 FROM projects WHERE document_id = submissions.document_id)
+		          AND NOT EXISTS (SELECT 1 FROM projects WHERE document_id = n.document_id))
 		ORDER BY n.first_document LIMIT 1)
 	WHERE department_code <> ''`,
 	`UPDATE reports SET counted = (document_id IN (SELECT document_id FROM submissions WHERE replaced_by IS NULL))`,

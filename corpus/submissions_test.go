@@ -199,6 +199,30 @@ func TestResubmission(t *testing.T) {
 	}
 }
 
+// TestFormPerProject: a department that sends one form per project sends
+// several reports a year; none replaces another, all count.
+func TestFormPerProject(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	put(t, s, checkRules, filepath.Join(seedDir, "seed.docx"))
+	other := editDOCX(t, filepath.Join(seedDir, "seed.docx"), t.TempDir(), "其他项目.docx", "13073025P000", "13073025Q000")
+	put(t, s, checkRules, other)
+	recheck(t, s)
+	if n := count(t, s, "SELECT count(*) FROM projects a JOIN projects b ON a.code = b.code AND a.document_id < b.document_id"); n != 0 {
+		t.Fatalf("the edited copy shares %d project codes with the seed", n)
+	}
+	subs, err := s.Submissions(ctx, "430001", 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 2 || subs[0].ReplacedBy != 0 || subs[1].ReplacedBy != 0 {
+		t.Errorf("submissions: %+v, want two current", subs)
+	}
+	if n := count(t, s, "SELECT count(*) FROM reports WHERE counted = 1"); n != 2 {
+		t.Errorf("%d reports counted, want 2", n)
+	}
+}
+
 // TestStatus imports a roster with the seed department and one that did
 // not report.
 func TestStatus(t *testing.T) {
