@@ -77,10 +77,10 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	}
 	writeIngestSummary(stdout, sum)
 	if stats, err := st.Stats(context.Background()); err == nil {
-		fmt.Fprintf(stdout, "数据库 %s：文档 %d（失败 %d），项目 %d，指标 %d，审核发现 %d\n",
-			*db, stats.Documents, stats.Failed, stats.Projects, stats.Indicators, stats.Findings)
+		fmt.Fprintf(stdout, "数据库 %s：文档 %d（失败 %d），报告 %d 份，项目 %d，指标 %d，审核发现 %d\n",
+			*db, stats.Documents, stats.Failed, stats.Submissions, stats.Projects, stats.Indicators, stats.Findings)
 		if stats.DuplicateGroups > 0 {
-			fmt.Fprintf(stdout, "重复报送 %d 组：同一报告存为多个文件（如 .docx 与 .pdf），见 jixiao sql \"SELECT * FROM v_duplicate_submissions\"\n",
+			fmt.Fprintf(stdout, "其中 %d 份报告报送了多个文件（如 .docx 与 .pdf），各计一次（以 .docx 为准），见 jixiao sql \"SELECT * FROM v_submissions\"\n",
 				stats.DuplicateGroups)
 		}
 	}
