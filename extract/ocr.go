@@ -122,8 +122,10 @@ func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, er
 	px := pc.width / float64(g.w) // points per pixel
 	toPt := func(x, y float64) (float64, float64) { return x * px, pc.height - y*px }
 
-	minRule := int(dpi / 4) // a quarter inch of unbroken ink
-	hr, vr := findRuns(g, minRule, true), findRuns(g, minRule, false)
+	// A rule is a quarter inch of unbroken ink; a vertical one a sixth: a
+	// one-line row is hardly taller, and no stroke of a character in body
+	// text is as long.
+	hr, vr := findRuns(g, int(dpi/4), true), findRuns(g, int(dpi/6), false)
 	for _, r := range hr {
 		x0, y := toPt(float64(r.lo), float64(r.pos)+0.5)
 		x1, _ := toPt(float64(r.hi), 0)
