@@ -137,8 +137,16 @@ func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, er
 		pc.vrules = append(pc.vrules, rule{x0: x, y0: y0, x1: x, y1: y1, width: px})
 	}
 	text := &gray{w: g.w, h: g.h, pix: append([]uint8(nil), g.pix...)}
-	clearRuns(text, hr, true)
-	clearRuns(text, vr, false)
+	// Only the rules of tables are cleared: outside them, a long run is
+	// more likely a stroke of a large heading (the 丨 of a 标).
+	tables := findTables(page, pc.hrules, pc.vrules)
+	var boxes []band
+	for _, t := range tables {
+		b := pxBox(t.box, px, pc.height, g)
+		boxes = append(boxes, band{b.x0 - 3, b.y0 - 3, b.x1 + 3, b.y1 + 3})
+	}
+	clearRuns(text, inBoxes(hr, boxes, true), true)
+	clearRuns(text, inBoxes(vr, boxes, false), false)
 
 	minH := int(dpi * 4 / 72) // a line of text is at least 4 points high
 	var lines []ocrLine
@@ -157,7 +165,6 @@ func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, er
 		return nil
 	}
 	// Cells first, each inside its borders; then what lies outside tables.
-	tables := findTables(page, pc.hrules, pc.vrules)
 	for _, t := range tables {
 		for _, c := range t.cells {
 			// Inside the borders: JPEG leaves a grey fringe along a rule
@@ -187,6 +194,24 @@ func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, er
 		}
 	}
 	return lines, nil
+}
+
+// inBoxes returns the runs that lie inside one of boxes.
+func inBoxes(runs []pxRun, boxes []band, horizontal bool) []pxRun {
+	var out []pxRun
+	for _, r := range runs {
+		x0, y0, x1, y1 := r.lo, r.pos, r.hi, r.pos
+		if !horizontal {
+			x0, y0, x1, y1 = r.pos, r.lo, r.pos, r.hi
+		}
+		for _, b := range boxes {
+			if x0 >= b.x0 && x1 <= b.x1 && y0 >= b.y0 && y1 <= b.y1 {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // pxBox is the pixel region of box (display space, points).
