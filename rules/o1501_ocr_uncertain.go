@@ -23,3 +23,25 @@ var o1501 = &Rule{
 		}
 	},
 }
+
+// noteUncertain adds to each error found at a cell read by OCR with a low
+// confidence that the error may be the reading's: the reviewer checks the
+// paper before sending the error back.
+func noteUncertain(rep *report.Report, fs []report.Finding) {
+	if len(rep.Uncertain) == 0 {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Severity != report.Error || f.Rule == o1501.ID || f.Location.Table == 0 || f.Location.Row == 0 {
+			continue
+		}
+		for _, u := range rep.Uncertain {
+			l := u.Location
+			if l.Table == f.Location.Table && l.Row == f.Location.Row && (f.Location.Col == 0 || l.Col == f.Location.Col) {
+				f.Message += fmt.Sprintf("（该处为扫描件文字识别结果，置信度 %.2f，可能识别有误，请先核对原件）", l.Confidence)
+				break
+			}
+		}
+	}
+}

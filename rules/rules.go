@@ -230,6 +230,7 @@ func Check(rep *report.Report, cfg Config) {
 		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.Severity(r)}
 		run(r, rep, func() { r.Check(p) })
 	}
+	noteUncertain(rep, rep.Findings[start:])
 	sortFindings(rep, rep.Findings[start:])
 }
 

@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/report"
+)
+
+// TestNoteUncertain: an error at a cell read uncertainly says so; a
+// warning there, and an error elsewhere, do not.
+func TestNoteUncertain(t *testing.T) {
+	at := report.Location{Table: 2, Row: 3, Col: 5}
+	rep := &report.Report{Uncertain: []report.Uncertain{{Text: "≥1l公里", Location: report.Location{Table: 2, Row: 3, Col: 5, Confidence: 0.62}}}}
+	fs := []report.Finding{
+		{Rule: "V602", Severity: report.Error, Location: at, Message: "a"},
+		{Rule: "V608", Severity: report.Warning, Location: at, Message: "b"},
+		{Rule: "V602", Severity: report.Error, Location: report.Location{Table: 2, Row: 4, Col: 5}, Message: "c"},
+		{Rule: "S101", Severity: report.Error, Location: report.Location{Table: 2, Row: 3}, Message: "d"},
+	}
+	noteUncertain(rep, fs)
+	for i, want := range []bool{true, false, false, true} {
+		if got := strings.Contains(fs[i].Message, "置信度 0.62"); got != want {
+			t.Errorf("finding %d: %q, noted %v, want %v", i, fs[i].Message, got, want)
+		}
+	}
+}
