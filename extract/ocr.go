@@ -33,6 +33,13 @@ import (
 // by the det model: text lines that touch (a seal's text left in black)
 // read as one.
 
+// BUG(ocr): A cell holding one symbol alone (the ⩾ of a 指标性质 column)
+// may be misread (as W or M); such readings come with a low confidence
+// and are listed as uncertain, but are not corrected.
+
+// BUG(ocr): The det model is not used: lines are found by row profiles,
+// and cells that read as nearly a number get no second look.
+
 // OCRMode says when pages are read by OCR.
 type OCRMode string
 
