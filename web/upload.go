@@ -100,9 +100,15 @@ func (s *Server) uploadForm(w http.ResponseWriter, r *http.Request) {
 
 // sameOrigin reports whether a form post comes from a page of this
 // server: the browser's Sec-Fetch-Site and Origin say where the page
-// that sent it was, and a page of another site cannot hide either.
+// that sent it was, and a page of another site cannot hide either. A
+// browser that says same-origin is believed over its Origin, which our
+// Referrer-Policy (no-referrer) makes it send as "null".
 func sameOrigin(r *http.Request) bool {
-	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin":
+		return true
+	case "", "none":
+	default:
 		return false
 	}
 	if o := r.Header.Get("Origin"); o != "" {
