@@ -117,8 +117,11 @@ type ocrLine struct {
 
 // ocrPage reads one levelled grey page image into pc.
 func ocrPage(rec *recognizer, page int, g *gray, pc *pageContent) ([]ocrLine, error) {
+	if !(pc.width > 0 && pc.height > 0) || g.w == 0 || g.h == 0 {
+		return nil, fmt.Errorf("%w: an empty page or page image", ErrMalformed)
+	}
 	dpi := float64(g.w) / pc.width * 72
-	if dpi < ocrMinDPI {
+	if dpi < ocrMinDPI || dpi > 2400 {
 		return nil, fmt.Errorf("%w: the page image is %.0f dpi, too coarse to read", ErrMalformed, dpi)
 	}
 	if dpi > ocrWorkDPI*1.2 {

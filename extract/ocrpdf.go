@@ -98,6 +98,11 @@ func decodeImage(o *rawObject) (image.Image, error) {
 			if i != len(filters)-1 {
 				return nil, fmt.Errorf("%w: page image filters %v", ErrMalformed, filters)
 			}
+			// The JPEG's own header, not the dictionary, sizes what
+			// the decoder allocates.
+			if c, err := jpeg.DecodeConfig(bytes.NewReader(data)); err != nil || c.Width*c.Height > maxOCRPix {
+				return nil, fmt.Errorf("%w: page image: %d × %d pixels or unreadable (%v)", ErrTooLarge, c.Width, c.Height, err)
+			}
 			img, err := jpeg.Decode(bytes.NewReader(data))
 			if err != nil {
 				return nil, fmt.Errorf("%w: page image: %v", ErrMalformed, err)
