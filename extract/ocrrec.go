@@ -270,9 +270,32 @@ func (l recLine) trimmed() recLine {
 		j--
 	}
 	l = recLine{chars: l.chars[i:j], at: l.at[i:j], conf: l.conf[i:j]}
+	// A letter that looks like a digit, next to digits, is the digit
+	// (≥1l公里 is ≥11公里): no report writes l, I, O or o inside a number.
+	for i, ch := range l.chars {
+		d, ok := digitLike[ch]
+		if !ok {
+			continue
+		}
+		before := i > 0 && isDigit(l.chars[i-1])
+		after := i+1 < len(l.chars) && isDigit(l.chars[i+1])
+		if before && (after || i+1 == len(l.chars) || !isLatinText(l.chars[i+1])) || after && (i == 0 || !isLatinText(l.chars[i-1])) {
+			l.chars[i] = d
+		}
+	}
 	// The model reads a full stop 。 after Chinese as a degree sign.
 	if n := len(l.chars); n > 1 && l.chars[n-1] == "°" && isWide(firstRune(l.chars[n-2])) {
 		l.chars[n-1] = "。"
 	}
 	return l
+}
+
+// digitLike are the letters the model gives for a digit it misreads.
+var digitLike = map[string]string{"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"}
+
+func isDigit(s string) bool { return len(s) == 1 && s[0] >= '0' && s[0] <= '9' }
+
+// isLatinText tells a Latin letter: l in "ml" stays a letter.
+func isLatinText(s string) bool {
+	return len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
 }
