@@ -73,11 +73,7 @@ func newSegmenter(cacheDir string) (s *Segmenter, err error) {
 // ones and concurrent first runs do not see half-written files.
 func writeDicts(cacheDir string) (string, error) {
 	if cacheDir == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			d = os.TempDir()
-		}
-		cacheDir = filepath.Join(d, "jixiao")
+		cacheDir = dictBase()
 	}
 	h := sha256.New()
 	for _, f := range dictFiles {
