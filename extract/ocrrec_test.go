@@ -10,7 +10,7 @@ import (
 // words stay.
 func TestTrimmed(t *testing.T) {
 	for in, want := range map[string]string{
-		" ≥1l公里 ":  "≥11公里",
+		" ≥1l公里 ":   "≥11公里",
 		"1O0%":      "100%",
 		"3O天":       "30天",
 		"50ml":      "50ml",
