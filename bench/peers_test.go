@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/internal/truth"
 	"github.com/jixiao/jixiao/report"
 )

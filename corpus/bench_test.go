@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )

@@ -2,6 +2,19 @@
 // and tables a reader sees, in reading order, each element with the position
 // a reviewer needs to find it again.
 //
+// This package holds the model (Document, Block, Paragraph, Table, Cell,
+// Pos), the errors of reading and their Chinese reasons, Dump, and Read,
+// Open and Sniff, which tell a file's format by its content and hand it
+// to that format's reader. The readers live beside it, in extract/docx and
+// extract/pdf, and register themselves from their init functions, as
+// image/png does with image. A program or test that reads files through
+// Read, Open or Sniff imports them all with
+//
+//	import _ "github.com/jixiao/jixiao/extract/formats"
+//
+// in the file that calls them; without a registered format, every file is
+// refused with ErrUnknownFormat.
+//
 // The model knows nothing of budgets. A Document is a sequence of Blocks; a
 // Block is a Paragraph or a Table. A Table is a grid: every grid slot points
 // at the Cell that covers it, so a cell merged across rows or columns

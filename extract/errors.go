@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors; test with errors.Is.
@@ -41,3 +42,39 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorList lists the parts of a file that could not be read, each an
+// *Error naming its part ("page 3"), in page order, as go/scanner's
+// ErrorList does for a source file. Read returns it together
+// with the Document of the parts that could be read; errors.Is and
+// errors.As look into each.
+type ErrorList []*Error
+
+// Error is the errors in one line.
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, err := range l {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Pages returns the numbers (from 1) of the pages the list says were lost.
+func (l ErrorList) Pages() []int {
+	var out []int
+	for _, e := range l {
+		var n int
+		if _, err := fmt.Sscanf(e.Part, "page %d", &n); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}

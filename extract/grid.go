@@ -78,16 +78,39 @@ func BuildTable(rows []RawRow) *Table {
 	return t
 }
 
-// maxSpan bounds spans read from a file, so a hostile gridSpan cannot make
-// us allocate a huge grid.
-const maxSpan = 1000
+// MaxSpan bounds the spans BuildTable lays out, so a hostile gridSpan
+// cannot make it allocate a huge grid: a longer span is cut to MaxSpan.
+const MaxSpan = 1000
+
+// Width is the grid columns BuildTable lays c out over: its Span, cut to
+// MaxSpan, and at least 1. A reader bounding a row's width before it is
+// built counts with it.
+func (c RawCell) Width() int { return max(clampSpan(c.Span), 1) }
+
+// Join merges into c the cell to its right that continues it (a .docx's
+// legacy w:hMerge): c spans both, and keeps what next holds but its empty
+// paragraphs.
+func (c *RawCell) Join(next RawCell) {
+	c.Span += max(next.Span, 1)
+	c.Blocks = appendNonEmpty(c.Blocks, next.Blocks)
+}
+
+// Width is the grid columns BuildTable lays r out over, skipped ones
+// included.
+func (r RawRow) Width() int {
+	w := clampSpan(r.Before) + clampSpan(r.After)
+	for _, c := range r.Cells {
+		w += c.Width()
+	}
+	return w
+}
 
 func clampSpan(n int) int {
 	switch {
 	case n < 0:
 		return 0
-	case n > maxSpan:
-		return maxSpan
+	case n > MaxSpan:
+		return MaxSpan
 	}
 	return n
 }

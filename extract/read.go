@@ -9,10 +9,6 @@ import (
 	"os"
 )
 
-// MaxFileSize is the largest file Open reads. Real reports are a few
-// megabytes; anything far larger is refused rather than loaded.
-const MaxFileSize = 256 << 20
-
 // Open reads the file at path. See Read.
 func Open(path string) (*Document, error) {
 	f, err := os.Open(path)
@@ -31,7 +27,8 @@ func Open(path string) (*Document, error) {
 }
 
 // Read reads a .docx or .pdf from r, recognizing the format by content, not
-// by name; path only names the file in positions and errors. A panic in a
+// by name, among the registered formats (see Register and the package
+// doc); path only names the file in positions and errors. A panic in a
 // third-party parser is turned into an error naming the file.
 //
 // A file read in part (a PDF with pages that cannot be read) returns the
@@ -54,17 +51,17 @@ func (o Options) Read(r io.ReaderAt, size int64, path string) (doc *Document, er
 	if size > MaxFileSize {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, MaxFileSize)}
 	}
-	switch Sniff(r, size) {
-	case DOCX:
-		doc, err = ReadDOCX(r, size, path)
-	case PDF:
-		doc, err = o.readPDF(r, size, path)
-	default:
+	f, ok := sniff(r, size)
+	if !ok {
 		if isCompoundFile(r) {
 			return nil, &Error{Path: path, Err: ErrLegacyFormat}
 		}
+		if len(registered()) == 0 {
+			return nil, &Error{Path: path, Err: fmt.Errorf("%w (no format is registered: import github.com/jixiao/jixiao/extract/formats)", ErrUnknownFormat)}
+		}
 		return nil, &Error{Path: path, Err: ErrUnknownFormat}
 	}
+	doc, err = f.read(r, size, path, o)
 	if doc == nil {
 		return nil, err
 	}
@@ -76,20 +73,25 @@ func (o Options) Read(r io.ReaderAt, size int64, path string) (doc *Document, er
 	return doc, err
 }
 
-// Sniff tells the format of a file from its first bytes: a zip archive is
-// taken for a .docx (ReadDOCX checks further), a file with %PDF- in its
-// first kilobyte for a PDF. It returns "" for anything else.
+// Sniff tells the format of a file from its first bytes, asking each
+// registered format in turn: .docx takes a zip archive (its reader checks
+// further), PDF a file with %PDF- in its first kilobyte. It returns "" for
+// anything else.
 func Sniff(r io.ReaderAt, size int64) Format {
+	f, _ := sniff(r, size)
+	return f.name
+}
+
+func sniff(r io.ReaderAt, size int64) (format, bool) {
 	head := make([]byte, min(size, 1024))
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return DOCX
-	case bytes.Contains(head, []byte("%PDF-")):
-		return PDF
+	for _, f := range registered() {
+		if f.sniff(head) {
+			return f, true
+		}
 	}
-	return ""
+	return format{}, false
 }
 
 // isCompoundFile tells an OLE compound file: Word 97–2003 .doc, WPS .wps and

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
 )
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
 )
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
 )
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
 )
 
 // A PDF's pages are drawn by poppler's pdftoppm as PNG images, cached by

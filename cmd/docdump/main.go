@@ -15,6 +15,8 @@ import (
 	"os"
 
 	"github.com/jixiao/jixiao/extract"
+	_ "github.com/jixiao/jixiao/extract/formats"
+	"github.com/jixiao/jixiao/extract/pdf"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -46,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, name := range fs.Args() {
 		var err error
 		if *ops {
-			err = dumpPDF(stdout, name, extract.PDFDumpOptions{Page: *page, Rules: *rules})
+			err = dumpPDF(stdout, name, pdf.DumpOptions{Page: *page, Rules: *rules})
 		} else {
 			var doc *extract.Document
 			if doc, err = extract.Open(name); err == nil {
@@ -61,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-func dumpPDF(w io.Writer, name string, opt extract.PDFDumpOptions) error {
+func dumpPDF(w io.Writer, name string, opt pdf.DumpOptions) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("docdump: %v", err)
@@ -71,5 +73,5 @@ func dumpPDF(w io.Writer, name string, opt extract.PDFDumpOptions) error {
 	if err != nil {
 		return fmt.Errorf("docdump: %v", err)
 	}
-	return extract.DumpPDF(w, f, st.Size(), name, opt)
+	return pdf.DumpContent(w, f, st.Size(), name, opt)
 }

