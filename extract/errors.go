@@ -19,7 +19,7 @@ var (
 	ErrMalformed     = errors.New("malformed")
 
 	// ErrTooComplex: the structure described is beyond the reader's limits
-	// (see docxlimits.go), whatever the file's size.
+	// (see extract/docx limits.go), whatever the file's size.
 	ErrTooComplex      = errors.New("too complex")
 	ErrTooDeep         = fmt.Errorf("%w: nested too deep", ErrTooComplex)
 	ErrTooManyCells    = fmt.Errorf("%w: too many table cells", ErrTooComplex)
@@ -45,9 +45,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // ErrorList lists the parts of a file that could not be read, each an
 // *Error naming its part ("page 3"), in page order, as go/scanner's
-// ErrorList does for a source file. Read returns it together
-// with the Document of the parts that could be read; errors.Is and
-// errors.As look into each.
+// ErrorList does for a source file. Read returns it together with the
+// Document of the parts that could be read; errors.Is and errors.As look
+// into each.
 type ErrorList []*Error
 
 // Error is the errors in one line.

@@ -22,7 +22,7 @@ import (
 // BUG(docx): Text boxes are read after the paragraph that anchors them, and
 // only their main (mc:Choice) rendering; footnotes, comments, headers and
 // footers are not read.
-// BUG(docx): A document past one of the limits of docxlimits.go (tables or
+// BUG(docx): A document past one of the limits of limits.go (tables or
 // text boxes nested 64 deep, 1,000 grid columns, 200,000 cells in a table,
 // 500,000 paragraphs and cells) is refused whole, not read up to the limit.
 // BUG(docx): List labels are rendered for decimal, Chinese and letter

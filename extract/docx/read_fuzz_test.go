@@ -9,10 +9,10 @@ import (
 )
 
 // FuzzRead feeds whole files to extract.Read, starting from a small .docx
-// (extract/pdf's FuzzRead starts from PDFs): whatever the bytes, Read returns a Document or an error that
-// names the file, and never panics. (Read recovers panics into errors, so
-// the check is that no error says "parser panic": that would be a bug
-// reached by bad input.)
+// (extract/pdf's FuzzRead starts from PDFs): whatever the bytes, Read
+// returns a Document or an error that names the file, and never panics.
+// (Read recovers panics into errors, so the check is that no error says
+// "parser panic": that would be a bug reached by bad input.)
 func FuzzRead(f *testing.F) {
 	f.Add(makeDOCX(f, tbl(tr(tc(span2+vStart, p("项目编码"))), tr(tc(vCont, p("x")))), nil))
 	f.Fuzz(func(t *testing.T, data []byte) {

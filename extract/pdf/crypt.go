@@ -17,7 +17,7 @@ import (
 
 // The standard security handler, opened with the empty user password, as
 // viewers open a file that only restricts printing or copying. Our own
-// code decrypts (pdfrebuild.go writes the file anew in plain text) because
+// code decrypts (rebuild.go writes the file anew in plain text) because
 // ledongthuc/pdf has no AES-256 (revisions 5 and 6) and derives RC4 keys
 // shorter than 128 bits wrongly. Algorithms from ISO 32000-2, 7.6.4.
 

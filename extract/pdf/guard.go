@@ -311,7 +311,7 @@ var objHeader = regexp.MustCompile(`\d+\s+\d+\s+obj\b`)
 // what the library cannot survive: a count /N it would read that many
 // times, data that ends in an open hex string, which its lexer reads
 // forever, and an /Extends chain that comes back to itself, which it
-// follows forever. Encrypted files are rebuilt instead (pdfrebuild.go).
+// follows forever. Encrypted files are rebuilt instead (rebuild.go).
 func checkObjectStreams(data []byte) error {
 	g := objStmGraph{}
 	for off := 0; ; {

@@ -58,7 +58,7 @@ func objStmFile(data, extra, entry5 string, pad int) []byte {
 
 const catalogInStream = "1 0 << /Type /Catalog /Pages 2 0 R >>"
 
-// readWithin reads data as ReadPDF does and fails the test if that takes
+// readWithin reads data as Read does and fails the test if that takes
 // longer than a minute, which only a hang does.
 func readWithin(t *testing.T, name string, data []byte) (*extract.Document, error) {
 	t.Helper()

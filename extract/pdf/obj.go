@@ -7,7 +7,7 @@ import (
 )
 
 // A small PDF object parser of our own, for the guard and the rebuild
-// (pdfrebuild.go), which must read objects before or instead of the
+// (rebuild.go), which must read objects before or instead of the
 // library: a file the library cannot open is scanned object by object.
 
 type pdfKind uint8

@@ -9,10 +9,10 @@ import (
 )
 
 // FuzzRead feeds whole files to extract.Read, starting from small PDFs
-// (extract/docx's FuzzRead starts from a .docx): whatever the bytes, Read returns a Document or an error that
-// names the file, and never panics. (Read recovers panics into errors, so
-// the check is that no error says "parser panic": that would be a bug
-// reached by bad input.)
+// (extract/docx's FuzzRead starts from a .docx): whatever the bytes, Read
+// returns a Document or an error that names the file, and never panics.
+// (Read recovers panics into errors, so the check is that no error says
+// "parser panic": that would be a bug reached by bad input.)
 func FuzzRead(f *testing.F) {
 	draw := (&pdfDraw{}).text(72, 700, "项目编码 13073025P000895100013").hline(70, 300, 690).vline(70, 690, 710)
 	f.Add(newPDF(draw.b.String()).bytes())
