@@ -8,26 +8,14 @@ import (
 
 	"github.com/rivo/uniseg"
 	"github.com/xuri/excelize/v2"
-)
 
-// fieldNames are the report/v1 field names findings carry, as the forms
-// label them.
-var fieldNames = map[string]string{
-	"code": "项目编码", "name": "项目名称", "budget": "预算数", "budget.total": "预算数",
-	"budget.fiscal": "财政资金", "budget.other": "其他资金", "purpose": "资金用途",
-	"spending_plan": "资金支出计划", "goal": "绩效目标", "mid_term_goal": "中期目标",
-	"department": "单位名称", "department_code": "单位编码", "level1": "一级指标",
-	"level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",
-	"nature": "指标性质", "value": "指标值", "unit": "度量单位", "basis": "指标值确定依据",
-	"weight": "权重", "actual": "实际完成值", "score": "得分", "deviation": "偏差原因",
-	"mid_term": "中期指标值", "indicators": "绩效指标", "overall_goal": "总体绩效目标",
-	"sub_goal": "分项绩效目标", "measures": "保障措施", "source": "文件", "year": "预算年度",
-}
+	"github.com/jixiao/jixiao/report"
+)
 
 // FieldName is a finding's field as the forms label it (budget → 预算数);
 // a name it does not know stays as it is.
 func FieldName(f string) string {
-	if n, ok := fieldNames[f]; ok {
+	if n := report.FieldLabel(f); n != "" {
 		return n
 	}
 	return f

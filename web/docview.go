@@ -352,44 +352,16 @@ func (v *docView) where(f corpus.DocFinding) string {
 	if f.SubGoal > 0 {
 		parts = append(parts, fmt.Sprintf("分项目标 %d", f.SubGoal))
 	}
-	if name := cellFieldNames[f.Field]; name != "" {
+	if name := report.FieldLabel(f.Field); name != "" {
 		parts = append(parts, name)
 	}
-	var pos []string
-	if f.Page > 0 {
-		pos = append(pos, fmt.Sprintf("第%d页", f.Page))
-	}
-	if f.Table > 0 {
-		pos = append(pos, fmt.Sprintf("表%d", f.Table))
-	}
-	if f.Row > 0 {
-		pos = append(pos, fmt.Sprintf("第%d行", f.Row))
-	}
-	if f.Col > 0 {
-		pos = append(pos, fmt.Sprintf("第%d列", f.Col))
-	}
-	if len(pos) > 0 {
-		parts = append(parts, strings.Join(pos, " "))
+	if pos := (report.Location{Page: f.Page, Table: f.Table, Row: f.Row, Col: f.Col}).Chinese(); pos != "" {
+		parts = append(parts, pos)
 	}
 	if f.Batch {
 		parts = append(parts, "跨文件核对")
 	}
 	return strings.Join(parts, " · ")
-}
-
-// cellFieldNames are the report/v1 field names findings carry, in Chinese
-// (names.go has the same for the lists; this one keeps the document page
-// independent of them).
-var cellFieldNames = map[string]string{
-	"code": "项目编码", "name": "项目名称", "title": "项目标题", "budget": "预算数",
-	"budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
-	"purpose": "资金用途", "spending_plan": "资金支出计划", "goal": "绩效目标",
-	"mid_term_goal": "中期目标", "department": "部门", "department_code": "部门编码",
-	"overall_goal": "总体绩效目标", "indicators": "绩效指标", "level1": "一级指标",
-	"level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",
-	"nature": "指标性质", "value": "指标值", "unit": "度量单位", "basis": "指标值确定依据",
-	"weight": "权重", "actual": "实际完成值", "score": "得分", "deviation": "偏差原因",
-	"year": "年度",
 }
 
 func codeText(code string) string {
