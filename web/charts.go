@@ -73,6 +73,7 @@ type overviewCache struct {
 	version string
 	stats   *corpus.Stats
 	ov      *corpus.Overview
+	status  *corpus.Status // the latest year's, for the departments' chart
 }
 
 // overviewData returns the counts, computed again when documents or
@@ -96,8 +97,19 @@ func (s *Server) overviewData(ctx context.Context) (*corpus.Stats, *corpus.Overv
 	if err != nil {
 		return nil, nil, err
 	}
-	c.version, c.stats, c.ov = v, st, ov
+	status, err := s.Store.Status(ctx, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.version, c.stats, c.ov, c.status = v, st, ov, status
 	return st, ov, nil
+}
+
+// cachedStatus is the departments' status overviewData last counted.
+func (s *Server) cachedStatus() *corpus.Status {
+	s.ovCache.mu.Lock()
+	defer s.ovCache.mu.Unlock()
+	return s.ovCache.status
 }
 
 // overviewCharts draws the overview's charts.

@@ -22,6 +22,7 @@ import (
 	"log"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +78,7 @@ func (s *Server) init() {
 		s.pages = template.Must(template.New("").Funcs(template.FuncMap{
 			"css":   func() string { return s.css.path },
 			"cell":  cellHTML,
+			"base":  filepath.Base,
 			"kinds": func() map[string]string { return kindNames },
 			"ops":   func() []string { return []string{">=", "<=", ">", "<", "="} },
 		}).ParseFS(templates, "templates/*.html"))
@@ -109,6 +111,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /indicators", s.indicators)
 	mux.HandleFunc("GET /issues", s.issues)
 	mux.HandleFunc("GET /search", s.search)
+	mux.HandleFunc("GET /status", s.status)
 	mux.HandleFunc("GET /rules", s.ruleList)
 	mux.HandleFunc("GET /rules/{id}", s.rule)
 	mux.HandleFunc("GET /static/", s.serveCSS)
@@ -166,6 +169,7 @@ type page struct {
 	List        *listView
 	Search      *searchView
 	Charts      []chart
+	Status      *statusView
 }
 
 // anchor is a link a template renders.
@@ -252,6 +256,9 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &page{Title: "概览", Nav: "overview", Stats: st, Charts: overviewCharts(ov)}
+	if status := s.cachedStatus(); status != nil && status.Year > 0 {
+		p.Charts = append([]chart{statusChart(status)}, p.Charts...)
+	}
 	if st.Failed > 0 {
 		failed, err := s.Store.FailedFiles(ctx)
 		if err != nil {
