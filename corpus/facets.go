@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"sort"
 )
 
 // Facet counts the rows of a list per value of one column, in the style
@@ -53,7 +54,73 @@ var indicatorFacets = []facetDef{
 // IssueFacets counts the findings of f by department, rule, severity,
 // 一级指标 and target kind, the n largest values of each.
 func (s *Store) IssueFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
-	return s.facets(ctx, issueFacets, issuesCountFrom, issueWhere(f), n)
+	w := issueWhere(f)
+	defs := make([]facetDef, len(issueFacets)-2)
+	for i, d := range issueFacets[:len(defs)] {
+		d.from = issuesCountFrom(w, d.value, d.label)
+		defs[i] = d
+	}
+	out, err := s.facets(ctx, defs, "", w, n)
+	if err != nil {
+		return nil, err
+	}
+	pair, err := s.indicatorPair(ctx, w, n)
+	return append(out, pair...), err
+}
+
+// indicatorPair counts the findings of w by their indicator's 一级指标 and
+// by its target kind (the last two issueFacets) in one query: each reads
+// the finding's indicator, a lookup per finding.
+func (s *Store) indicatorPair(ctx context.Context, w *where, n int) ([]Facet, error) {
+	if n <= 0 {
+		n = 10
+	}
+	defs := issueFacets[len(issueFacets)-2:]
+	a, b := defs[0].value, defs[1].value
+	cond := " WHERE "
+	if c := w.String(); c != "" {
+		cond = c + " AND "
+	}
+	q := `SELECT ` + a + `, ` + b + `, count(*)` + issuesCountFrom(w, a, b) + cond +
+		`(` + a + ` <> '' OR ` + b + ` <> '') GROUP BY 1, 2`
+	counts := [2]map[string]int{{}, {}}
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+	}
+	for rows.Next() {
+		var va, vb string
+		var c int
+		if err := rows.Scan(&va, &vb, &c); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+		}
+		counts[0][va] += c
+		counts[1][vb] += c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+	}
+	out := make([]Facet, 2)
+	for k, d := range defs {
+		fc := Facet{Param: d.param, Title: d.title}
+		for v, c := range counts[k] {
+			if v != "" {
+				fc.Values = append(fc.Values, FacetValue{Value: v, Count: c})
+			}
+		}
+		// As facets orders them: most first, then by value.
+		sort.Slice(fc.Values, func(i, j int) bool {
+			x, y := fc.Values[i], fc.Values[j]
+			return x.Count > y.Count || x.Count == y.Count && x.Value < y.Value
+		})
+		if len(fc.Values) > n {
+			fc.Values, fc.More = fc.Values[:n], true
+		}
+		out[k] = fc
+	}
+	return out, nil
 }
 
 // IndicatorFacets counts the indicators of f likewise.

@@ -150,10 +150,13 @@ func (s *Store) matchTexts(ctx context.Context, match string, phrases []string) 
 	}
 	idList, _ := json.Marshal(ids)
 	// Only the files that count: a report sent as .docx and .pdf is
-	// found once (reports.counted).
-	q := `SELECT e.text_id, count(*), min(e.id) FROM search_entries e
-		JOIN reports r ON r.document_id = e.document_id
-		WHERE e.text_id IN (SELECT value FROM json_each(?)) AND r.counted = 1 GROUP BY e.text_id`
+	// found once. search_texts.entries counts a text's entries in the
+	// reports that count (reports.counted), kept by triggers: a common
+	// word's total is a sum over its few hundred texts, not a count of
+	// its hundreds of thousands of entries. Any entry of a text stands
+	// for all in the phrase check: min(id) is one step down the index.
+	q := `SELECT t.id, t.entries, (SELECT min(e.id) FROM search_entries e WHERE e.text_id = t.id)
+		FROM search_texts t WHERE t.id IN (SELECT value FROM json_each(?)) AND t.entries > 0`
 	if err := s.each(ctx, q, func(sc func(...any) error) error {
 		var id, first int64
 		var n int
