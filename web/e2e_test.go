@@ -385,7 +385,7 @@ func TestBrowserHostileCells(t *testing.T) {
 	t.Cleanup(ts.Close)
 	for _, p := range []string{"/", "/issues", "/issues?dept=430009", "/indicators",
 		"/indicators?project=13073025P00089410009A", "/search?q=" + url.QueryEscape("满意度"),
-		"/search?q=" + url.QueryEscape(xssScript+xssImg), "/documents/1", "/documents/2", "/rules"} {
+		"/search?q=" + url.QueryEscape(xssScript+xssImg), "/documents/1", "/documents/2", "/rules", "/status", "/upload"} {
 		open(t, ctx, ts.URL+p)
 		var injected int
 		var body string
