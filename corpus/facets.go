@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Facet counts the rows of a list per value of one column, in the style
@@ -35,8 +37,10 @@ var issueFacets = []facetDef{
 	{param: "dept", title: "部门", value: "r.department_code", label: "r.department_name"},
 	{param: "rule", title: "规则", value: "f.rule", label: "''"},
 	{param: "severity", title: "严重程度", value: "f.severity", label: "''"},
-	{param: "level1", title: "一级指标", value: "i.level1", label: "''"},
-	{param: "kind", title: "目标类型", value: "i.kind", label: "''"},
+	// Copies of the indicator's (migration 0007), so that no facet
+	// looks up each finding's indicator.
+	{param: "level1", title: "一级指标", value: "f.level1", label: "''"},
+	{param: "kind", title: "目标类型", value: "f.kind", label: "''"},
 }
 
 // The rule and severity of an indicator are those of its findings; an
@@ -52,63 +56,70 @@ var indicatorFacets = []facetDef{
 }
 
 // IssueFacets counts the findings of f by department, rule, severity,
-// 一级指标 and target kind, the n largest values of each.
+// 一级指标 and target kind, the n largest values of each: the department
+// in a query of its own, the others, columns of the finding, in one
+// grouped query, each query a pass over the findings and their reports.
 func (s *Store) IssueFacets(ctx context.Context, f Filter, n int) ([]Facet, error) {
 	w := issueWhere(f)
-	defs := make([]facetDef, len(issueFacets)-2)
-	for i, d := range issueFacets[:len(defs)] {
-		d.from = issuesCountFrom(w, d.value, d.label)
-		defs[i] = d
-	}
-	out, err := s.facets(ctx, defs, "", w, n)
+	dept := issueFacets[0]
+	dept.from = issuesCountFrom(w, dept.value, dept.label)
+	out, err := s.facets(ctx, []facetDef{dept}, "", w, n)
 	if err != nil {
 		return nil, err
 	}
-	pair, err := s.indicatorPair(ctx, w, n)
-	return append(out, pair...), err
+	rest, err := s.groupedFacets(ctx, w, issueFacets[1:], n)
+	return append(out, rest...), err
 }
 
-// indicatorPair counts the findings of w by their indicator's 一级指标 and
-// by its target kind (the last two issueFacets) in one query: each reads
-// the finding's indicator, a lookup per finding.
-func (s *Store) indicatorPair(ctx context.Context, w *where, n int) ([]Facet, error) {
+// groupedFacets counts the findings of w by each of defs, whose values
+// are columns of the finding (no label, no join), in one query grouped by
+// all of them: a few hundred groups at most.
+func (s *Store) groupedFacets(ctx context.Context, w *where, defs []facetDef, n int) ([]Facet, error) {
 	if n <= 0 {
 		n = 10
 	}
-	defs := issueFacets[len(issueFacets)-2:]
-	a, b := defs[0].value, defs[1].value
-	cond := " WHERE "
-	if c := w.String(); c != "" {
-		cond = c + " AND "
+	var cols, groups []string
+	for i, d := range defs {
+		cols = append(cols, d.value)
+		groups = append(groups, fmt.Sprint(i+1))
 	}
-	q := `SELECT ` + a + `, ` + b + `, count(*)` + issuesCountFrom(w, a, b) + cond +
-		`(` + a + ` <> '' OR ` + b + ` <> '') GROUP BY 1, 2`
-	counts := [2]map[string]int{{}, {}}
+	q := `SELECT ` + strings.Join(cols, ", ") + `, count(*)` + issuesCountFrom(w, cols...) + w.String() +
+		` GROUP BY ` + strings.Join(groups, ", ")
+	counts := make([]map[string]int, len(defs))
+	for i := range counts {
+		counts[i] = map[string]int{}
+	}
 	rows, err := s.db.QueryContext(ctx, q, w.args...)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+		return nil, fmt.Errorf("corpus: facets: %w", err)
 	}
+	vals := make([]sql.NullString, len(defs))
+	dst := make([]any, len(defs)+1)
+	for i := range vals {
+		dst[i] = &vals[i]
+	}
+	var c int
+	dst[len(defs)] = &c
 	for rows.Next() {
-		var va, vb string
-		var c int
-		if err := rows.Scan(&va, &vb, &c); err != nil {
+		if err := rows.Scan(dst...); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+			return nil, fmt.Errorf("corpus: facets: %w", err)
 		}
-		counts[0][va] += c
-		counts[1][vb] += c
+		for i, v := range vals {
+			if v.String != "" {
+				counts[i][v.String] += c
+			}
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("corpus: facet %s: %w", defs[0].param, err)
+		return nil, fmt.Errorf("corpus: facets: %w", err)
 	}
-	out := make([]Facet, 2)
+	out := make([]Facet, len(defs))
 	for k, d := range defs {
 		fc := Facet{Param: d.param, Title: d.title}
 		for v, c := range counts[k] {
-			if v != "" {
-				fc.Values = append(fc.Values, FacetValue{Value: v, Count: c})
-			}
+			fc.Values = append(fc.Values, FacetValue{Value: v, Count: c})
 		}
 		// As facets orders them: most first, then by value.
 		sort.Slice(fc.Values, func(i, j int) bool {

@@ -214,13 +214,7 @@ func issuesFromFor(w *where, inner bool, exprs ...string) string {
 	if j := join("p"); j != "" {
 		from += j + "projects p ON p.id = f.project_id"
 	}
-	switch j := join("i"); {
-	case j == "":
-	case inner && !names(w.conds, "i"):
-		// Only a facet's 一级指标 or kind: the narrow index holds them,
-		// which the planner passes over for the rows' primary key.
-		from += j + "indicators i INDEXED BY indicators_facets ON i.id = f.indicator_id"
-	default:
+	if j := join("i"); j != "" {
 		from += j + "indicators i ON i.id = f.indicator_id"
 	}
 	return from
