@@ -10,12 +10,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// amountNoise and percentNoise are what an amount or a percentage is
+// written with beside its digits; built once, as a Replacer is costly to
+// build.
+var (
+	amountNoise  = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "", "万", "")
+	percentNoise = strings.NewReplacer("%", "", "百分比", "", " ", "")
+)
+
 // parseAmount reads an amount as written in the info table ("600.00",
 // "1,200.5", "４.１７", "600万元"). Blank reads as zero with ok true and
 // blank true.
 func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 	s = normalize.Narrow(strings.TrimSpace(s))
-	s = strings.NewReplacer(",", "", " ", "", "万元", "", "元", "", "万", "").Replace(s)
+	s = amountNoise.Replace(s)
 	if s == "" || s == "-" || s == "/" { // Narrow made — and － into -
 		return decimal.Zero, true, true
 	}
@@ -27,7 +35,7 @@ func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 // "24百分比").
 func parsePercent(s string) (decimal.Decimal, bool) {
 	s = normalize.Narrow(strings.TrimSpace(s))
-	s = strings.NewReplacer("%", "", "百分比", "", " ", "").Replace(s)
+	s = percentNoise.Replace(s)
 	if s == "" {
 		return decimal.Zero, false
 	}
