@@ -46,11 +46,61 @@ func readBytes(path string, data []byte, o report.Options) (rep *report.Report, 
 			rep, err = nil, fmt.Errorf("pipeline: %s: %w: panic: %v", path, ErrInternal, p)
 		}
 	}()
-	doc, err := extract.Options{OCR: o.OCR}.Read(bytes.NewReader(data), int64(len(data)), path)
+	doc, err := readDocument(path, data, o)
 	if doc == nil {
 		return nil, err
 	}
 	return o.Read(doc)
+}
+
+// readDocument reads one file's document in this process, with the
+// partial document of a PDF that lost pages. A panic becomes an error.
+func readDocument(path string, data []byte, o report.Options) (doc *extract.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("pipeline: %s: %w: panic: %v", path, ErrInternal, p)
+		}
+	}()
+	return extract.Options{OCR: o.OCR}.Read(bytes.NewReader(data), int64(len(data)), path)
+}
+
+// documentOnly is a document as ReadDocument gives it: without the errors
+// of the pages it lost, which do not cross a process boundary (the
+// report's Lost and rule R1402 carry them), and without the nested
+// tables' links to their cells, cycles gob cannot send (parents puts them
+// back).
+func documentOnly(doc *extract.Document) *extract.Document {
+	if doc != nil {
+		doc.Lost = nil
+		eachNested(doc.Blocks, func(t *extract.Table, _ *extract.Cell) { t.Parent = nil }, 0)
+	}
+	return doc
+}
+
+// parents links each nested table to the cell holding it again.
+func parents(doc *extract.Document) {
+	eachNested(doc.Blocks, func(t *extract.Table, c *extract.Cell) { t.Parent = c }, 0)
+}
+
+// eachNested calls fn for every table nested in a cell of blocks, with its
+// cell; the depth is bounded as the readers bound nesting.
+func eachNested(blocks []extract.Block, fn func(*extract.Table, *extract.Cell), depth int) {
+	if depth > extract.MaxDOCXNesting {
+		return
+	}
+	for _, b := range blocks {
+		if b.Table == nil {
+			continue
+		}
+		for _, c := range b.Table.Cells {
+			for _, nb := range c.Blocks {
+				if nb.Table != nil {
+					fn(nb.Table, c)
+				}
+			}
+			eachNested(c.Blocks, fn, depth+1)
+		}
+	}
 }
 
 // sentinels are the errors an answer from a worker can name, so that

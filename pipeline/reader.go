@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -69,15 +70,50 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Re
 	if !r.Isolate {
 		return readBytes(path, data, r.Options)
 	}
-	lim := r.Limits.orDefault()
-	w, err := r.take()
+	a, err := r.ask(ctx, request{Path: path, Data: data, Options: r.Options})
 	if err != nil {
 		return nil, err
 	}
-	a, err := w.read(ctx, request{Path: path, Data: data, Options: r.Options, Memory: lim.Memory * 3 / 4, Stack: lim.Stack}, lim)
+	restoreEmpty(reflect.ValueOf(a.Report))
+	return a.Report, nil
+}
+
+// ReadDocument reads one file's document as extract gives it, under the
+// same isolation: for those that need the cells' boxes, which reports do
+// not keep. A PDF read in part comes back without error, its lost pages
+// left out (Document.Lost is empty; the report says which were lost).
+func (r *Reader) ReadDocument(ctx context.Context, path string, data []byte) (*extract.Document, error) {
+	if !r.Isolate {
+		doc, err := readDocument(path, data, r.Options)
+		if doc != nil {
+			doc.Lost = nil
+			return doc, nil
+		}
+		return nil, err
+	}
+	a, err := r.ask(ctx, request{Path: path, Data: data, Options: r.Options, Document: true})
+	if err != nil {
+		return nil, err
+	}
+	if a.Document != nil {
+		parents(a.Document)
+	}
+	return a.Document, nil
+}
+
+// ask has a worker answer req within the limits; an error the reading
+// gave comes back as a remoteError.
+func (r *Reader) ask(ctx context.Context, req request) (answer, error) {
+	lim := r.Limits.orDefault()
+	req.Memory, req.Stack = lim.Memory*3/4, lim.Stack
+	w, err := r.take()
+	if err != nil {
+		return answer{}, err
+	}
+	a, err := w.read(ctx, req, lim)
 	if err != nil {
 		w.stop()
-		return nil, err
+		return answer{}, err
 	}
 	r.put(w)
 	if a.Err != "" {
@@ -85,10 +121,9 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Re
 		if a.Sentinel >= 0 && a.Sentinel < len(sentinels) {
 			re.sentinel = sentinels[a.Sentinel]
 		}
-		return nil, re
+		return answer{}, re
 	}
-	restoreEmpty(reflect.ValueOf(a.Report))
-	return a.Report, nil
+	return a, nil
 }
 
 // ReadFile reads the file at path; see Read.

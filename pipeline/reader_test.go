@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,4 +124,59 @@ func TestWorkerLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIsolatedDocuments: a document read in a worker is the document read
+// here, boxes and all.
+func TestIsolatedDocuments(t *testing.T) {
+	iso := &Reader{Isolate: true}
+	defer iso.Close()
+	local := &Reader{}
+	for _, f := range []string{"../testdata/seed/seed.pdf", "../testdata/seed/seed.docx", "../testdata/real-forms/09-bingtuan-baoxianku.pdf"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, werr := local.ReadDocument(context.Background(), f, data)
+		got, gerr := iso.ReadDocument(context.Background(), f, data)
+		if werr != nil || gerr != nil {
+			t.Fatalf("%s: %v in a worker, %v here", f, gerr, werr)
+		}
+		var wb, gb strings.Builder
+		extract.Dump(&wb, want)
+		extract.Dump(&gb, got)
+		if wb.String() != gb.String() || len(got.Blocks) == 0 {
+			t.Errorf("%s: the document read in a worker differs", f)
+		}
+		if !reflect.DeepEqual(boxes(want), boxes(got)) || len(boxes(got)) == 0 {
+			t.Errorf("%s: cell boxes differ or are missing (%d here, %d in a worker)", f, len(boxes(want)), len(boxes(got)))
+		}
+	}
+	// A table in a table: its link to its cell is a cycle gob cannot
+	// send; it comes back linked.
+	nested := hostile.DOCX(`<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>`)
+	doc, err := iso.ReadDocument(context.Background(), "nested.docx", nested)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outer := doc.Blocks[0].Table; outer == nil || len(outer.Cells[0].Tables()) != 1 || outer.Cells[0].Tables()[0].Parent != outer.Cells[0] {
+		t.Errorf("nested table not linked to its cell: %+v", doc.Blocks)
+	}
+	if _, err := iso.ReadDocument(context.Background(), "x.txt", []byte("hello")); !errors.Is(err, extract.ErrUnknownFormat) {
+		t.Errorf("a text file: %v", err)
+	}
+}
+
+// boxes lists the boxes of the top-level tables' cells.
+func boxes(doc *extract.Document) []extract.Rect {
+	var out []extract.Rect
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		for _, c := range b.Table.Cells {
+			out = append(out, c.Pos.BBox)
+		}
+	}
+	return out
 }

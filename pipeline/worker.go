@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -19,14 +20,18 @@ type request struct {
 	Options report.Options
 	Memory  int64 // soft memory limit of the worker, bytes
 	Stack   int   // largest goroutine stack, bytes
+	// Document asks for the extract.Document alone, not the report read
+	// out of it (for the web's page view, which needs the cells' boxes).
+	Document bool
 }
 
 // answer is a worker's reading of one file.
 type answer struct {
 	Report   *report.Report
-	Err      string // "" when read
-	Reason   string // Chinese
-	Sentinel int    // index in sentinels, -1 for none
+	Document *extract.Document // when the request asked for it
+	Err      string            // "" when read
+	Reason   string            // Chinese
+	Sentinel int               // index in sentinels, -1 for none
 }
 
 // hello is the first thing a worker writes, so the parent knows it
@@ -67,8 +72,16 @@ func serve(r io.Reader, w io.Writer) int {
 		if req.Stack > 0 {
 			debug.SetMaxStack(req.Stack)
 		}
-		rep, err := readBytes(req.Path, req.Data, req.Options)
-		a := answer{Report: rep, Sentinel: -1}
+		a := answer{Sentinel: -1}
+		var err error
+		if req.Document {
+			a.Document, err = readDocument(req.Path, req.Data, req.Options)
+			if a.Document != nil {
+				a.Document, err = documentOnly(a.Document), nil
+			}
+		} else {
+			a.Report, err = readBytes(req.Path, req.Data, req.Options)
+		}
 		if err != nil {
 			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // Documents configures the document pages, the original files they link
@@ -32,6 +33,10 @@ type Documents struct {
 	// Pdftoppm is the renderer's path; "" looks it up on PATH. The page
 	// images are left out, with a note, when it is missing.
 	Pdftoppm string
+	// Reader reads a PDF again for its cells' boxes, which the database
+	// does not keep; nil reads in this process. The server gives it
+	// isolated workers, so a file cannot take the server down.
+	Reader *pipeline.Reader
 
 	once  sync.Once
 	state *docState

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -42,7 +43,11 @@ func uploadServer(t *testing.T, configure func(*Server)) (*httptest.Server, stri
 	cfg := rules.Default()
 	s := &Server{Store: ro, Segmenter: func() (*corpus.Segmenter, error) { return corpus.LoadSegmenter(dir) }}
 	s.Documents.PageCache = filepath.Join(dir, "pages")
-	s.Documents.Upload = &Upload{Store: rw, Dir: db + ".files",
+	// Isolated readers, as jixiao serve gives them.
+	reader := &pipeline.Reader{Isolate: true}
+	t.Cleanup(reader.Close)
+	s.Documents.Reader = reader
+	s.Documents.Upload = &Upload{Store: rw, Dir: db + ".files", Reader: reader,
 		Check:      func(r *report.Report) { rules.Check(r, cfg) },
 		CheckBatch: func(rs []*report.Report) { rules.CheckBatch(rs, cfg) }}
 	if configure != nil {

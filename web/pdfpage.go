@@ -17,7 +17,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
-	_ "github.com/jixiao/jixiao/extract/formats"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // A PDF's pages are drawn by poppler's pdftoppm as PNG images, cached by
@@ -25,13 +25,14 @@ import (
 // are drawn over them as an SVG of rectangles (the Content-Security-Policy
 // forbids inline styles, and SVG geometry is attributes, not style).
 //
-// The cell boxes are not in the database: the file is read again with
-// extract when its page is first shown, and the boxes kept in memory. The
-// file was read once already, within the ingest's limits, and its bytes
-// are checked against the stored hash first.
+// The cell boxes are not in the database: the file is read again when its
+// page is first shown — in a worker process under the ingest's limits
+// (Documents.Reader), its bytes checked against the stored hash first —
+// and the boxes kept in memory.
 
-// BUG(web): Cell boxes are read again from the PDF for the page, in this
-// process, because the database keeps only page, table, row and column.
+// BUG(web): Cell boxes are read again from the PDF for the page (in a
+// worker, Documents.Reader), because the database keeps only page, table,
+// row and column.
 
 // Bounds on the page images: a page is drawn at most this many pixels
 // on its longer side, in at most renderTime, and a document page shows at
@@ -256,8 +257,12 @@ func (s *Server) layout(ctx context.Context, f *corpus.DocumentFile) (*pdfLayout
 	}
 	defer func() { <-st.renders }()
 	l = &pdfLayout{tables: map[int]*extract.Table{}}
-	doc, err := extract.Read(bytes.NewReader(data), int64(len(data)), f.Path)
-	if doc == nil {
+	reader := s.Documents.Reader
+	if reader == nil {
+		reader = &pipeline.Reader{}
+	}
+	doc, err := reader.ReadDocument(ctx, f.Path, data)
+	if err != nil {
 		return nil, err
 	}
 	for _, b := range doc.Blocks {

@@ -82,6 +82,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 		return 1
 	}
 	defer st.Close()
+	// The document pages read a PDF again for its cells' boxes: in
+	// workers, as ingest does, so no file can take the server down.
+	pages := &pipeline.Reader{Isolate: true}
+	defer pages.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao serve: 无法监听 %s：%v\n", *addr, err)
@@ -95,7 +99,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, listeni
 		Log:       log.New(stderr, "", log.LstdFlags),
 		Hosts:     hosts,
 		Token:     *token,
-		Documents: web.Documents{Upload: up},
+		Documents: web.Documents{Upload: up, Reader: pages},
 	}
 	if *public {
 		fmt.Fprintf(stderr, "警告：服务对其他计算机开放（%s），能连到本机的人都可以尝试访问，每个请求都须带访问令牌。"+
