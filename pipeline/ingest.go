@@ -113,20 +113,35 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			}
 		}
 	}()
-	var wg sync.WaitGroup
+	// Two stages, each with as many goroutines as workers: one keeps the
+	// reading (a worker process each, when isolated) busy, the other
+	// checks and indexes what was read, so a worker never waits for the
+	// rules of its last file.
+	readc := make(chan result, workers)
+	var readers, checkers sync.WaitGroup
 	for range workers {
-		wg.Add(1)
+		readers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer readers.Done()
 			for f := range filec {
 				if ctx.Err() != nil {
 					return
 				}
-				resc <- readFile(ctx, f, known, cfg, segment)
+				readc <- readFile(ctx, f, known, cfg, segment)
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(resc) }()
+	go func() { readers.Wait(); close(readc) }()
+	for range workers {
+		checkers.Add(1)
+		go func() {
+			defer checkers.Done()
+			for r := range readc {
+				resc <- checkFile(r, cfg, segment)
+			}
+		}()
+	}
+	go func() { checkers.Wait(); close(resc) }()
 
 	done := 0
 	emit := func(ev Event) {
@@ -271,8 +286,8 @@ func segmenter(cfg IngestConfig) (get func() (*corpus.Segmenter, error)) {
 	}
 }
 
-// readFile reads, checks and indexes one file. A panic in the rules
-// becomes a failed document rather than ending the ingest.
+// readFile reads one file: a Stored result carries the report read,
+// which checkFile then checks and indexes.
 func readFile(ctx context.Context, f File, known map[string]string, cfg IngestConfig, segment func() (*corpus.Segmenter, error)) (r result) {
 	r.File = f
 	b, err := readAll(f.Path)
@@ -309,24 +324,36 @@ func readFile(ctx context.Context, f File, known map[string]string, cfg IngestCo
 		return r
 	}
 	d.Pages = rep.Source.Pages
+	d.Report = rep
+	r.outcome = Stored
+	return r
+}
+
+// checkFile runs the single-report rules on a file read and cuts its text
+// for the index. A panic in the rules becomes a failed document rather
+// than ending the ingest.
+func checkFile(r result, cfg IngestConfig, segment func() (*corpus.Segmenter, error)) result {
+	if r.outcome != Stored || r.doc == nil || r.doc.Report == nil {
+		return r
+	}
+	d := r.doc
 	defer func() {
 		if p := recover(); p != nil {
 			d.Report, d.Index = nil, nil
-			d.Err = fmt.Errorf("pipeline: ingest %s: %w: panic: %v", f.Path, ErrInternal, p)
+			d.Err = fmt.Errorf("pipeline: ingest %s: %w: panic: %v", r.Path, ErrInternal, p)
 			d.Reason = Reason(ErrInternal)
 			r.outcome = Failed
 		}
 	}()
 	if cfg.Check != nil {
-		cfg.Check(rep)
+		cfg.Check(d.Report)
 	}
 	seg, err := segment()
 	if err != nil {
 		r.fatal = err
 		return r
 	}
-	d.Report, d.Index = rep, corpus.NewIndex(rep, seg)
-	r.outcome = Stored
+	d.Index = corpus.NewIndex(d.Report, seg)
 	return r
 }
 
