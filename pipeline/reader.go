@@ -135,8 +135,8 @@ func (r *Reader) ReadFile(ctx context.Context, path string) (*report.Report, err
 	return r.Read(ctx, path, data)
 }
 
-// Close stops the idle workers; a Reader closed stays usable in-process
-// only.
+// Close stops the idle workers, and those busy as they finish; an
+// isolated Reader closed reads no more.
 func (r *Reader) Close() {
 	r.mu.Lock()
 	idle := r.idle
