@@ -357,14 +357,11 @@ func (s *Server) filtered(w http.ResponseWriter, r *http.Request, title, nav str
 	format := r.URL.Query().Get("format")
 	download := format == "csv" || format == "xlsx" || format == "json"
 	if download {
-		select {
-		case s.exports <- struct{}{}:
-			defer func() { <-s.exports }()
-		default:
-			w.Header().Set("Retry-After", "30")
-			s.errorPage(w, http.StatusServiceUnavailable, "请稍后再试", "导出任务过多，请稍后再试。")
+		release, ok := s.exportSlot(w)
+		if !ok {
 			return
 		}
+		defer release()
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
 	defer cancel()
@@ -422,6 +419,19 @@ func chineseCodes(t *corpus.Table) {
 				row[c] = name(v)
 			}
 		}
+	}
+}
+
+// exportSlot takes one of the MaxExports download slots, to be given back
+// by release once the file is written; when all are taken it answers 503.
+func (s *Server) exportSlot(w http.ResponseWriter) (release func(), ok bool) {
+	select {
+	case s.exports <- struct{}{}:
+		return func() { <-s.exports }, true
+	default:
+		w.Header().Set("Retry-After", "30")
+		s.errorPage(w, http.StatusServiceUnavailable, "请稍后再试", "导出任务过多，请稍后再试。")
+		return nil, false
 	}
 }
 

@@ -42,14 +42,11 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if format := q.Get("format"); format == "xlsx" || format == "csv" {
-		select {
-		case s.exports <- struct{}{}:
-			defer func() { <-s.exports }()
-		default:
-			w.Header().Set("Retry-After", "30")
-			s.errorPage(w, http.StatusServiceUnavailable, "请稍后再试", "导出任务过多，请稍后再试。")
+		release, ok := s.exportSlot(w)
+		if !ok {
 			return
 		}
+		defer release()
 		s.download(w, r, st.Table(), format)
 		return
 	}
