@@ -331,7 +331,7 @@ func filterTitle(q map[string]string) string {
 		}
 		switch k {
 		case "severity":
-			v = cmp.Or(severityNames[v], v)
+			v = report.Severity(v).Name()
 		case "kind":
 			v = cmp.Or(kindNames[v], v)
 		}
