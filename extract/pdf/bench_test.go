@@ -1,48 +1,12 @@
 package pdf
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/jixiao/jixiao/internal/truth"
-
-	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/extract/internal/extracttest"
 )
 
-// BenchmarkReadPDF reads .pdf files held in memory: the seeds
+// BenchmarkReadPDF reads .pdf files held in memory: the forms and seeds
 // in ../../testdata, and the 200 reports of the bench corpus when it is
-// there. Run: go test -tags sqlite_fts5 -run '^$' -bench PDF ./extract/
-func BenchmarkReadPDF(b *testing.B) {
-	forms, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "real-forms", "*.pdf"))
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seed", "*.pdf"))
-	sets := map[string][]string{"forms": append(forms, seeds...)}
-	if dir, err := truth.BenchCorpus(); err == nil {
-		sets["corpus"], _ = filepath.Glob(filepath.Join(dir, "*.pdf"))
-	}
-	for _, name := range []string{"forms", "corpus"} {
-		files := sets[name]
-		if len(files) == 0 {
-			continue
-		}
-		b.Run(name, func(b *testing.B) {
-			data := make([][]byte, len(files))
-			for i, f := range files {
-				var err error
-				if data[i], err = os.ReadFile(f); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				for i, d := range data {
-					if _, err := extract.Read(bytes.NewReader(d), int64(len(d)), files[i]); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-			b.ReportMetric(float64(len(files)), "files/op")
-		})
-	}
-}
+// there. Run: go test -tags sqlite_fts5 -run '^$' -bench PDF ./extract/pdf/
+func BenchmarkReadPDF(b *testing.B) { extracttest.BenchRead(b, ".pdf") }
