@@ -185,8 +185,8 @@ func TestJSONDownload(t *testing.T) {
 	}
 }
 
-// TestFieldsInChinese: the 字段 column and the download show a finding's
-// field as the form names it.
+// TestFieldsInChinese: the 字段 column and the download its page links to
+// show a finding's field as the form names it.
 func TestFieldsInChinese(t *testing.T) {
 	ts := newServer(t)
 	_, _, body := get(t, ts.URL+"/issues")
@@ -195,7 +195,11 @@ func TestFieldsInChinese(t *testing.T) {
 			t.Errorf("字段 shows %q", m[1])
 		}
 	}
-	_, _, file := get(t, ts.URL+"/issues?format=csv")
+	link := regexp.MustCompile(`<p class="downloads">.*?href="([^"]*format=csv[^"]*)"`).FindStringSubmatch(body)
+	if link == nil {
+		t.Fatal("/issues: no CSV link")
+	}
+	_, _, file := get(t, ts.URL+html.UnescapeString(link[1]))
 	for _, en := range []string{",goal,", ",value,", ",budget,"} {
 		if strings.Contains(file, en) {
 			t.Errorf("csv holds the field %s", en)
