@@ -106,14 +106,7 @@ type outputIndicator struct {
 	Level1, Level2, Level3, Value string
 }
 
-func foldName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, norm.NFKC.String(s))
-}
+func foldName(s string) string { return noSpace(norm.NFKC.String(s)) }
 
 func noSpace(s string) string {
 	return strings.Map(func(r rune) rune {
