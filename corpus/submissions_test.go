@@ -1,16 +1,14 @@
 package corpus
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/internal/docxtest"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
@@ -30,47 +28,8 @@ func recheck(t testing.TB, s *Store) {
 // new, old, new …) made in word/document.xml; each old must occur.
 func editDOCX(t testing.TB, src, dir, name string, repl ...string) string {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
 	dst := filepath.Join(dir, name)
-	out, err := os.Create(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw := zip.NewWriter(out)
-	for _, f := range zr.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(r)
-		r.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == "word/document.xml" {
-			s := string(b)
-			for i := 0; i+1 < len(repl); i += 2 {
-				if !strings.Contains(s, repl[i]) {
-					t.Fatalf("editDOCX: %q not in %s", repl[i], src)
-				}
-				s = strings.ReplaceAll(s, repl[i], repl[i+1])
-			}
-			b = []byte(s)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := docxtest.Edit(src, dst, repl...); err != nil {
 		t.Fatal(err)
 	}
 	return dst

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"archive/zip"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/docxtest"
 )
 
 // TestRosterStatusCompare imports a roster, lists the status and compares
@@ -56,44 +56,7 @@ func TestRosterStatusCompare(t *testing.T) {
 // new …) made in word/document.xml; each old must occur.
 func editDOCXFile(t *testing.T, src, dst string, repl ...string) string {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw := zip.NewWriter(out)
-	for _, f := range zr.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(r)
-		r.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == "word/document.xml" {
-			s := string(b)
-			for i := 0; i+1 < len(repl); i += 2 {
-				if !strings.Contains(s, repl[i]) {
-					t.Fatalf("%q not in %s", repl[i], src)
-				}
-				s = strings.ReplaceAll(s, repl[i], repl[i+1])
-			}
-			b = []byte(s)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
+	if err := docxtest.Edit(src, dst, repl...); err != nil {
 		t.Fatal(err)
 	}
 	return dst
