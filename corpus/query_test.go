@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/report"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -159,5 +160,34 @@ func TestReadOnly(t *testing.T) {
 	}
 	if _, err := OpenReadOnly(path + ".missing"); err == nil {
 		t.Error("a missing database opened")
+	}
+}
+
+// TestLocationSQL keeps locationSQL writing a position as
+// report.Location.Chinese does, every part present or absent.
+func TestLocationSQL(t *testing.T) {
+	s := openTemp(t)
+	for mask := range 16 {
+		l := report.Location{}
+		if mask&1 != 0 {
+			l.Page = 3
+		}
+		if mask&2 != 0 {
+			l.Table = 2
+		}
+		if mask&4 != 0 {
+			l.Row = 14
+		}
+		if mask&8 != 0 {
+			l.Col = 5
+		}
+		var got string
+		if err := s.db.QueryRow(`SELECT `+locationSQL+` FROM (SELECT ? AS page, ? AS tbl, ? AS row, ? AS col) f`,
+			l.Page, l.Table, l.Row, l.Col).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want := l.Chinese(); got != want {
+			t.Errorf("locationSQL(%d, %d, %d, %d) = %q, want %q", l.Page, l.Table, l.Row, l.Col, got, want)
+		}
 	}
 }
