@@ -75,7 +75,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -185,16 +184,6 @@ func All() []*Rule { return slices.Clone(all) }
 // Lookup returns the rule with the given ID (case-insensitive), or nil.
 func Lookup(id string) *Rule {
 	return byID()[strings.ToUpper(strings.TrimSpace(id))]
-}
-
-// idLess orders IDs by their number, so S101 < C201 < … < Y1001 < B1301.
-func idLess(a, b string) bool {
-	na, ea := strconv.Atoi(strings.TrimLeft(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-	nb, eb := strconv.Atoi(strings.TrimLeft(b, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-	if ea != nil || eb != nil || na == nb {
-		return a < b
-	}
-	return na < nb
 }
 
 func (cfg Config) enabled(r *Rule) bool { return !cfg.Disabled[r.ID] }

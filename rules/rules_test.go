@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -184,4 +185,14 @@ func TestCheckBatchMinimal(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
+}
+
+// idLess orders IDs by their number, so S101 < C201 < … < Y1001 < B1301.
+func idLess(a, b string) bool {
+	na, ea := strconv.Atoi(strings.TrimLeft(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	nb, eb := strconv.Atoi(strings.TrimLeft(b, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	if ea != nil || eb != nil || na == nb {
+		return a < b
+	}
+	return na < nb
 }
