@@ -159,12 +159,7 @@ func TestJSONDownload(t *testing.T) {
 	ts := newServer(t)
 	for _, page := range []string{"/issues?dept=430001", "/indicators"} {
 		_, _, body := get(t, ts.URL+page)
-		var u string
-		for _, m := range hrefTextRe.FindAllStringSubmatch(regexp.MustCompile(`<p class="downloads">.*?</p>`).FindString(body), -1) {
-			if strings.Contains(m[1], "format=json") {
-				u = html.UnescapeString(m[1])
-			}
-		}
+		u := downloadURL(body, "json")
 		code, h, file := get(t, ts.URL+u)
 		if u == "" || code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
 			t.Fatalf("%s: json link %q: %d %s", page, u, code, h.Get("Content-Type"))
@@ -195,11 +190,11 @@ func TestFieldsInChinese(t *testing.T) {
 			t.Errorf("字段 shows %q", m[1])
 		}
 	}
-	link := regexp.MustCompile(`<p class="downloads">.*?href="([^"]*format=csv[^"]*)"`).FindStringSubmatch(body)
-	if link == nil {
+	u := downloadURL(body, "csv")
+	if u == "" {
 		t.Fatal("/issues: no CSV link")
 	}
-	_, _, file := get(t, ts.URL+html.UnescapeString(link[1]))
+	_, _, file := get(t, ts.URL+u)
 	for _, en := range []string{",goal,", ",value,", ",budget,"} {
 		if strings.Contains(file, en) {
 			t.Errorf("csv holds the field %s", en)

@@ -112,16 +112,29 @@ func TestPages(t *testing.T) {
 	}
 }
 
+// downloadURL is the link in format that a list page renders, "" if none.
+func downloadURL(page, format string) string {
+	for _, m := range hrefTextRe.FindAllStringSubmatch(regexp.MustCompile(`<p class="downloads">.*?</p>`).FindString(page), -1) {
+		if u := html.UnescapeString(m[1]); strings.Contains(u, "format="+format) {
+			return u
+		}
+	}
+	return ""
+}
+
+// TestDownloads follows a list page's CSV and Excel links.
 func TestDownloads(t *testing.T) {
 	ts := newServer(t)
-	code, h, body := get(t, ts.URL+"/issues?severity=error&format=csv")
+	_, _, page := get(t, ts.URL+"/issues?severity=error")
+	code, h, body := get(t, ts.URL+downloadURL(page, "csv"))
 	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") || !strings.Contains(body, "P501") {
 		t.Errorf("csv: %d %s\n%s", code, h.Get("Content-Type"), body)
 	}
 	if !strings.Contains(h.Get("Content-Disposition"), "attachment") {
 		t.Errorf("csv not offered as a download: %q", h.Get("Content-Disposition"))
 	}
-	code, h, body = get(t, ts.URL+"/indicators?format=xlsx")
+	_, _, page = get(t, ts.URL+"/indicators")
+	code, h, body = get(t, ts.URL+downloadURL(page, "xlsx"))
 	if code != 200 || !strings.HasPrefix(body, "PK") || !strings.Contains(h.Get("Content-Type"), "spreadsheetml") {
 		t.Errorf("xlsx: %d %s", code, h.Get("Content-Type"))
 	}
@@ -131,7 +144,12 @@ func TestDownloads(t *testing.T) {
 // a clerk would, and checks the files hold exactly the rows on screen.
 func TestDownloadLinks(t *testing.T) {
 	ts := newServer(t)
-	_, _, all := get(t, ts.URL+"/issues?format=csv")
+	_, _, issues := get(t, ts.URL+"/issues")
+	allURL := downloadURL(issues, "csv")
+	if allURL == "" {
+		t.Fatal("/issues: no CSV link")
+	}
+	_, _, all := get(t, ts.URL+allURL)
 	for _, page := range []string{"/issues?dept=430001", "/issues?dept=430001&severity=error", "/indicators?dept=430001&level1=产出"} {
 		_, _, body := get(t, ts.URL+page)
 		links := regexp.MustCompile(`<p class="downloads">.*?</p>`).FindString(body)
