@@ -123,7 +123,7 @@ func TestIssuesPerDepartment(t *testing.T) {
 	}
 	text := strings.Join(paras, "\n")
 	for _, want := range []string{"预算绩效目标审核意见", "单位：430001 怀来县机关事务服务中心", "年度：2025年", "文件：seed.docx（另有 PDF 版本）",
-		"审核发现 " + itoa(findings) + " 条", "附：所引审核规则"} {
+		"审核发现 " + strconv.Itoa(findings) + " 条", "附：所引审核规则"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("letter lacks %q:\n%s", want, text)
 		}
@@ -148,8 +148,6 @@ func TestIssuesPerDepartment(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // sheetXML returns a part of an .xlsx as text.
 func sheetXML(t *testing.T, path, part string) string {
