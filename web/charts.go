@@ -76,40 +76,33 @@ type overviewCache struct {
 	status  *corpus.Status // the latest year's, for the departments' chart
 }
 
-// overviewData returns the counts, computed again when documents or
-// findings were added or replaced since.
-func (s *Server) overviewData(ctx context.Context) (*corpus.Stats, *corpus.Overview, error) {
+// overviewData returns the counts and the latest year's status, computed
+// again when documents or findings were added or replaced since.
+func (s *Server) overviewData(ctx context.Context) (*corpus.Stats, *corpus.Overview, *corpus.Status, error) {
 	v, err := s.Store.Version(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	c := &s.ovCache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.version == v && c.stats != nil {
-		return c.stats, c.ov, nil
+		return c.stats, c.ov, c.status, nil
 	}
 	st, err := s.Store.Stats(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ov, err := s.Store.Overview(ctx, 15)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	status, err := s.Store.Status(ctx, 0)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	c.version, c.stats, c.ov, c.status = v, st, ov, status
-	return st, ov, nil
-}
-
-// cachedStatus is the departments' status overviewData last counted.
-func (s *Server) cachedStatus() *corpus.Status {
-	s.ovCache.mu.Lock()
-	defer s.ovCache.mu.Unlock()
-	return s.ovCache.status
+	return st, ov, status, nil
 }
 
 // overviewCharts draws the overview's charts.

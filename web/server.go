@@ -92,7 +92,7 @@ func (s *Server) init() {
 			go func() {
 				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 				defer cancel()
-				if _, _, err := s.overviewData(ctx); err != nil {
+				if _, _, _, err := s.overviewData(ctx); err != nil {
 					s.logf("error: overview: %v", err)
 				}
 			}()
@@ -250,13 +250,13 @@ func (s *Server) show(t *corpus.Table) shown {
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.QueryTimeout)
 	defer cancel()
-	st, ov, err := s.overviewData(ctx)
+	st, ov, status, err := s.overviewData(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p := &page{Title: "概览", Nav: "overview", Stats: st, Charts: overviewCharts(ov)}
-	if status := s.cachedStatus(); status != nil && status.Year > 0 {
+	if status.Year > 0 {
 		p.Charts = append([]chart{statusChart(status)}, p.Charts...)
 	}
 	if st.Failed > 0 {
