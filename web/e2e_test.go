@@ -183,7 +183,7 @@ func TestBrowserWorkbench(t *testing.T) {
 		t.Errorf("the first finding's link leads to %q, not a marked cell", target)
 	}
 	const dept = "怀来县机关事务服务中心"
-	open(t, ctx, ts.URL+"/issues?dept="+url.QueryEscape(dept))
+	filterDepartment(t, ctx, ts.URL, dept)
 	docxFindings := shownTotal(t, ctx, `p.total`)
 
 	// The .pdf of the same report: its own page, the boxes of its findings
@@ -271,17 +271,21 @@ func TestBrowserWorkbench(t *testing.T) {
 	if target != "" {
 		t.Errorf("a hit links to #%s, which its document page lacks", target)
 	}
-	open(t, ctx, ts.URL+"/search?q="+url.QueryEscape("不存在"))
+	open(t, ctx, ts.URL+"/search")
 	var hits int
 	var body string
 	run(t, ctx, "search 不存在",
+		chromedp.SetValue(`form.filters input[name=q]`, "不存在", chromedp.ByQuery),
+		chromedp.Click(`form.filters button`, chromedp.ByQuery),
+		chromedp.WaitVisible(`p.notice`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('table.hits tbody tr').length`, &hits),
 		chromedp.Text(`main`, &body, chromedp.ByQuery))
 	if hits != 0 || !strings.Contains(body, "没有找到“不存在”") {
 		t.Errorf("search 不存在: %d hits, the page says %q", hits, body)
 	}
 
-	printDepartment(t, ctx, ts.URL+"/issues?dept="+url.QueryEscape(dept), shown)
+	filterDepartment(t, ctx, ts.URL, dept)
+	printDepartment(t, ctx, shown)
 
 	for _, p := range []string{docxPage, pdfPage, otherPage} {
 		open(t, ctx, ts.URL+p)
@@ -289,6 +293,19 @@ func TestBrowserWorkbench(t *testing.T) {
 	if d := dialogs(); len(d) > 0 {
 		t.Errorf("pages opened dialogs: %q", d)
 	}
+}
+
+// filterDepartment opens the findings list from the menu and filters it
+// by dept through its form, as a clerk does.
+func filterDepartment(t *testing.T, ctx context.Context, base, dept string) {
+	t.Helper()
+	open(t, ctx, base+"/")
+	run(t, ctx, "filter by department",
+		chromedp.Click(`header a[href="/issues"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`form.filters input[name=dept]`, chromedp.ByQuery),
+		chromedp.SetValue(`form.filters input[name=dept]`, dept, chromedp.ByQuery),
+		chromedp.Click(`form.filters button`, chromedp.ByQuery),
+		chromedp.WaitVisible(`p.total`, chromedp.ByQuery))
 }
 
 // downloadXLSX clicks the page's Excel link with downloads allowed into a
@@ -338,12 +355,11 @@ func downloadXLSX(t *testing.T, ctx context.Context) [][]string {
 	return nil
 }
 
-// printDepartment prints the list at u to PDF as the browser's print
+// printDepartment prints the list on screen to PDF as the browser's print
 // dialog would with the page's own paper size, and checks the pages are
 // A4 landscape and as many as the rows need.
-func printDepartment(t *testing.T, ctx context.Context, u string, rows int) {
+func printDepartment(t *testing.T, ctx context.Context, rows int) {
 	t.Helper()
-	open(t, ctx, u)
 	var buf []byte
 	run(t, ctx, "print to PDF", chromedp.ActionFunc(func(ctx context.Context) error {
 		var err error
