@@ -32,57 +32,75 @@ func benchDir(tb testing.TB) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if big.s != nil {
-		big.s.Close()
-	}
-	if big.dir != "" {
-		os.RemoveAll(big.dir) // about 0.7 GB
-	}
+	big.remove() // about 0.7 GB
 	os.Exit(code)
 }
 
 // big is the 20,000-document store shared by the benchmarks of one run.
-var big struct {
+var big benchStore
+
+const bigDocs = 20000
+
+// benchStore is a database of bigDocs generated documents, built once
+// per run in a temporary directory.
+type benchStore struct {
 	once sync.Once
 	s    *Store
 	err  error
 	dir  string
 }
 
-const bigDocs = 20000
-
-// bigStore builds a database of bigDocs documents from the bench corpus
-// .docx reports, each copied with new department and project codes and
-// stored through Put, with its words cut once per template.
-func bigStore(b *testing.B) *Store {
-	dir := benchDir(b)
-	big.once.Do(func() {
-		start := time.Now()
-		tmp, err := os.MkdirTemp("", "jixiao-20k-")
-		if err != nil {
-			big.err = err
-			return
-		}
-		big.dir = tmp
-		big.s, big.err = Open(filepath.Join(tmp, "big.db"))
-		if big.err != nil {
-			return
-		}
-		big.err = fillBig(big.s, dir, segmenter(b))
-		fmt.Fprintf(os.Stderr, "corpus: built %d documents in %v (%s)\n", bigDocs, time.Since(start).Round(time.Millisecond), tmp)
-	})
-	if big.err != nil {
-		b.Fatal(big.err)
-	}
-	return big.s
+// template is a bench corpus report, checked, with its words cut once.
+type template struct {
+	rep *report.Report
+	ix  Index
 }
 
-func fillBig(s *Store, dir string, seg *Segmenter) error {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	type template struct {
-		rep *report.Report
-		ix  Index
+// get builds the store on first use: name.db holding bigDocs documents,
+// document i being gen(i, templates) stored through Put, then rechecked.
+func (bs *benchStore) get(b *testing.B, name string, gen func(i int, temps []template) (*report.Report, Index, string)) *Store {
+	dir := benchDir(b)
+	bs.once.Do(func() {
+		start := time.Now()
+		tmp, err := os.MkdirTemp("", "jixiao-"+name+"-")
+		if err != nil {
+			bs.err = err
+			return
+		}
+		bs.dir = tmp
+		bs.s, bs.err = Open(filepath.Join(tmp, name+".db"))
+		if bs.err != nil {
+			return
+		}
+		bs.err = fillBench(bs.s, dir, segmenter(b), name, gen)
+		fmt.Fprintf(os.Stderr, "corpus: built %d documents (%s) in %v (%s)\n", bigDocs, name, time.Since(start).Round(time.Millisecond), tmp)
+	})
+	if bs.err != nil {
+		b.Fatal(bs.err)
 	}
+	return bs.s
+}
+
+func (bs *benchStore) remove() {
+	if bs.s != nil {
+		bs.s.Close()
+	}
+	if bs.dir != "" {
+		os.RemoveAll(bs.dir)
+	}
+}
+
+// bigStore builds a database of bigDocs documents from the bench corpus
+// .docx reports, each copied with new department and project codes.
+func bigStore(b *testing.B) *Store {
+	return big.get(b, "big", func(i int, temps []template) (*report.Report, Index, string) {
+		t := temps[i%len(temps)]
+		return recode(t.rep, i), t.ix, fmt.Sprintf("gen/r%05d.docx", i)
+	})
+}
+
+func fillBench(s *Store, dir string, seg *Segmenter, name string, gen func(i int, temps []template) (*report.Report, Index, string)) error {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	var temps []template
 	for _, n := range names {
 		rep, err := readReportFile(n)
@@ -97,11 +115,9 @@ func fillBig(s *Store, dir string, seg *Segmenter) error {
 	}
 	ctx := context.Background()
 	for i := range bigDocs {
-		t := temps[i%len(temps)]
-		rep := recode(t.rep, i)
-		sum := sha256.Sum256([]byte(fmt.Sprint("big", i)))
-		d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: fmt.Sprintf("gen/r%05d.docx", i),
-			Format: "docx", Size: 1, Report: rep, Index: t.ix}
+		rep, ix, path := gen(i, temps)
+		sum := sha256.Sum256([]byte(fmt.Sprint(name, i)))
+		d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: path, Format: "docx", Size: 1, Report: rep, Index: ix}
 		if _, err := s.Put(ctx, d, false); err != nil {
 			return err
 		}

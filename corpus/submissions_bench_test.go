@@ -2,99 +2,32 @@ package corpus
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jixiao/jixiao/report"
-	"github.com/jixiao/jixiao/rules"
 )
 
 // years is a 20,000-document store of two budget years: 10,000
 // departments, each with a 2024 and a 2025 report (the 2024 one with the
 // year digits of its project codes changed), so that the comparison has
 // every project to link.
-var years struct {
-	once sync.Once
-	s    *Store
-	err  error
-	dir  string
-}
+var years benchStore
 
 func yearsStore(b *testing.B) *Store {
-	dir := benchDir(b)
-	years.once.Do(func() {
-		start := time.Now()
-		tmp, err := os.MkdirTemp("", "jixiao-years-")
-		if err != nil {
-			years.err = err
-			return
-		}
-		years.dir = tmp
-		years.s, years.err = Open(filepath.Join(tmp, "years.db"))
-		if years.err != nil {
-			return
-		}
-		years.err = fillYears(years.s, dir, segmenter(b))
-		fmt.Fprintf(os.Stderr, "corpus: built %d documents of two years in %v (%s)\n", bigDocs, time.Since(start).Round(time.Millisecond), tmp)
-	})
-	if years.err != nil {
-		b.Fatal(years.err)
-	}
-	return years.s
-}
-
-func removeYears() {
-	if years.s != nil {
-		years.s.Close()
-	}
-	if years.dir != "" {
-		os.RemoveAll(years.dir)
-	}
-}
-
-func fillYears(s *Store, dir string, seg *Segmenter) error {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	type template struct {
-		rep *report.Report
-		ix  Index
-	}
-	var temps []template
-	for _, n := range names {
-		rep, err := readReportFile(n)
-		if err != nil {
-			continue
-		}
-		rules.Check(rep, rules.Default())
-		temps = append(temps, template{rep, NewIndex(rep, seg)})
-	}
-	if len(temps) == 0 {
-		return fmt.Errorf("no readable .docx in %s", dir)
-	}
-	ctx := context.Background()
 	half := bigDocs / 2
-	for i := range bigDocs {
+	return years.get(b, "years", func(i int, temps []template) (*report.Report, Index, string) {
 		dept := i % half
 		t := temps[dept%len(temps)]
 		rep := recode(t.rep, dept)
 		if i >= half {
 			rep = lastYear(rep)
 		}
-		sum := sha256.Sum256([]byte(fmt.Sprint("years", i)))
-		d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: fmt.Sprintf("gen/%d/r%05d.docx", rep.Year, dept),
-			Format: "docx", Size: 1, Report: rep, Index: t.ix}
-		if _, err := s.Put(ctx, d, false); err != nil {
-			return err
-		}
-	}
-	_, err := s.RecheckBatch(ctx, func(reps []*report.Report) { rules.CheckBatch(reps, rules.Default()) })
-	return err
+		return rep, t.ix, fmt.Sprintf("gen/%d/r%05d.docx", rep.Year, dept)
+	})
 }
 
 // lastYear makes rep the report of the year before: the year and the
@@ -122,7 +55,7 @@ func lastYear(rep *report.Report) *report.Report {
 // sampled), which the process adds to what it already holds.
 func BenchmarkSubmissions20k(b *testing.B) {
 	s := yearsStore(b)
-	defer removeYears()
+	defer years.remove()
 	ctx := context.Background()
 	var year int
 	if err := s.db.QueryRow(`SELECT max(year) FROM reports`).Scan(&year); err != nil {
