@@ -31,7 +31,13 @@ var (
 type Error struct {
 	Path string // the file as given
 	Part string // e.g. "word/document.xml" or "page 3"; "" for the whole file
+	Page int    // the page Part names, from 1; 0 when it names none
 	Err  error
+}
+
+// PageError is the error of one page of a file.
+func PageError(path string, page int, err error) *Error {
+	return &Error{Path: path, Part: fmt.Sprintf("page %d", page), Page: page, Err: err}
 }
 
 func (e *Error) Error() string {
@@ -71,9 +77,8 @@ func (l ErrorList) Unwrap() []error {
 func (l ErrorList) Pages() []int {
 	var out []int
 	for _, e := range l {
-		var n int
-		if _, err := fmt.Sscanf(e.Part, "page %d", &n); err == nil {
-			out = append(out, n)
+		if e.Page > 0 {
+			out = append(out, e.Page)
 		}
 	}
 	return out

@@ -194,7 +194,7 @@ func TestLostPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc.Lost = extract.ErrorList{{Path: doc.Path, Part: "page 2", Err: fmt.Errorf("%w: bad content stream", extract.ErrMalformed)}}
+	doc.Lost = extract.ErrorList{extract.PageError(doc.Path, 2, fmt.Errorf("%w: bad content stream", extract.ErrMalformed))}
 	rep, err := report.Read(doc)
 	if err != nil {
 		t.Fatal(err)

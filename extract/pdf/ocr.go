@@ -56,7 +56,7 @@ func ocrPages(path string, d *pdfDoc, pages []pageRef, contents []*pageContent, 
 		}
 		pc.glyphs, pc.hrules, pc.vrules = nil, nil, nil
 		if imgs[i].err != nil {
-			errs = append(errs, &extract.Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: imgs[i].err})
+			errs = append(errs, extract.PageError(path, i+1, imgs[i].err))
 			continue
 		}
 		if imgs[i].img == nil {
@@ -64,7 +64,7 @@ func ocrPages(path string, d *pdfDoc, pages []pageRef, contents []*pageContent, 
 		}
 		ls, err := ocrPage(rec, i+1, imgs[i].gray(), pc)
 		if err != nil {
-			errs = append(errs, &extract.Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: err})
+			errs = append(errs, extract.PageError(path, i+1, err))
 			continue
 		}
 		lines = append(lines, ls...)

@@ -74,7 +74,7 @@ func read(r io.ReaderAt, size int64, path string, o extract.Options) (doc *extra
 	for i, p := range pages {
 		pc, err := d.interpretPage(p)
 		if err != nil {
-			e := &extract.Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: err}
+			e := extract.PageError(path, i+1, err)
 			if errors.Is(err, extract.ErrTooLarge) {
 				return nil, e
 			}
@@ -82,7 +82,7 @@ func read(r io.ReaderAt, size int64, path string, o extract.Options) (doc *extra
 		}
 		contents[i] = pc
 		if glyphs += len(pc.glyphs); glyphs > maxGlyphsDoc {
-			return nil, &extract.Error{Path: path, Part: fmt.Sprintf("page %d", i+1), Err: fmt.Errorf("%w: more than %d glyphs in the file", extract.ErrTooLarge, maxGlyphsDoc)}
+			return nil, extract.PageError(path, i+1, fmt.Errorf("%w: more than %d glyphs in the file", extract.ErrTooLarge, maxGlyphsDoc))
 		}
 		images += pc.images
 		for _, g := range pc.glyphs {
