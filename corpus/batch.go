@@ -18,7 +18,8 @@ import (
 // messages are sent back to departments, who do not know the bureau's
 // folders.
 func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) (findings int, err error) {
-	if err := s.RefreshSubmissions(ctx); err != nil {
+	// The findings are counted once, below, when they are final.
+	if err := s.refresh(ctx, false); err != nil {
 		return 0, err
 	}
 	reps, docs, projects, err := s.batchReports(ctx)

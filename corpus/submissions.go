@@ -52,7 +52,9 @@ const submissionCountsSQL = `UPDATE submissions SET
 	infos = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'info')`
 
 // refreshSubmissions hashes the content of the reports stored since it
-// last ran, runs submissionsSQL and reads the new projects' amounts.
+// last ran, runs submissionsSQL and reads the new projects' amounts. The
+// findings are counted by the caller (submissionCountsSQL), once they are
+// final.
 func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 	if err := fillContent(ctx, tx); err != nil {
 		return fmt.Errorf("corpus: submissions: %w", err)
@@ -61,9 +63,6 @@ func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("corpus: submissions: %w", err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, submissionCountsSQL); err != nil {
-		return fmt.Errorf("corpus: submissions: %w", err)
 	}
 	if err := fillAmounts(ctx, tx); err != nil {
 		return fmt.Errorf("corpus: amounts: %w", err)
@@ -163,9 +162,16 @@ func fillAmounts(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// RefreshSubmissions rebuilds the submissions (RecheckBatch does it after
-// every ingest; tests and tools that store with Put alone call this).
+// RefreshSubmissions rebuilds the submissions and their findings' counts
+// (RecheckBatch does it after every ingest; tests and tools that store with
+// Put alone call this).
 func (s *Store) RefreshSubmissions(ctx context.Context) error {
+	return s.refresh(ctx, true)
+}
+
+// refresh rebuilds the submissions, counting their findings when count is
+// set; RecheckBatch counts after it has replaced the cross-document ones.
+func (s *Store) refresh(ctx context.Context, count bool) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("corpus: submissions: %w", err)
@@ -173,6 +179,11 @@ func (s *Store) RefreshSubmissions(ctx context.Context) error {
 	defer tx.Rollback()
 	if err := refreshSubmissions(ctx, tx); err != nil {
 		return err
+	}
+	if count {
+		if _, err := tx.ExecContext(ctx, submissionCountsSQL); err != nil {
+			return fmt.Errorf("corpus: submissions: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("corpus: submissions: %w", err)
