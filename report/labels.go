@@ -17,7 +17,7 @@ const maxLabel = 96
 type label struct {
 	key  string // folded: 项目资金 from "*项目资金（万元）："
 	unit string // a bracketed amount unit: 万元
-	mid  bool   // a bracketed 中期 / 长期 / 实施期 qualifier
+	mid  bool   // of a medium- or long-term group: 中期指标值, 二级指标（长期）
 }
 
 var (
@@ -36,6 +36,18 @@ func foldLabel(s string) label {
 	if len(s) > maxLabel {
 		return label{}
 	}
+	return folded.get(s, fold)
+}
+
+// The labels of every text folded, and what the declarations make of
+// them (the user's synonyms are looked up before these).
+var (
+	folded       = memo[label]{max: 1 << 14}
+	declaredInfo = memo[Field]{max: 1 << 14}
+	declaredCols = memo[[]columnCandidate]{max: 1 << 14}
+)
+
+func fold(s string) label {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -77,12 +89,13 @@ func foldLabel(s string) label {
 		s = s[:open] + s[end+1:]
 	}
 	lb.key = s
+	lb.mid = lb.mid || midTermWords.MatchString(s)
 	return lb
 }
 
 // midTerm tells a label of a medium- or long-term group: 中期指标值,
 // 二级指标（长期）.
-func (lb label) midTerm() bool { return lb.mid || midTermWords.MatchString(lb.key) }
+func (lb label) midTerm() bool { return lb.mid }
 
 // qualify notes what a bracketed qualifier says: an amount unit, or a
 // medium-term group.
@@ -110,22 +123,8 @@ func isAmountUnit(s string) bool {
 type labeler struct {
 	info map[string]Field
 	cols map[string]Field
-
-	// A form repeats its labels; each text is matched once per document.
-	infoSeen map[string]infoMatch
-	colSeen  map[string]colMatch
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
-}
-
-type infoMatch struct {
-	f  Field
-	lb label
-}
-
-type colMatch struct {
-	cands []columnCandidate
-	lb    label
 }
 
 var defaultInfo = func() map[string]Field {
@@ -140,7 +139,7 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, infoSeen: map[string]infoMatch{}, colSeen: map[string]colMatch{}}
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}}
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key
@@ -157,15 +156,6 @@ func newLabeler(extra map[Field][]string) *labeler {
 
 // infoField tells which info field a label cell names, NoField when none.
 func (lb *labeler) infoField(text string) (Field, label) {
-	if m, ok := lb.infoSeen[text]; ok {
-		return m.f, m.lb
-	}
-	f, l := lb.matchInfo(text)
-	lb.infoSeen[text] = infoMatch{f, l}
-	return f, l
-}
-
-func (lb *labeler) matchInfo(text string) (Field, label) {
 	l := foldLabel(text)
 	if l.key == "" || strings.Contains(l.key, ":") {
 		// A label and its value in one cell is for cutLabel.
@@ -174,35 +164,29 @@ func (lb *labeler) matchInfo(text string) (Field, label) {
 	if f, ok := lb.info[l.key]; ok {
 		return f, l
 	}
-	if f, ok := defaultInfo[l.key]; ok {
-		return f, l
+	return declaredInfo.get(l.key, infoOf), l
+}
+
+// infoOf is the info field the declarations give a folded label.
+func infoOf(key string) Field {
+	if f, ok := defaultInfo[key]; ok {
+		return f
 	}
-	if !keywordCandidate(l.key) {
-		return NoField, l
-	}
-	if !anyInfoKeyword.MatchString(l.key) {
-		return NoField, l
+	if !keywordCandidate(key) || !anyInfoKeyword.MatchString(key) {
+		return NoField
 	}
 	for _, k := range infoKeywords {
-		if k.re.MatchString(l.key) {
-			return k.field, l
+		if k.re.MatchString(key) {
+			return k.field
 		}
 	}
-	return NoField, l
+	return NoField
 }
 
 // columnFields lists the indicator-table fields a header may name, the
 // surest first.
+// The candidates are shared: callers do not modify them.
 func (lb *labeler) columnFields(text string) ([]columnCandidate, label) {
-	if m, ok := lb.colSeen[text]; ok {
-		return m.cands, m.lb
-	}
-	c, l := lb.matchColumn(text)
-	lb.colSeen[text] = colMatch{c, l}
-	return c, l
-}
-
-func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 	l := foldLabel(text)
 	if l.key == "" {
 		return nil, l
@@ -210,25 +194,27 @@ func (lb *labeler) matchColumn(text string) ([]columnCandidate, label) {
 	if f, ok := lb.cols[l.key]; ok {
 		return []columnCandidate{{f, 4}}, l
 	}
-	if c, ok := columnSynonyms[l.key]; ok {
-		return c, l
+	return declaredCols.get(l.key, columnsOf), l
+}
+
+// columnsOf lists the fields the declarations give a folded header.
+func columnsOf(key string) []columnCandidate {
+	if c, ok := columnSynonyms[key]; ok {
+		return c
 	}
-	if earlierYears.MatchString(l.key) {
+	if earlierYears.MatchString(key) {
 		// 上年度实际水平: last year's, no field of this year's form.
-		return nil, l
+		return nil
 	}
-	if !keywordCandidate(l.key) {
-		return nil, l
-	}
-	if !anyColumnKeyword.MatchString(l.key) {
-		return nil, l
+	if !keywordCandidate(key) || !anyColumnKeyword.MatchString(key) {
+		return nil
 	}
 	for _, k := range columnKeywords {
-		if k.re.MatchString(l.key) {
-			return []columnCandidate{{k.field, 1}}, l
+		if k.re.MatchString(key) {
+			return []columnCandidate{{k.field, 1}}
 		}
 	}
-	return nil, l
+	return nil
 }
 
 // keywordCandidate tells a key the keyword rules may read as a label: short,
