@@ -10,7 +10,9 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract"
 )
@@ -60,7 +62,8 @@ func Read(r io.ReaderAt, size int64, name string) (*extract.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := &docxReader{doc: &extract.Document{Path: name, Format: extract.DOCX}, usedStyles: map[string]bool{}}
+	rd := newReader(&extract.Document{Path: name, Format: extract.DOCX})
+	defer rd.release()
 	f, err := pkg.open(main)
 	if err != nil {
 		return nil, err
@@ -232,134 +235,220 @@ func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
 	return nil, nil
 }
 
-// docxReader walks word/document.xml once, token by token.
+// docxReader walks word/document.xml once, token by token. Readers are
+// pooled (readers): their buffers outlive the document, and the
+// Document holds no slice of them.
 type docxReader struct {
-	d          *xml.Decoder
+	z          xmlTokenizer
 	doc        *extract.Document
-	open       []string        // local names of the elements open, innermost last
-	usedStyles map[string]bool // paragraph style ids the body uses
-	lists      bool            // whether any paragraph has list numbering
-	paras      int             // body paragraphs so far
-	tables     int             // tables so far, nested ones included
-	budget     budget          // what the document has used of the limits
+	open       []byte            // local names of the elements open, end to end, innermost last
+	openAt     []int             // where each of them starts in open
+	text       []byte            // text of the paragraphs being read, outermost first (see paragraph)
+	names      map[string]string // style and list ids, so that each is a string once
+	usedStyles map[string]bool   // paragraph style ids the body uses
+	lists      bool              // whether any paragraph has list numbering
+	paras      int               // body paragraphs so far
+	tables     int               // tables so far, nested ones included
+	budget     budget            // what the document has used of the limits
 }
 
-// next returns the next token. It reads raw tokens, which spares the
-// namespace bookkeeping of xml.Decoder.Token (a third of the reading time),
-// and checks the nesting itself: elements are matched by local name, which
-// is all the reader looks at.
-func (rd *docxReader) next() (xml.Token, error) {
-	tok, err := rd.d.RawToken()
-	if err != nil {
-		if err == io.EOF && len(rd.open) > 0 {
-			return nil, fmt.Errorf("unexpected end of file inside <%s>", rd.open[len(rd.open)-1])
-		}
-		return nil, err
+var readers = sync.Pool{New: func() any {
+	return &docxReader{names: map[string]string{}, usedStyles: map[string]bool{}}
+}}
+
+func newReader(doc *extract.Document) *docxReader {
+	rd := readers.Get().(*docxReader)
+	clear(rd.names)
+	clear(rd.usedStyles)
+	*rd = docxReader{z: rd.z, doc: doc, open: rd.open[:0], openAt: rd.openAt[:0], text: rd.text[:0], names: rd.names, usedStyles: rd.usedStyles}
+	return rd
+}
+
+// release returns rd to the pool, unless a hostile document grew its
+// buffers far past what reports need.
+func (rd *docxReader) release() {
+	rd.doc, rd.z.r, rd.z.err, rd.z.rerr, rd.z.other = nil, nil, nil, nil, nil
+	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
+		return
 	}
-	switch t := tok.(type) {
-	case xml.StartElement:
-		if len(rd.open) >= extract.MaxDOCXElementDepth {
-			line, _ := rd.d.InputPos()
-			return nil, fmt.Errorf("line %d: %w: elements nested more than %d deep", line, extract.ErrTooDeep, extract.MaxDOCXElementDepth)
+	readers.Put(rd)
+}
+
+// intern returns b as a string, the same string for the same bytes.
+func (rd *docxReader) intern(b []byte) string {
+	if s, ok := rd.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	rd.names[s] = s
+	return s
+}
+
+// next returns the next token, which is in rd.z. It checks the nesting
+// itself: elements are matched by local name, which is all the reader
+// looks at.
+func (rd *docxReader) next() (tokKind, error) {
+	k, err := rd.z.next()
+	if err != nil {
+		if err == io.EOF && len(rd.openAt) > 0 {
+			return 0, fmt.Errorf("unexpected end of file inside <%s>", rd.open[rd.openAt[len(rd.openAt)-1]:])
 		}
-		rd.open = append(rd.open, t.Name.Local)
-	case xml.EndElement:
-		n := len(rd.open)
-		if n == 0 || rd.open[n-1] != t.Name.Local {
+		return 0, err
+	}
+	switch k {
+	case tokStart:
+		if len(rd.openAt) >= extract.MaxDOCXElementDepth {
+			return 0, fmt.Errorf("line %d: %w: elements nested more than %d deep", rd.z.line(rd.z.pos), extract.ErrTooDeep, extract.MaxDOCXElementDepth)
+		}
+		rd.openAt = append(rd.openAt, len(rd.open))
+		rd.open = append(rd.open, rd.z.name...)
+	case tokEnd:
+		n := len(rd.openAt)
+		if n == 0 || string(rd.open[rd.openAt[n-1]:]) != string(rd.z.name) {
 			want := "nothing"
 			if n > 0 {
-				want = "<" + rd.open[n-1] + ">"
+				want = "<" + string(rd.open[rd.openAt[n-1]:]) + ">"
 			}
-			line, _ := rd.d.InputPos()
-			return nil, fmt.Errorf("line %d: </%s> closes %s", line, t.Name.Local, want)
+			return 0, fmt.Errorf("line %d: </%s> closes %s", rd.z.line(rd.z.pos), rd.z.name, want)
 		}
-		rd.open = rd.open[:n-1]
+		rd.open = rd.open[:rd.openAt[n-1]]
+		rd.openAt = rd.openAt[:n-1]
 	}
-	return tok, nil
+	return k, nil
 }
 
 // skip reads past the end of the element just started.
 func (rd *docxReader) skip() error {
 	for depth := 1; depth > 0; {
-		tok, err := rd.next()
+		k, err := rd.next()
 		if err != nil {
 			return err
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch k {
+		case tokStart:
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			depth--
 		}
 	}
 	return nil
 }
 
-func (rd *docxReader) readDocument(r io.Reader) error {
-	rd.d = xml.NewDecoder(r)
+// child reads to the start of the next child element of the current
+// element, reading through the elements in wrappers (content controls and
+// the like) as if they were not there; it returns false at the current
+// element's end. depth counts the wrappers open, 0 to begin with. The
+// caller must consume the child (skip it at least).
+func (rd *docxReader) child(wrappers []string, depth *int) (bool, error) {
 	for {
-		tok, err := rd.next()
+		k, err := rd.next()
+		if err != nil {
+			return false, err
+		}
+		switch k {
+		case tokEnd:
+			if *depth == 0 {
+				return false, nil
+			}
+			*depth--
+		case tokStart:
+			if !isOneOf(rd.z.name, wrappers) {
+				return true, nil
+			}
+			*depth++
+		}
+	}
+}
+
+func isOneOf(name []byte, list []string) bool {
+	for _, x := range list {
+		if string(name) == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Content controls, custom XML and tracked insertions wrap content Word
+// shows: block and table content is read through them. Anything else
+// unknown (sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …) is skipped.
+var blockWrappers = []string{"sdt", "sdtContent", "customXml", "ins", "moveTo"}
+
+// Hyperlinks, smart tags, content controls, insertions, simple fields and
+// equations wrap text Word shows; deletions, moves away, proofing marks,
+// bookmarks and comment ranges are skipped.
+var inlineWrappers = []string{"hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara"}
+
+func (rd *docxReader) readDocument(r io.Reader) error {
+	rd.z.reset(r)
+	for {
+		k, err := rd.next()
 		if err == io.EOF {
 			return fmt.Errorf("no w:body element")
 		}
 		if err != nil {
 			return err
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "body" {
-			return rd.blocks(func(b extract.Block) { rd.doc.Blocks = append(rd.doc.Blocks, b) }, nil)
+		if k == tokStart && string(rd.z.name) == "body" {
+			return rd.blocks(&rd.doc.Blocks, nil)
 		}
 	}
 }
 
 // blocks reads block-level content up to the end of the enclosing element,
-// calling emit for each paragraph and table. cell is the cell being read,
+// appending each paragraph and table to dst. cell is the cell being read,
 // nil in the body.
-func (rd *docxReader) blocks(emit func(extract.Block), cell *cellPos) error {
-	// Content controls, custom XML and tracked insertions wrap content
-	// Word shows: read through them. Anything else unknown (sdtPr, del,
-	// moveFrom, sectPr, bookmarks, altChunk …) is skipped.
-	return rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
-		case "p":
-			return rd.paragraph(cell, emit)
-		case "tbl":
-			tb, err := rd.table()
-			if err != nil {
-				return err
-			}
-			emit(extract.Block{Table: tb})
-			return nil
+func (rd *docxReader) blocks(dst *[]extract.Block, cell *cellPos) error {
+	for depth := 0; ; {
+		ok, err := rd.child(blockWrappers, &depth)
+		if !ok {
+			return err
 		}
-		return rd.skip()
-	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
+		switch string(rd.z.name) {
+		case "p":
+			err = rd.paragraph(cell, dst)
+		case "tbl":
+			var tb *extract.Table
+			if tb, err = rd.table(); err == nil {
+				*dst = append(*dst, extract.Block{Table: tb})
+			}
+		default:
+			err = rd.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // cellPos is where a paragraph being read sits in a table.
 type cellPos struct{ table, row, col int }
 
-// paragraph reads w:p. It emits the paragraph before reading it, so that
-// the text boxes anchored in it, emitted as they are read, follow it:
-// handing them up level by level instead made nested text boxes quadratic.
-func (rd *docxReader) paragraph(cell *cellPos, emit func(extract.Block)) error {
+// paragraph reads w:p. It appends the paragraph to dst before reading it,
+// so that the text boxes anchored in it, appended as they are read, follow
+// it: handing them up level by level instead made nested text boxes
+// quadratic. Its text is gathered at the end of rd.text, after the text so
+// far of the paragraphs it sits in (a text box's paragraph sits in the
+// paragraph anchoring it), and cut off when it is read.
+func (rd *docxReader) paragraph(cell *cellPos, dst *[]extract.Block) error {
 	if err := rd.budget.element(); err != nil {
 		return err
 	}
 	p := &extract.Paragraph{}
-	emit(extract.Block{Para: p})
+	*dst = append(*dst, extract.Block{Para: p})
 	if cell == nil {
 		rd.paras++
 		p.Pos = extract.Pos{File: rd.doc.Path, Para: rd.paras}
 	} else {
 		p.Pos = extract.Pos{File: rd.doc.Path, Table: cell.table, Row: cell.row, Col: cell.col}
 	}
-	var text strings.Builder
+	start := len(rd.text)
 	outline := -1
-	if err := rd.inline(&text, emit, cell, func(se xml.StartElement) error {
-		return rd.paraProps(p, &outline)
-	}); err != nil {
+	if err := rd.inline(p, &outline, dst, cell); err != nil {
 		return err
 	}
-	p.Text = text.String()
+	p.Text = string(rd.text[start:])
+	rd.text = rd.text[:start]
 	p.Heading = -1 // resolved with the styles, see resolveParagraphs
 	if outline >= 0 {
 		p.Heading = 0
@@ -378,121 +467,194 @@ func (rd *docxReader) paragraph(cell *cellPos, emit func(extract.Block)) error {
 
 // paraProps reads w:pPr.
 func (rd *docxReader) paraProps(p *extract.Paragraph, outline *int) error {
-	return rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		switch string(rd.z.name) {
 		case "pStyle":
-			p.Style = attr(se, "val")
+			p.Style = rd.intern(rd.z.attr("val"))
 		case "outlineLvl":
-			if n, err := strconv.Atoi(attr(se, "val")); err == nil {
+			if n, err := strconv.Atoi(string(rd.z.attr("val"))); err == nil {
 				*outline = n
 			}
 		case "numPr":
 			li := &extract.ListItem{}
-			err := rd.children(func(se xml.StartElement) error {
-				switch se.Name.Local {
-				case "numId":
-					li.NumID = attr(se, "val")
-				case "ilvl":
-					li.Level, _ = strconv.Atoi(attr(se, "val"))
+			for depth := 0; ; {
+				ok, err := rd.child(nil, &depth)
+				if !ok {
+					if err != nil {
+						return err
+					}
+					break
 				}
-				return rd.skip()
-			})
+				switch string(rd.z.name) {
+				case "numId":
+					li.NumID = rd.intern(rd.z.attr("val"))
+				case "ilvl":
+					li.Level, _ = strconv.Atoi(string(rd.z.attr("val")))
+				}
+				if err := rd.skip(); err != nil {
+					return err
+				}
+			}
 			if li.NumID != "" && li.NumID != "0" {
 				p.List = li
 			}
+			continue
+		}
+		if err := rd.skip(); err != nil {
 			return err
 		}
-		return rd.skip()
-	})
+	}
 }
 
-// inline reads the content of a paragraph up to its end, writing the text
-// Word shows into text and emitting the blocks of its text boxes. pPr is
-// handed to props.
-func (rd *docxReader) inline(text *strings.Builder, emit func(extract.Block), cell *cellPos, props func(xml.StartElement) error) error {
-	// Hyperlinks, smart tags, content controls, insertions, simple fields
-	// and equations wrap text Word shows; deletions, moves away, proofing
-	// marks, bookmarks and comment ranges are skipped.
-	return rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
+// inline reads the content of a paragraph up to its end, appending the
+// text Word shows to rd.text and the blocks of its text boxes to dst. Its
+// w:pPr is read into p, unless p is nil (the base text of a phonetic guide).
+func (rd *docxReader) inline(p *extract.Paragraph, outline *int, dst *[]extract.Block, cell *cellPos) error {
+	for depth := 0; ; {
+		ok, err := rd.child(inlineWrappers, &depth)
+		if !ok {
+			return err
+		}
+		switch string(rd.z.name) {
 		case "pPr":
-			if props != nil {
-				return props(se)
+			if p != nil {
+				err = rd.paraProps(p, outline)
+			} else {
+				err = rd.skip()
 			}
 		case "r":
-			return rd.run(text, emit, cell)
+			err = rd.run(dst, cell)
+		default:
+			err = rd.skip()
 		}
-		return rd.skip()
-	}, "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara")
-}
-
-// run reads w:r (or m:r in an equation).
-func (rd *docxReader) run(text *strings.Builder, emit func(extract.Block), cell *cellPos) error {
-	hidden := false
-	return rd.children(func(se xml.StartElement) error {
-		if hidden && se.Name.Local != "rPr" {
-			// Hidden text (w:vanish) is not shown, so it is not read; its
-			// element is still walked to its end.
-			var discard strings.Builder
-			if se.Name.Local == "t" {
-				return rd.charData(&discard)
-			}
-			return rd.skip()
-		}
-		switch se.Name.Local {
-		case "rPr":
-			return rd.children(func(se xml.StartElement) error {
-				if se.Name.Local == "vanish" {
-					v := attr(se, "val")
-					hidden = v == "" || v == "1" || v == "true" || v == "on"
-				}
-				return rd.skip()
-			})
-		case "t":
-			return rd.charData(text)
-		case "tab", "ptab":
-			text.WriteByte('\t')
-		case "br":
-			if typ := attr(se, "type"); typ == "" || typ == "textWrapping" {
-				text.WriteByte('\n')
-			}
-		case "cr":
-			text.WriteByte('\n')
-		case "noBreakHyphen":
-			text.WriteByte('-')
-		case "sym":
-			if n, err := strconv.ParseUint(attr(se, "char"), 16, 32); err == nil {
-				text.WriteRune(symbolRune(attr(se, "font"), rune(n)))
-			}
-		case "drawing", "pict", "object", "AlternateContent":
-			return rd.textBoxes(emit, cell)
-		case "ruby":
-			// A phonetic guide: the base text is the text; the guide
-			// above it (w:rt) is not.
-			return rd.children(func(se xml.StartElement) error {
-				if se.Name.Local == "rubyBase" {
-					return rd.inline(text, emit, cell, nil)
-				}
-				return rd.skip()
-			})
-		}
-		return rd.skip()
-	})
-}
-
-// charData appends the character data of the current element.
-func (rd *docxReader) charData(text *strings.Builder) error {
-	for {
-		tok, err := rd.next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			text.Write(t)
-		case xml.EndElement:
+	}
+}
+
+// run reads w:r (or m:r in an equation).
+func (rd *docxReader) run(dst *[]extract.Block, cell *cellPos) error {
+	hidden := false
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		name := rd.z.name
+		if hidden && string(name) != "rPr" {
+			// Hidden text (w:vanish) is not shown, so it is not read; its
+			// element is still walked to its end.
+			if string(name) == "t" {
+				err = rd.charData(false)
+			} else {
+				err = rd.skip()
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		consumed := true
+		switch string(name) {
+		case "rPr":
+			err = rd.runProps(&hidden)
+		case "t":
+			err = rd.charData(true)
+		case "drawing", "pict", "object", "AlternateContent":
+			err = rd.textBoxes(dst, cell)
+		case "ruby":
+			err = rd.ruby(dst, cell)
+		default:
+			consumed = false
+			rd.runChar(name)
+		}
+		if err == nil && !consumed {
+			err = rd.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// runChar appends the text of the run element just started, of local name
+// name, that stands for a character.
+func (rd *docxReader) runChar(name []byte) {
+	switch string(name) {
+	case "tab", "ptab":
+		rd.text = append(rd.text, '\t')
+	case "br":
+		if typ := rd.z.attr("type"); len(typ) == 0 || string(typ) == "textWrapping" {
+			rd.text = append(rd.text, '\n')
+		}
+	case "cr":
+		rd.text = append(rd.text, '\n')
+	case "noBreakHyphen":
+		rd.text = append(rd.text, '-')
+	case "sym":
+		if n, err := strconv.ParseUint(string(rd.z.attr("char")), 16, 32); err == nil {
+			rd.text = utf8.AppendRune(rd.text, symbolRune(string(rd.z.attr("font")), rune(n)))
+		}
+	}
+}
+
+// runProps reads w:rPr for w:vanish.
+func (rd *docxReader) runProps(hidden *bool) error {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		if string(rd.z.name) == "vanish" {
+			v := string(rd.z.attr("val"))
+			*hidden = v == "" || v == "1" || v == "true" || v == "on"
+		}
+		if err := rd.skip(); err != nil {
+			return err
+		}
+	}
+}
+
+// ruby reads a phonetic guide: the base text is the text; the guide above
+// it (w:rt) is not.
+func (rd *docxReader) ruby(dst *[]extract.Block, cell *cellPos) error {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		if string(rd.z.name) == "rubyBase" {
+			err = rd.inline(nil, nil, dst, cell)
+		} else {
+			err = rd.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// charData reads the character data of the current element, appending it
+// to rd.text when keep is set.
+func (rd *docxReader) charData(keep bool) error {
+	for {
+		k, err := rd.next()
+		if err != nil {
+			return err
+		}
+		switch k {
+		case tokText:
+			if keep {
+				rd.text = append(rd.text, rd.z.text...)
+			}
+		case tokEnd:
 			return nil
-		case xml.StartElement:
+		case tokStart:
 			if err := rd.skip(); err != nil {
 				return err
 			}
@@ -503,23 +665,23 @@ func (rd *docxReader) charData(text *strings.Builder) error {
 // textBoxes looks through a drawing for text boxes (w:txbxContent) and reads
 // their paragraphs. Of an mc:AlternateContent only the first choice is
 // read: the fallback repeats the same text.
-func (rd *docxReader) textBoxes(emit func(extract.Block), cell *cellPos) error {
+func (rd *docxReader) textBoxes(dst *[]extract.Block, cell *cellPos) error {
 	depth := 1
 	for depth > 0 {
-		tok, err := rd.next()
+		k, err := rd.next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch k {
+		case tokEnd:
 			depth--
-		case xml.StartElement:
-			switch t.Name.Local {
+		case tokStart:
+			switch string(rd.z.name) {
 			case "txbxContent":
 				if err := rd.budget.enter("text box"); err != nil {
 					return err
 				}
-				if err := rd.blocks(emit, cell); err != nil {
+				if err := rd.blocks(dst, cell); err != nil {
 					return err
 				}
 				rd.budget.leave()
@@ -555,30 +717,33 @@ func (rd *docxReader) table() (*extract.Table, error) {
 		}
 		return width
 	}
-	err := rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
+	for depth := 0; ; {
+		ok, err := rd.child(blockWrappers, &depth)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch string(rd.z.name) {
 		case "tblGrid":
-			return rd.children(func(se xml.StartElement) error {
-				if se.Name.Local == "gridCol" {
-					gridCols++
-				}
-				return rd.skip()
-			})
+			err = rd.tableGrid(&gridCols)
 		case "tr":
-			row, w, deleted, err := rd.row(idx, len(rows)+1)
-			if err != nil {
-				return err
+			row, w, deleted, rerr := rd.row(idx, len(rows)+1)
+			if rerr != nil {
+				return nil, rerr
 			}
 			if !deleted {
 				rows = append(rows, row)
 				width = max(width, w)
 			}
-			return rd.budget.grid(idx, len(rows), cols())
+			err = rd.budget.grid(idx, len(rows), cols())
+		default:
+			err = rd.skip()
 		}
-		return rd.skip()
-	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
 	}
 	if err := rd.budget.grid(idx, len(rows), cols()); err != nil {
 		return nil, err
@@ -601,38 +766,20 @@ func (rd *docxReader) table() (*extract.Table, error) {
 	return t, nil
 }
 
-// children calls f for each child element of the current element, reading
-// through wrapper elements (content controls and the like) as if they were
-// not there. f must consume the element it is given (Skip it at least).
-func (rd *docxReader) children(f func(xml.StartElement) error, wrappers ...string) error {
-	for {
-		tok, err := rd.next()
-		if err != nil {
+// tableGrid reads w:tblGrid, counting its columns into cols.
+func (rd *docxReader) tableGrid(cols *int) error {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if isOneOf(t.Name.Local, wrappers) {
-				err = rd.children(f, wrappers...)
-			} else {
-				err = f(t)
-			}
-			if err != nil {
-				return err
-			}
+		if string(rd.z.name) == "gridCol" {
+			*cols++
+		}
+		if err := rd.skip(); err != nil {
+			return err
 		}
 	}
-}
-
-func isOneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
 }
 
 // row reads w:tr; width is its width in grid columns, as BuildTable will
@@ -643,25 +790,21 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 	}
 	spans := 0 // grid columns of the cells so far, as written
 	laid := 0  // the same, as BuildTable lays them out
-	err = rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
+	for depth := 0; ; {
+		var ok bool
+		if ok, err = rd.child(blockWrappers, &depth); !ok {
+			break
+		}
+		switch string(rd.z.name) {
 		case "trPr", "tblPrEx":
-			return rd.children(func(se xml.StartElement) error {
-				switch se.Name.Local {
-				case "gridBefore":
-					row.Before, _ = strconv.Atoi(attr(se, "val"))
-				case "gridAfter":
-					row.After, _ = strconv.Atoi(attr(se, "val"))
-				case "del":
-					deleted = true
-				}
-				return rd.skip()
-			})
+			err = rd.rowProps(&row, &deleted)
 		case "tc":
 			col := row.Before + 1 + spans
-			c, hmerge, err := rd.cell(&cellPos{table: table, row: rowNo, col: col})
+			var c extract.RawCell
+			var hmerge bool
+			c, hmerge, err = rd.cell(&cellPos{table: table, row: rowNo, col: col})
 			if err != nil {
-				return err
+				break
 			}
 			spans += max(c.Span, 1)
 			if hmerge && len(row.Cells) > 0 {
@@ -675,15 +818,40 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 				laid += c.Width()
 				row.Cells = append(row.Cells, c)
 			}
-			return rowWidth(table, rowNo, laid)
+			err = rowWidth(table, rowNo, laid)
+		default:
+			err = rd.skip()
 		}
-		return rd.skip()
-	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
+		if err != nil {
+			break
+		}
+	}
 	width = row.Width()
 	if err == nil {
 		err = rowWidth(table, rowNo, width)
 	}
 	return row, width, deleted, err
+}
+
+// rowProps reads w:trPr or w:tblPrEx.
+func (rd *docxReader) rowProps(row *extract.RawRow, deleted *bool) error {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		switch string(rd.z.name) {
+		case "gridBefore":
+			row.Before, _ = strconv.Atoi(string(rd.z.attr("val")))
+		case "gridAfter":
+			row.After, _ = strconv.Atoi(string(rd.z.attr("val")))
+		case "del":
+			*deleted = true
+		}
+		if err := rd.skip(); err != nil {
+			return err
+		}
+	}
 }
 
 // cell reads w:tc.
@@ -692,49 +860,55 @@ func (rd *docxReader) cell(pos *cellPos) (c extract.RawCell, hmerge bool, err er
 		return c, false, err
 	}
 	c.Span = 1
-	emit := func(b extract.Block) { c.Blocks = append(c.Blocks, b) }
-	err = rd.children(func(se xml.StartElement) error {
-		switch se.Name.Local {
-		case "tcPr":
-			return rd.children(func(se xml.StartElement) error {
-				switch se.Name.Local {
-				case "gridSpan":
-					if n, err := strconv.Atoi(attr(se, "val")); err == nil && n > 0 {
-						c.Span = n
-					}
-				case "vMerge":
-					if attr(se, "val") == "restart" {
-						c.VMerge = extract.MergeRestart
-					} else {
-						c.VMerge = extract.MergeContinue
-					}
-				case "hMerge":
-					hmerge = attr(se, "val") != "restart"
-				}
-				return rd.skip()
-			})
-		case "p":
-			return rd.paragraph(pos, emit)
-		case "tbl":
-			t, err := rd.table()
-			if err != nil {
-				return err
-			}
-			emit(extract.Block{Table: t})
-			return nil
+	for depth := 0; ; {
+		var ok bool
+		if ok, err = rd.child(blockWrappers, &depth); !ok {
+			return c, hmerge, err
 		}
-		return rd.skip()
-	}, "sdt", "sdtContent", "customXml", "ins", "moveTo")
-	return c, hmerge, err
-}
-
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
+		switch string(rd.z.name) {
+		case "tcPr":
+			err = rd.cellProps(&c, &hmerge)
+		case "p":
+			err = rd.paragraph(pos, &c.Blocks)
+		case "tbl":
+			var t *extract.Table
+			if t, err = rd.table(); err == nil {
+				c.Blocks = append(c.Blocks, extract.Block{Table: t})
+			}
+		default:
+			err = rd.skip()
+		}
+		if err != nil {
+			return c, hmerge, err
 		}
 	}
-	return ""
+}
+
+// cellProps reads w:tcPr.
+func (rd *docxReader) cellProps(c *extract.RawCell, hmerge *bool) error {
+	for depth := 0; ; {
+		ok, err := rd.child(nil, &depth)
+		if !ok {
+			return err
+		}
+		switch string(rd.z.name) {
+		case "gridSpan":
+			if n, err := strconv.Atoi(string(rd.z.attr("val"))); err == nil && n > 0 {
+				c.Span = n
+			}
+		case "vMerge":
+			if string(rd.z.attr("val")) == "restart" {
+				c.VMerge = extract.MergeRestart
+			} else {
+				c.VMerge = extract.MergeContinue
+			}
+		case "hMerge":
+			*hmerge = string(rd.z.attr("val")) != "restart"
+		}
+		if err := rd.skip(); err != nil {
+			return err
+		}
+	}
 }
 
 // symbolRune maps a w:sym character to Unicode. Word stores symbol-font
