@@ -290,6 +290,7 @@ func (z *xmlTokenizer) scanEnd(b []byte, atEOF bool) (int, error) {
 }
 
 func (z *xmlTokenizer) scanStart(b []byte, atEOF bool) (int, error) {
+	z.attrs = z.attrs[:0] // of a scan cut short by the window's end
 	i, space, local, err := z.scanName(b, 1, atEOF, "expected element name after <")
 	if err != nil {
 		return 0, err
