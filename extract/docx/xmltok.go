@@ -602,16 +602,22 @@ func decodeChars(dst, s []byte, refs bool) []byte {
 // until the next call of attr or next.
 func (z *xmlTokenizer) attr(local string) []byte {
 	for i := range z.attrs {
-		a := &z.attrs[i]
-		if string(a.name) == local {
-			if a.plain {
-				return a.raw
-			}
-			z.value = decodeChars(z.value[:0], a.raw, true)
-			return z.value
+		if string(z.attrs[i].name) == local {
+			return z.attrValue(i)
 		}
 	}
 	return nil
+}
+
+// attrValue returns the decoded value of attribute i, valid until the
+// next call of attr, attrValue or next.
+func (z *xmlTokenizer) attrValue(i int) []byte {
+	a := &z.attrs[i]
+	if a.plain {
+		return a.raw
+	}
+	z.value = decodeChars(z.value[:0], a.raw, true)
+	return z.value
 }
 
 // delegate has encoding/xml read the processing instruction or directive

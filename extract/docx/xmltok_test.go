@@ -64,8 +64,8 @@ func ourTokens(r io.Reader, window int) (toks []string, err error) {
 		switch k {
 		case tokStart:
 			s = "start " + string(z.space) + " " + string(z.name)
-			for _, a := range z.attrs {
-				s += fmt.Sprintf(" %s %s=%q", a.space, a.name, z.attr(string(a.name)))
+			for i, a := range z.attrs {
+				s += fmt.Sprintf(" %s %s=%q", a.space, a.name, z.attrValue(i))
 			}
 		case tokEnd:
 			s = "end " + string(z.space) + " " + string(z.name)
