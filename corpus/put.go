@@ -49,6 +49,13 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 			return nil, fmt.Errorf("corpus: put %s: index has %d entries, the report %d", d.Path, len(d.Index), countText(d.Report))
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("corpus: put: %w", err)
+	}
+	// A batch, once begun, is finished: its statements are short, and
+	// under a context that can be cancelled the driver runs each one on a
+	// goroutine of its own, which costs more than the insert.
+	ctx = context.WithoutCancel(ctx)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: put: %w", err)
