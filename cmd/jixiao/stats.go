@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"sort"
 
+	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -33,10 +33,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(s); err != nil {
+		if err := output.WriteJSON(stdout, s); err != nil {
 			fmt.Fprintf(stderr, "jixiao stats: %v\n", err)
 			return 1
 		}
