@@ -10,11 +10,11 @@
 // spreadsheet would read as a formula (= + - @, a tab or a carriage
 // return first) are written as text: quoted with ' in CSV, and with the
 // Text format and quote prefix in XLSX. Workbooks are streamed through
-// excelize's StreamWriter and compressed straight into the writer, and
-// CSV and JSON results are written row by row, so memory stays bounded
-// whatever the number of rows; the formats that need every row first
-// (the aligned table and a sheet) keep at most MaxTableRows and
-// MaxSheetRows.
+// excelize's StreamWriter and compressed straight into the writer, so
+// their memory stays bounded whatever the number of rows. A ResultWriter
+// writes CSV and JSON row by row as the query yields them; the formats
+// that need every row first (the aligned table and a sheet) keep at most
+// MaxTableRows and MaxSheetRows.
 //
 // The Word letter is written with github.com/fumiama/go-docx, which is
 // AGPL-3.0 (see README, 许可).
