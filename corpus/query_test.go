@@ -1,14 +1,11 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/jixiao/jixiao/report"
-	"github.com/xuri/excelize/v2"
 )
 
 // seeded returns a store holding the seed reports.
@@ -107,38 +104,6 @@ func rowsOf(t *Table) []map[string]any {
 		out = append(out, m)
 	}
 	return out
-}
-
-func TestWriteFormats(t *testing.T) {
-	tab := &Table{Name: "测试", Columns: []Column{{"a", "甲"}, {"b", "乙"}, {"c", "丙"}},
-		Rows: [][]any{{"满意度", int64(90), nil}, {"x,y", 1.5, nil}}}
-	var b bytes.Buffer
-	if err := tab.Write(&b, "table"); err != nil || strings.Contains(b.String(), "丙") {
-		t.Errorf("table: %v\n%s (the empty column 丙 should be left out)", err, b.String())
-	}
-	b.Reset()
-	if err := tab.Write(&b, "csv"); err != nil || !strings.HasPrefix(b.String(), "\uFEFF甲,乙,丙\n") || !strings.Contains(b.String(), `"x,y"`) {
-		t.Errorf("csv: %v\n%q", err, b.String())
-	}
-	b.Reset()
-	var objs []map[string]any
-	if err := tab.Write(&b, "json"); err != nil || json.Unmarshal(b.Bytes(), &objs) != nil || objs[0]["a"] != "满意度" || objs[1]["b"] != 1.5 {
-		t.Errorf("json: %v\n%s", err, b.String())
-	}
-	b.Reset()
-	if err := WriteXLSX(&b, tab, &Table{Name: "二", Columns: tab.Columns}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := f.GetCellValue("测试", "A2"); v != "满意度" {
-		t.Errorf("xlsx A2 = %q", v)
-	}
-	if v, _ := f.GetCellValue("二", "B1"); v != "乙" {
-		t.Errorf("xlsx second sheet B1 = %q", v)
-	}
 }
 
 func TestReadOnly(t *testing.T) {

@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/rules"
 )
 
@@ -449,7 +450,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, t *corpus.Tabl
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+urlEscape(name))
-	if err := t.Write(w, format); err != nil {
+	if err := output.Write(w, t, format); err != nil {
 		s.logf("error: %s: download: %v", r.URL.Path, err)
 	}
 }

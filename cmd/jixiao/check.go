@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
@@ -69,7 +69,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		rules.Check(rep, cfg)
 		reports = append(reports, rep)
 		if *explain {
-			writeExplain(stderr, rep)
+			output.WriteExplain(stderr, rep, shown(rep.Source.Path))
 		}
 	}
 	if len(reports) > 1 {
@@ -77,9 +77,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
 		var v any = reports
 		if read == 1 && len(errs) == 0 {
 			if len(reports) == 0 {
@@ -89,7 +86,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		} else if reports == nil {
 			v = []*report.Report{}
 		}
-		if err := enc.Encode(v); err != nil {
+		if err := output.WriteJSON(stdout, v); err != nil {
 			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
 			return 1
 		}
@@ -98,56 +95,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			if i > 0 {
 				fmt.Fprintln(stdout)
 			}
-			writeSummary(stdout, rep)
+			output.WriteSummary(stdout, rep)
 		}
 		if read+len(errs) > 1 || other > 0 {
-			writeCheckTotals(stdout, reports, read+len(errs)-len(reports), other)
+			output.WriteCheckTotals(stdout, reports, read+len(errs)-len(reports), other)
 		}
 	}
 	if status == 0 && *failOn != "" && hasSeverity(reports, *failOn) {
 		status = 1
 	}
 	return status
-}
-
-// writeCheckTotals ends a check of several files or a folder with what
-// a reviewer asks first: how many files were read, how many refused, and
-// the findings by severity.
-func writeCheckTotals(w io.Writer, reports []*report.Report, refused, other int) {
-	count := map[report.Severity]int{}
-	total := 0
-	for _, rep := range reports {
-		for _, f := range rep.Findings {
-			count[f.Severity]++
-			total++
-		}
-	}
-	fmt.Fprintf(w, "\n汇总：读取报告 %d 份，无法读取 %d 个文件", len(reports), refused)
-	if other > 0 {
-		fmt.Fprintf(w, "，另有 %d 个不是 .docx/.pdf 的文件未读取", other)
-	}
-	fmt.Fprintf(w, "\n      审核发现 %d 条：%s %d，%s %d，%s %d\n", total,
-		report.Error.Name(), count[report.Error], report.Warning.Name(), count[report.Warning], report.Info.Name(), count[report.Info])
-}
-
-// writeExplain prints how a file was read: each title and table with the
-// role it was given, which cell or column went to which field, and what
-// could not be mapped.
-func writeExplain(w io.Writer, rep *report.Report) {
-	fmt.Fprintf(w, "== %s 的读取过程\n", shown(rep.Source.Path))
-	for _, line := range rep.Trace {
-		fmt.Fprintln(w, line)
-	}
-	fmt.Fprintf(w, "结果：%d 个项目，%d 个项目指标，%d 个部门整体指标，%d 处未识别\n\n",
-		len(rep.Projects), countIndicators(rep), len(rep.DepartmentIndicators), len(rep.Unmapped))
-}
-
-func countIndicators(rep *report.Report) int {
-	n := 0
-	for _, p := range rep.Projects {
-		n += len(p.Indicators)
-	}
-	return n
 }
 
 func hasSeverity(reports []*report.Report, failOn string) bool {

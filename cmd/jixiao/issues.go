@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/rules"
 )
 
@@ -119,7 +120,7 @@ func chineseFields(t *corpus.Table) {
 	}
 	for _, r := range t.Rows {
 		if s, ok := r[col].(string); ok {
-			r[col] = corpus.FieldName(s)
+			r[col] = output.FieldName(s)
 		}
 	}
 }
@@ -159,23 +160,23 @@ func writePerDepartment(ctx context.Context, st *corpus.Store, filter corpus.Fil
 			clean++
 			continue
 		}
-		name := baseName(sub.File)
+		name := output.BaseName(sub.File)
 		if note := sub.Note(); note != "" {
 			name += "（" + note + "）"
 		}
-		sb := &corpus.SendBack{DepartmentCode: sub.DepartmentCode, DepartmentName: sub.DepartmentName,
+		sb := &output.SendBack{DepartmentCode: sub.DepartmentCode, DepartmentName: sub.DepartmentName,
 			Year: sub.Year, Date: now, Files: []string{name}, Findings: list, Rules: citedRules(list)}
 		stem := filepath.Join(dir, fileName(strings.TrimSpace(sub.DepartmentCode+"-"+sub.DepartmentName), "未知部门"))
 		if sub.Year != 0 {
 			stem += fmt.Sprintf("-%d", sub.Year)
 		}
-		if err := writeOutFile(stem+"-审核意见.xlsx", func(w io.Writer) error { return corpus.WriteSendBackXLSX(w, sb) }); err != nil {
+		if err := writeOutFile(stem+"-审核意见.xlsx", func(w io.Writer) error { return output.WriteSendBackXLSX(w, sb) }); err != nil {
 			fmt.Fprintf(stderr, "jixiao issues: %v\n", err)
 			return 1
 		}
 		files++
 		if letter {
-			if err := writeOutFile(stem+"-审核意见.docx", func(w io.Writer) error { return writeLetter(w, sb) }); err != nil {
+			if err := writeOutFile(stem+"-审核意见.docx", func(w io.Writer) error { return output.WriteLetter(w, sb) }); err != nil {
 				fmt.Fprintf(stderr, "jixiao issues: %v\n", err)
 				return 1
 			}
@@ -214,14 +215,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// baseName is the file name of a path stored on any system.
-func baseName(p string) string {
-	if i := strings.LastIndexAny(p, `/\\`); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }
 
 // writeOutFile writes name through write, removing a partial file on error.

@@ -2,12 +2,12 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/output"
 )
 
 func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -24,21 +24,8 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	ctx := normalize.Context{Year: *year}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false) // ≥ and < stay as written
-	emit := func(text string) error {
-		t := normalize.Value(text, ctx)
-		if *format == "json" {
-			return enc.Encode(struct {
-				Text   string           `json:"text"`
-				Target normalize.Target `json:"target"`
-			}{text, t})
-		}
-		if _, err := fmt.Fprintf(out, "%s\t", text); err != nil {
-			return err
-		}
-		return enc.Encode(t)
-	}
+	tw := output.NewTargetWriter(out, *format == "json")
+	emit := func(text string) error { return tw.Write(text, normalize.Value(text, ctx)) }
 	if fs.NArg() > 0 {
 		for _, v := range fs.Args() {
 			if err := emit(v); err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -77,29 +78,29 @@ func kindNamesInTable(t *corpus.Table) {
 	}
 }
 
-// output is the --format and --out flags shared by the query commands.
-type output struct {
+// outputFlagSet is the --format and --out flags shared by the query commands.
+type outputFlagSet struct {
 	format *string
 	out    *string
 }
 
-func outputFlags(fs *flag.FlagSet) *output {
-	return &output{
+func outputFlags(fs *flag.FlagSet) *outputFlagSet {
+	return &outputFlagSet{
 		format: fs.String("format", "table", "输出格式：table、csv、json 或 xlsx"),
 		out:    fs.String("out", "", "写入此文件，而不是显示在屏幕上"),
 	}
 }
 
-func (o *output) check() error {
-	if !slices.Contains(corpus.Formats, *o.format) {
-		return fmt.Errorf("--format 只能是 %s，而不是 %q", strings.Join(corpus.Formats, "、"), *o.format)
+func (o *outputFlagSet) check() error {
+	if !slices.Contains(output.Formats, *o.format) {
+		return fmt.Errorf("--format 只能是 %s，而不是 %q", strings.Join(output.Formats, "、"), *o.format)
 	}
 	return nil
 }
 
 // write writes the tables: all of them as sheets of one workbook for xlsx,
 // the first one otherwise.
-func (o *output) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.Table) int {
+func (o *outputFlagSet) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.Table) int {
 	w := stdout
 	if *o.out != "" {
 		f, err := os.Create(*o.out)
@@ -115,9 +116,9 @@ func (o *output) write(cmd string, stdout, stderr io.Writer, tables ...*corpus.T
 	}
 	var err error
 	if *o.format == "xlsx" {
-		err = corpus.WriteXLSX(w, tables...)
+		err = output.WriteXLSX(w, tables...)
 	} else {
-		err = tables[0].Write(w, *o.format)
+		err = output.Write(w, tables[0], *o.format)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao %s: %v\n", cmd, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 )
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
@@ -54,7 +55,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if err := corpus.HitsTable(res.Hits).Write(stdout, *format); err != nil {
+	if err := output.Write(stdout, corpus.HitsTable(res.Hits), *format); err != nil {
 		fmt.Fprintf(stderr, "jixiao search: %v\n", err)
 		return 1
 	}

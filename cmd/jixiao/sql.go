@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 	"golang.org/x/term"
 )
 
@@ -48,7 +49,7 @@ func runSQL(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer dest.discard()
-	rw, err := corpus.NewResultWriter(dest.w, *out.format, "查询结果")
+	rw, err := output.NewResultWriter(dest.w, *out.format, "查询结果")
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao sql: %v\n", err)
 		return 2
@@ -56,7 +57,7 @@ func runSQL(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(timeout))
 	defer cancel()
 	err = st.SQLTo(ctx, fs.Arg(0), rw)
-	if errors.Is(err, corpus.ErrResultFull) {
+	if errors.Is(err, output.ErrResultFull) {
 		err = nil
 	}
 	if err == nil {
@@ -73,7 +74,7 @@ func runSQL(args []string, stdout, stderr io.Writer) int {
 }
 
 // sqlNotes says where the result went and what a format left out.
-func sqlNotes(stderr io.Writer, format, out string, rw *corpus.ResultWriter) int {
+func sqlNotes(stderr io.Writer, format, out string, rw *output.ResultWriter) int {
 	if out != "" {
 		fmt.Fprintf(stderr, "已写入 %s（%d 行）\n", out, rw.Rows())
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 )
 
 // emptyDB creates a database with the schema and nothing in it.
@@ -116,7 +117,7 @@ func TestSQLCommandFormats(t *testing.T) {
 	}
 	// The aligned table shows the first rows and says there are more.
 	status, stdout, stderr = runCmd("sql", "--db", db, endless)
-	if status != 0 || strings.Count(stdout, "\n") != corpus.MaxTableRows+1 || !strings.Contains(stderr, "只显示了前 10000 行") {
+	if status != 0 || strings.Count(stdout, "\n") != output.MaxTableRows+1 || !strings.Contains(stderr, "只显示了前 10000 行") {
 		t.Errorf("table of an endless result: status %d, %d lines, %s", status, strings.Count(stdout, "\n"), stderr)
 	}
 }

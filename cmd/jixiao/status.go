@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/output"
 )
 
 func runStatus(args []string, stdout, stderr io.Writer) int {
@@ -28,7 +29,7 @@ func runStatus(args []string, stdout, stderr io.Writer) int {
 	if tableFormat == "text" {
 		tableFormat = "table"
 	}
-	out := &output{format: &tableFormat, out: outFile}
+	out := &outputFlagSet{format: &tableFormat, out: outFile}
 	if err := out.check(); err != nil {
 		fmt.Fprintf(stderr, "jixiao status: %v\n", strings.Replace(err.Error(), "table、", "text、", 1))
 		return 2
@@ -63,7 +64,7 @@ func runStatus(args []string, stdout, stderr io.Writer) int {
 
 // departmentHistory lists a department's submissions and, for each
 // resubmission, the findings fixed, still open and new.
-func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year int, out *output, stdout, stderr io.Writer) int {
+func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year int, out *outputFlagSet, stdout, stderr io.Writer) int {
 	subs, err := st.Submissions(ctx, dept, year)
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao status: %v\n", err)
@@ -87,7 +88,7 @@ func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year 
 		if s.ReplacedBy != 0 {
 			state = "已被替换"
 		}
-		t.Rows = append(t.Rows, []any{int64(s.Year), s.DepartmentCode, s.DepartmentName, state, baseName(s.File), s.Note(), s.ReceivedAt})
+		t.Rows = append(t.Rows, []any{int64(s.Year), s.DepartmentCode, s.DepartmentName, state, output.BaseName(s.File), s.Note(), s.ReceivedAt})
 	}
 	tables := []*corpus.Table{t}
 	for _, r := range re {
@@ -107,7 +108,7 @@ func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year 
 	}
 	for i, r := range re {
 		fmt.Fprintf(stdout, "\n%d 年重新报送：%s 替换了 %s；审核发现 已改正 %d 条，仍存在 %d 条，新出现 %d 条\n",
-			r.Current.Year, baseName(r.Current.File), baseName(r.Earlier.File),
+			r.Current.Year, output.BaseName(r.Current.File), output.BaseName(r.Earlier.File),
 			r.Counts[corpus.FindingFixed], r.Counts[corpus.FindingOpen], r.Counts[corpus.FindingNew])
 		if status := out.write("status", stdout, stderr, tables[i+1]); status != 0 {
 			return status

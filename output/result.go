@@ -1,9 +1,8 @@
-package corpus
+package output
 
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,11 +10,13 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/corpus"
 )
 
 // ErrResultFull is returned by ResultWriter.Row when a format that keeps
 // its rows has kept as many as it may; the writer has the rows before.
-var ErrResultFull = errors.New("corpus: result: the format's row limit is reached")
+var ErrResultFull = errors.New("output: result: the format's row limit is reached")
 
 // Limits of the formats that keep the rows until the end: the aligned
 // table (its column widths) and the workbook (a sheet).
@@ -27,8 +28,8 @@ const (
 )
 
 // ResultWriter writes a query result in one of Formats as its rows
-// arrive (it is a RowSink). CSV and JSON rows are written one by one, so
-// a result of any length takes the same memory. The table and xlsx
+// arrive (it is a corpus.RowSink). CSV and JSON rows are written one by
+// one, so a result of any length takes the same memory. The table and xlsx
 // formats need every row before the first is written; they keep at most
 // MaxTableRows and MaxSheetRows rows (and 256 MB of text), then Row
 // returns ErrResultFull and Truncated reports it. Close writes what is
@@ -40,9 +41,9 @@ type ResultWriter struct {
 
 	bw   bytes.Buffer // whole rows not yet written to w
 	cw   *csv.Writer
-	cols []Column
-	kept *Table // table and xlsx
-	size int    // bytes of text in kept
+	cols []corpus.Column
+	kept *corpus.Table // table and xlsx
+	size int           // bytes of text in kept
 
 	rows      int
 	truncated bool
@@ -55,14 +56,14 @@ func NewResultWriter(w io.Writer, format, name string) (*ResultWriter, error) {
 		format = "table"
 	}
 	if !slices.Contains(Formats, format) {
-		return nil, fmt.Errorf("corpus: unknown format %q", format)
+		return nil, fmt.Errorf("output: unknown format %q", format)
 	}
 	return &ResultWriter{w: w, format: format, name: name}, nil
 }
 
 // Columns starts the output with the header.
-func (r *ResultWriter) Columns(cols []Column) error {
-	r.cols = append([]Column{}, cols...) // not nil: Close checks it was called
+func (r *ResultWriter) Columns(cols []corpus.Column) error {
+	r.cols = append([]corpus.Column{}, cols...) // not nil: Close checks it was called
 	switch r.format {
 	case "csv":
 		r.bw.WriteString("\uFEFF")
@@ -78,7 +79,7 @@ func (r *ResultWriter) Columns(cols []Column) error {
 		r.bw.WriteString("[")
 		return nil
 	}
-	r.kept = &Table{Name: r.name, Columns: cols}
+	r.kept = &corpus.Table{Name: r.name, Columns: cols}
 	return nil
 }
 
@@ -123,7 +124,7 @@ func (r *ResultWriter) Row(vals []any) error {
 	return nil
 }
 
-// jsonRow writes a row as Table.Write does: an object keyed by Column.Key
+// jsonRow writes a row as Write does: an object keyed by Column.Key
 // in column order.
 func (r *ResultWriter) jsonRow(vals []any) {
 	if r.rows > 0 {
@@ -155,17 +156,6 @@ func (r *ResultWriter) flushRows(size int) error {
 	return err
 }
 
-func writeJSONValue(w *bytes.Buffer, v any) {
-	var e bytes.Buffer
-	je := json.NewEncoder(&e)
-	je.SetEscapeHTML(false)
-	if err := je.Encode(v); err != nil {
-		e.Reset()
-		je.Encode(cellText(v))
-	}
-	w.Write(bytes.TrimRight(e.Bytes(), "\n"))
-}
-
 // tableCells cuts long text, of which the table shows 60 columns, so
 // that kept rows stay small.
 func tableCells(vals []any) []any {
@@ -190,7 +180,7 @@ func tableCells(vals []any) []any {
 // Close writes the kept rows or ends the streamed ones, and flushes.
 func (r *ResultWriter) Close() error {
 	if r.cols == nil {
-		return errors.New("corpus: result: closed before the columns")
+		return errors.New("output: result: closed before the columns")
 	}
 	switch r.format {
 	case "csv":
@@ -206,7 +196,7 @@ func (r *ResultWriter) Close() error {
 	case "xlsx":
 		return WriteXLSX(r.w, r.kept)
 	default:
-		return r.kept.Write(r.w, "table")
+		return writeText(r.w, r.kept)
 	}
 	return r.flushRows(0)
 }

@@ -1,4 +1,4 @@
-package corpus
+package output
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -26,19 +27,19 @@ func FieldName(f string) string {
 type SendBack struct {
 	DepartmentCode, DepartmentName string
 	Year                           int
-	Date                           time.Time // the review date
-	Files                          []string  // the files reviewed, by name, with 另有 PDF 版本 where so
-	Findings                       *Table    // as Issues returns them
-	Rules                          *Table    // the rules cited: 规则, 标题, 说明
+	Date                           time.Time     // the review date
+	Files                          []string      // the files reviewed, by name, with 另有 PDF 版本 where so
+	Findings                       *corpus.Table // as corpus.Store.Issues returns them
+	Rules                          *corpus.Table // the rules cited: 规则, 标题, 说明
 }
 
 // Counts counts the findings by Chinese severity name (错误, 警告, 提示).
 func (sb *SendBack) Counts() map[string]int {
 	m := map[string]int{}
-	col := sb.Findings.column("severity")
+	col := column(sb.Findings, "severity")
 	for _, r := range sb.Findings.Rows {
 		if s, ok := r[col].(string); ok {
-			m[SeverityName(s)]++
+			m[corpus.SeverityName(s)]++
 		}
 	}
 	return m
@@ -50,7 +51,7 @@ func (sb *SendBack) CountLine() string {
 	return fmt.Sprintf("错误 %d 条，警告 %d 条，提示 %d 条，共 %d 条", c["错误"], c["警告"], c["提示"], len(sb.Findings.Rows))
 }
 
-func (t *Table) column(key string) int {
+func column(t *corpus.Table, key string) int {
 	for i, c := range t.Columns {
 		if c.Key == key {
 			return i
@@ -61,10 +62,10 @@ func (t *Table) column(key string) int {
 
 // sendBackColumns are the findings' columns a department reads, in order;
 // the department is in the title, the file is named by its base name.
-var sendBackColumns = []Column{
-	{"project_code", "项目编码"}, {"project_name", "项目名称"}, {"severity", "严重程度"},
-	{"rule", "规则"}, {"message", "问题说明"}, {"indicator", "指标序号"},
-	{"indicator_name", "三级指标"}, {"field", "栏目"}, {"location", "位置"}, {"file", "文件"},
+var sendBackColumns = []corpus.Column{
+	{Key: "project_code", Title: "项目编码"}, {Key: "project_name", Title: "项目名称"}, {Key: "severity", Title: "严重程度"},
+	{Key: "rule", Title: "规则"}, {Key: "message", Title: "问题说明"}, {Key: "indicator", Title: "指标序号"},
+	{Key: "indicator_name", Title: "三级指标"}, {Key: "field", Title: "栏目"}, {Key: "location", Title: "位置"}, {Key: "file", Title: "文件"},
 }
 
 // Rows are the findings as the department reads them: sendBackColumns,
@@ -72,7 +73,7 @@ var sendBackColumns = []Column{
 func (sb *SendBack) Rows() [][]any {
 	idx := make([]int, len(sendBackColumns))
 	for i, c := range sendBackColumns {
-		idx[i] = sb.Findings.column(c.Key)
+		idx[i] = column(sb.Findings, c.Key)
 	}
 	out := make([][]any, 0, len(sb.Findings.Rows))
 	for _, r := range sb.Findings.Rows {
@@ -86,9 +87,9 @@ func (sb *SendBack) Rows() [][]any {
 			case "field":
 				row[i] = FieldName(s)
 			case "file":
-				row[i] = baseName(s)
+				row[i] = BaseName(s)
 			case "severity":
-				row[i] = SeverityName(s)
+				row[i] = corpus.SeverityName(s)
 			}
 		}
 		out = append(out, row)
@@ -233,7 +234,7 @@ func printSetup(f *excelize.File, sheet, titleRows string) error {
 		RefersTo: fmt.Sprintf("'%s'!%s", sheet, titleRows), Scope: sheet})
 }
 
-func writeRulesSheet(f *excelize.File, rules *Table, s *sendBackStyles) error {
+func writeRulesSheet(f *excelize.File, rules *corpus.Table, s *sendBackStyles) error {
 	if _, err := f.NewSheet(sendBackRulesName); err != nil {
 		return err
 	}
@@ -276,4 +277,12 @@ func yearText(y int) string {
 		return "未知"
 	}
 	return fmt.Sprintf("%d年", y)
+}
+
+// BaseName is the file name of a path stored on any system (/ or \).
+func BaseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
 }

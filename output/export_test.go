@@ -1,4 +1,4 @@
-package corpus
+package output
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,8 +37,8 @@ var hostile = []struct {
 	{-2.5, "-2.5", false},
 }
 
-func hostileTable() *Table {
-	t := &Table{Name: "注入", Columns: []Column{{"v", "值"}}}
+func hostileTable() *corpus.Table {
+	t := &corpus.Table{Name: "注入", Columns: []corpus.Column{{Key: "v", Title: "值"}}}
 	for _, h := range hostile {
 		t.Rows = append(t.Rows, []any{h.cell})
 	}
@@ -46,7 +47,7 @@ func hostileTable() *Table {
 
 func TestCSVFormulaInjection(t *testing.T) {
 	var b bytes.Buffer
-	if err := hostileTable().Write(&b, "csv"); err != nil {
+	if err := Write(&b, hostileTable(), "csv"); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\uFEFF"))).ReadAll()
@@ -121,10 +122,10 @@ func TestXLSXStreams(t *testing.T) {
 
 // bigTable is n rows shaped like the indicator table: 27 columns of
 // codes, numbers, empty cells and Chinese text.
-func bigTable(n int) *Table {
-	t := &Table{Name: "绩效指标"}
+func bigTable(n int) *corpus.Table {
+	t := &corpus.Table{Name: "绩效指标"}
 	for i := range 27 {
-		t.Columns = append(t.Columns, Column{fmt.Sprint("c", i), fmt.Sprint("栏目", i)})
+		t.Columns = append(t.Columns, corpus.Column{Key: fmt.Sprint("c", i), Title: fmt.Sprint("栏目", i)})
 	}
 	t.Rows = make([][]any, n)
 	for r := range t.Rows {

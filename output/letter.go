@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"fmt"
@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	docx "github.com/fumiama/go-docx"
-
-	"github.com/jixiao/jixiao/corpus"
 )
 
 // letterColumns are the columns of a letter's findings tables, one table
@@ -18,18 +16,18 @@ var letterColumns = []string{"序号", "严重程度", "问题说明", "三级�
 // the text width of an A4 page with Word's default margins.
 var letterWidths = []int64{600, 900, 3800, 1300, 900, 1100, 700}
 
-// writeLetter writes a department's 审核意见 as a Word document: the title,
+// WriteLetter writes a department's 审核意见 as a Word document: the title,
 // unit, year, date and files, a summary, the findings as one table per
 // project with their places, and the rules cited. It is written with
 // github.com/fumiama/go-docx (AGPL-3.0; see README, 许可).
-func writeLetter(w io.Writer, sb *corpus.SendBack) error {
+func WriteLetter(w io.Writer, sb *SendBack) error {
 	d := docx.New().WithDefaultTheme().WithA4Page()
 	title := d.AddParagraph().Justification("center")
 	title.AddText("预算绩效目标审核意见").Bold().Size("36")
 	unit := strings.TrimSpace(sb.DepartmentCode + " " + sb.DepartmentName)
 	for _, kv := range [][2]string{
 		{"单位", unit},
-		{"年度", strings.TrimSuffix(yearText(sb.Year), "度")},
+		{"年度", strings.TrimSuffix(letterYear(sb.Year), "度")},
 		{"审核日期", sb.Date.Format("2006年1月2日")},
 		{"文件", strings.Join(sb.Files, "；")},
 	} {
@@ -41,7 +39,7 @@ func writeLetter(w io.Writer, sb *corpus.SendBack) error {
 	groups := groupByProject(rows)
 	d.AddParagraph().AddText(fmt.Sprintf("经审核，贵单位报送的%s预算绩效目标表共有审核发现 %d 条（%s），涉及 %d 个项目。"+
 		"“错误”须修改后重新报送，“警告”请核实并修改，“提示”供参考。各条所在位置见下表，所引规则的说明附后。",
-		yearText(sb.Year), len(rows), strings.TrimSuffix(strings.SplitN(sb.CountLine(), "，共", 2)[0], "，"), len(groups)))
+		letterYear(sb.Year), len(rows), strings.TrimSuffix(strings.SplitN(sb.CountLine(), "，共", 2)[0], "，"), len(groups)))
 	for i, g := range groups {
 		d.AddParagraph().AddText(fmt.Sprintf("%s、%s（%d 条）", chineseOrdinal(i+1), g.title, len(g.rows))).Bold()
 		t := d.AddTableTwips(make([]int64, len(g.rows)+1), letterWidths, 0, nil)
@@ -53,7 +51,7 @@ func writeLetter(w io.Writer, sb *corpus.SendBack) error {
 		for r, row := range g.rows {
 			// sendBackColumns: project_code, project_name, severity, rule,
 			// message, indicator, indicator_name, field, location, file.
-			vals := []string{fmt.Sprint(r + 1), text(row[2]), text(row[4]), text(row[6]), text(row[7]), text(row[8]), text(row[3])}
+			vals := []string{fmt.Sprint(r + 1), cellText(row[2]), cellText(row[4]), cellText(row[6]), cellText(row[7]), cellText(row[8]), cellText(row[3])}
 			for c, v := range vals {
 				t.TableRows[r+1].TableCells[c].AddParagraph().AddText(v)
 			}
@@ -63,8 +61,8 @@ func writeLetter(w io.Writer, sb *corpus.SendBack) error {
 		d.AddParagraph().AddText("附：所引审核规则").Bold()
 		for _, r := range sb.Rules.Rows {
 			p := d.AddParagraph()
-			p.AddText(fmt.Sprintf("%s %s：", text(r[0]), text(r[1]))).Bold()
-			p.AddText(firstParagraph(text(r[2])))
+			p.AddText(fmt.Sprintf("%s %s：", cellText(r[0]), cellText(r[1]))).Bold()
+			p.AddText(firstParagraph(cellText(r[2])))
 		}
 	}
 	_, err := d.WriteTo(w)
@@ -82,7 +80,7 @@ func groupByProject(rows [][]any) []projectGroup {
 	var out []projectGroup
 	index := map[string]int{}
 	for _, r := range rows {
-		code, name := text(r[0]), text(r[1])
+		code, name := cellText(r[0]), cellText(r[1])
 		key := code + "\x00" + name
 		i, ok := index[key]
 		if !ok {
@@ -99,16 +97,6 @@ func groupByProject(rows [][]any) []projectGroup {
 	return out
 }
 
-func text(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	}
-	return fmt.Sprint(v)
-}
-
 // firstParagraph is a rule's documentation up to its first blank line:
 // what it checks.
 func firstParagraph(s string) string {
@@ -116,7 +104,8 @@ func firstParagraph(s string) string {
 	return p
 }
 
-func yearText(y int) string {
+// letterYear is the year as the letter says it: 2025年度.
+func letterYear(y int) string {
 	if y == 0 {
 		return "年度未知的"
 	}

@@ -1,4 +1,4 @@
-package corpus
+package output
 
 import (
 	"bytes"
@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/xuri/excelize/v2"
 )
 
-func resultTable() *Table {
-	return &Table{Name: "查询结果", Columns: []Column{{"a", "a"}, {"名称", "名称"}, {"n", "n"}, {"x", "x"}},
+func resultTable() *corpus.Table {
+	return &corpus.Table{Name: "查询结果", Columns: []corpus.Column{{Key: "a", Title: "a"}, {Key: "名称", Title: "名称"}, {Key: "n", Title: "n"}, {Key: "x", Title: "x"}},
 		Rows: [][]any{
 			{"满意度", "a,b \"q\"\nline", int64(3), 1.5},
 			{nil, "<b>&", int64(-1), nil},
@@ -18,7 +19,7 @@ func resultTable() *Table {
 		}}
 }
 
-func writeStreamed(t *testing.T, tab *Table, format string) (*ResultWriter, []byte) {
+func writeStreamed(t *testing.T, tab *corpus.Table, format string) (*ResultWriter, []byte) {
 	t.Helper()
 	var b bytes.Buffer
 	rw, err := NewResultWriter(&b, format, tab.Name)
@@ -42,13 +43,13 @@ func writeStreamed(t *testing.T, tab *Table, format string) (*ResultWriter, []by
 	return rw, b.Bytes()
 }
 
-// TestResultWriterAsTable checks that streaming writes what Table.Write
+// TestResultWriterAsTable checks that streaming writes what Write
 // writes, empty results included.
 func TestResultWriterAsTable(t *testing.T) {
-	for _, tab := range []*Table{resultTable(), {Name: "空", Columns: []Column{{"a", "a"}}}} {
+	for _, tab := range []*corpus.Table{resultTable(), {Name: "空", Columns: []corpus.Column{{Key: "a", Title: "a"}}}} {
 		for _, format := range []string{"csv", "json", "table"} {
 			var want bytes.Buffer
-			if err := tab.Write(&want, format); err != nil {
+			if err := Write(&want, tab, format); err != nil {
 				t.Fatal(err)
 			}
 			if _, got := writeStreamed(t, tab, format); !bytes.Equal(got, want.Bytes()) {
@@ -67,7 +68,7 @@ func TestResultWriterAsTable(t *testing.T) {
 }
 
 func TestResultWriterLimits(t *testing.T) {
-	tab := &Table{Name: "t", Columns: []Column{{"a", "a"}}}
+	tab := &corpus.Table{Name: "t", Columns: []corpus.Column{{Key: "a", Title: "a"}}}
 	for i := 0; i < MaxTableRows+5; i++ {
 		tab.Rows = append(tab.Rows, []any{int64(i)})
 	}
@@ -83,9 +84,9 @@ func TestResultWriterLimits(t *testing.T) {
 		t.Errorf("csv: truncated %v after %d rows, want all %d", rw.Truncated(), rw.Rows(), len(tab.Rows))
 	}
 	long := strings.Repeat("长 ", 10000)
-	_, b = writeStreamed(t, &Table{Name: "t", Columns: []Column{{"a", "a"}}, Rows: [][]any{{long}}}, "table")
+	_, b = writeStreamed(t, &corpus.Table{Name: "t", Columns: []corpus.Column{{Key: "a", Title: "a"}}, Rows: [][]any{{long}}}, "table")
 	var want bytes.Buffer
-	(&Table{Columns: []Column{{"a", "a"}}, Rows: [][]any{{long}}}).Write(&want, "table")
+	Write(&want, &corpus.Table{Columns: []corpus.Column{{Key: "a", Title: "a"}}, Rows: [][]any{{long}}}, "table")
 	if !bytes.Equal(b, want.Bytes()) {
 		t.Errorf("a long cell: %s, want %s", b, want.Bytes())
 	}

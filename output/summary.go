@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"fmt"
@@ -9,9 +9,9 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-// writeSummary prints a report as a readable Chinese summary, findings
+// WriteSummary prints a report as a readable Chinese summary, findings
 // grouped by project.
-func writeSummary(w io.Writer, rep *report.Report) {
+func WriteSummary(w io.Writer, rep *report.Report) {
 	fmt.Fprintf(w, "== %s ==\n", rep.Source.Path)
 	layout := map[string]string{"hebei": "河北版式", "split": "指标性质/指标值/度量单位分列版式"}[rep.Layout]
 	fmt.Fprintf(w, "部门：%s %s（预算年度 %d，%s）\n", rep.Department.Code, rep.Department.Name, rep.Year, layout)
