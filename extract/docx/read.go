@@ -57,13 +57,13 @@ func Read(r io.ReaderAt, size int64, name string) (*extract.Document, error) {
 		}
 		return nil, &extract.Error{Path: name, Err: err}
 	}
-	pkg := &docxPackage{zr: zr, name: name}
+	rd := newReader(&extract.Document{Path: name, Format: extract.DOCX})
+	defer rd.release()
+	pkg := &docxPackage{zr: zr, name: name, buf: &rd.part}
 	main, err := pkg.mainPart()
 	if err != nil {
 		return nil, err
 	}
-	rd := newReader(&extract.Document{Path: name, Format: extract.DOCX})
-	defer rd.release()
 	f, err := pkg.open(main)
 	if err != nil {
 		return nil, err
@@ -103,6 +103,7 @@ func Read(r io.ReaderAt, size int64, name string) (*extract.Document, error) {
 type docxPackage struct {
 	zr   *zip.Reader
 	name string
+	buf  *[]byte // what readAll reads into, kept from part to part
 }
 
 func (p *docxPackage) file(name string) *zip.File {
@@ -128,13 +129,35 @@ func (p *docxPackage) open(name string) (io.ReadCloser, error) {
 	return &cappedReader{rc: rc, left: MaxPartSize, part: name}, nil
 }
 
+// readAll reads the named part whole. The bytes are valid until the next
+// call: they are read into the same buffer each time, sized from the
+// part's declared size (a lie costs no more than MaxPartSize, which a
+// truthful part may take too).
 func (p *docxPackage) readAll(name string) ([]byte, error) {
 	rc, err := p.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(rc)
+	data := (*p.buf)[:0]
+	if size := p.file(name).UncompressedSize64; size < MaxPartSize && uint64(cap(data)) <= size {
+		data = make([]byte, 0, size+1) // +1: room to read the end
+	}
+	for {
+		if len(data) == cap(data) {
+			data = append(make([]byte, 0, 2*cap(data)+512), data...)
+		}
+		n, rerr := rc.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = rerr
+			break
+		}
+	}
+	*p.buf = data
 	if err == nil {
 		err = partTags(data)
 	}
@@ -244,6 +267,8 @@ type docxReader struct {
 	open       []byte            // local names of the elements open, end to end, innermost last
 	openAt     []int             // where each of them starts in open
 	text       []byte            // text of the paragraphs being read, outermost first (see paragraph)
+	part       []byte            // the part docxPackage.readAll read last
+	slabs      slabs             // the document's paragraphs and first blocks
 	names      map[string]string // style and list ids, so that each is a string once
 	usedStyles map[string]bool   // paragraph style ids the body uses
 	lists      bool              // whether any paragraph has list numbering
@@ -260,7 +285,7 @@ func newReader(doc *extract.Document) *docxReader {
 	rd := readers.Get().(*docxReader)
 	clear(rd.names)
 	clear(rd.usedStyles)
-	*rd = docxReader{z: rd.z, doc: doc, open: rd.open[:0], openAt: rd.openAt[:0], text: rd.text[:0], names: rd.names, usedStyles: rd.usedStyles}
+	*rd = docxReader{z: rd.z, doc: doc, open: rd.open[:0], openAt: rd.openAt[:0], text: rd.text[:0], part: rd.part[:0], names: rd.names, usedStyles: rd.usedStyles}
 	return rd
 }
 
@@ -268,7 +293,7 @@ func newReader(doc *extract.Document) *docxReader {
 // buffers far past what reports need.
 func (rd *docxReader) release() {
 	rd.doc, rd.z.r, rd.z.err, rd.z.rerr, rd.z.other = nil, nil, nil, nil, nil
-	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
+	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.part) > 4<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
 		return
 	}
 	readers.Put(rd)
@@ -410,7 +435,7 @@ func (rd *docxReader) blocks(dst *[]extract.Block, cell *cellPos) error {
 		case "tbl":
 			var tb *extract.Table
 			if tb, err = rd.table(); err == nil {
-				*dst = append(*dst, extract.Block{Table: tb})
+				rd.slabs.appendBlock(dst, extract.Block{Table: tb})
 			}
 		default:
 			err = rd.skip()
@@ -419,6 +444,42 @@ func (rd *docxReader) blocks(dst *[]extract.Block, cell *cellPos) error {
 			return err
 		}
 	}
+}
+
+// slabs hands out a document's paragraphs, and the slices of blocks of
+// its cells, from arrays of slabSize: a few allocations instead of one a
+// paragraph and one a cell. Nothing handed out is handed out again, and a
+// reader starts each document with new slabs, the Document keeping them.
+type slabs struct {
+	paras  []extract.Paragraph
+	blocks []extract.Block
+}
+
+const slabSize = 64
+
+func (s *slabs) paragraph() *extract.Paragraph {
+	if len(s.paras) == 0 {
+		s.paras = make([]extract.Paragraph, slabSize)
+	}
+	p := &s.paras[0]
+	s.paras = s.paras[1:]
+	return p
+}
+
+// appendBlock appends b to *dst. A first block gets a slice of capacity 1
+// from the slab (most cells hold one paragraph); appending to it again
+// moves it out, as appending to any full slice does.
+func (s *slabs) appendBlock(dst *[]extract.Block, b extract.Block) {
+	if cap(*dst) > 0 {
+		*dst = append(*dst, b)
+		return
+	}
+	if len(s.blocks) == 0 {
+		s.blocks = make([]extract.Block, slabSize)
+	}
+	s.blocks[0] = b
+	*dst = s.blocks[0:1:1]
+	s.blocks = s.blocks[1:]
 }
 
 // cellPos is where a paragraph being read sits in a table.
@@ -434,8 +495,8 @@ func (rd *docxReader) paragraph(cell *cellPos, dst *[]extract.Block) error {
 	if err := rd.budget.element(); err != nil {
 		return err
 	}
-	p := &extract.Paragraph{}
-	*dst = append(*dst, extract.Block{Para: p})
+	p := rd.slabs.paragraph()
+	rd.slabs.appendBlock(dst, extract.Block{Para: p})
 	if cell == nil {
 		rd.paras++
 		p.Pos = extract.Pos{File: rd.doc.Path, Para: rd.paras}
@@ -873,7 +934,7 @@ func (rd *docxReader) cell(pos *cellPos) (c extract.RawCell, hmerge bool, err er
 		case "tbl":
 			var t *extract.Table
 			if t, err = rd.table(); err == nil {
-				c.Blocks = append(c.Blocks, extract.Block{Table: t})
+				rd.slabs.appendBlock(&c.Blocks, extract.Block{Table: t})
 			}
 		default:
 			err = rd.skip()

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"sync"
 )
@@ -39,7 +40,9 @@ func cachedStyleIndex(data []byte) *styleIndex {
 	if ix != nil {
 		return ix
 	}
-	ix = &styleIndex{elems: indexStyles(data)}
+	// The index keeps slices of the part, which is read into a buffer
+	// that the next part overwrites: it indexes a copy.
+	ix = &styleIndex{elems: indexStyles(bytes.Clone(data))}
 	styleCache.Lock()
 	defer styleCache.Unlock()
 	if _, ok := styleCache.m[key]; !ok {
