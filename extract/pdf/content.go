@@ -135,7 +135,7 @@ func (in *interp) run(strm pdflib.Value, res *resources) (err error) {
 		return err
 	}
 	// A stream cut short still shows what it had up to the cut.
-	contentOps(data, func(op string, args []operand) { in.op(op, args, res) })
+	in.doc.lexState(in.depth).run(data, func(op string, args []operand) { in.op(op, args, res) })
 	return err
 }
 

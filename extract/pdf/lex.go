@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // This file splits PostScript-like text into tokens: the CMaps of fonts
@@ -36,6 +37,16 @@ type psToken struct {
 type psLexer struct {
 	b   []byte
 	pos int
+
+	// names, when set, holds the names read so far, so that a name that
+	// recurs (a content stream sets the same few fonts and marked-content
+	// tags again and again) costs no new string.
+	names map[string]string
+	buf   []byte // scratch for the bytes of a string token
+	// arena holds the elements of the top-level arrays read since the last
+	// resetArena, for a caller done with its arrays at each operator.
+	arena []operand
+	reuse bool // read top-level arrays into arena
 }
 
 func isPSSpace(c byte) bool {
@@ -94,24 +105,105 @@ func (l *psLexer) next() psToken {
 		for l.pos < len(b) && !isPSSpace(b[l.pos]) && !isPSDelim(b[l.pos]) {
 			l.pos++
 		}
-		return psToken{kind: psName, s: string(b[start:l.pos])}
+		return psToken{kind: psName, s: l.name(b[start:l.pos])}
 	}
 	start := l.pos - 1
 	for l.pos < len(b) && !isPSSpace(b[l.pos]) && !isPSDelim(b[l.pos]) {
 		l.pos++
 	}
-	word := string(b[start:l.pos])
+	word := b[start:l.pos]
 	if isNumber(word) {
-		if f, err := strconv.ParseFloat(word, 64); err == nil {
+		if f, ok := parseNumber(word); ok {
 			return psToken{kind: psNum, num: f}
 		}
 	}
-	return psToken{kind: psKeyword, s: word}
+	if k, ok := psKeywords[string(word)]; ok {
+		return psToken{kind: psKeyword, s: k}
+	}
+	return psToken{kind: psKeyword, s: string(word)}
+}
+
+// name returns the text of name bytes w, interned when l interns names.
+func (l *psLexer) name(w []byte) string {
+	if l.names == nil {
+		return string(w)
+	}
+	if s, ok := l.names[string(w)]; ok {
+		return s
+	}
+	s := string(w)
+	if len(l.names) < maxInternedNames {
+		l.names[s] = s
+	}
+	return s
+}
+
+// maxInternedNames bounds the names a lexer keeps: a hostile stream of
+// distinct names must not grow the table without end.
+const maxInternedNames = 4096
+
+// psKeywords are the operators of content streams and the keywords of
+// CMaps and object syntax, so that reading one costs no new string.
+var psKeywords = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf
+		TJ Tj TL Tm Tr Ts Tw Tz v w W W* y ' " true false null obj endobj stream endstream R xref
+		trailer startxref begincodespacerange endcodespacerange beginbfchar endbfchar
+		beginbfrange endbfrange begincidrange endcidrange begincidchar endcidchar
+		beginnotdefrange endnotdefrange beginnotdefchar endnotdefchar usecmap begincmap endcmap
+		def dict begin end findresource defineresource pop currentdict CMapName CIDSystemInfo`) {
+		m[k] = k
+	}
+	return m
+}()
+
+// pow10 holds the powers of ten that are exact in a float64.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseNumber returns the value of word, one isNumber accepts, as
+// strconv.ParseFloat does, and whether it is a number (1.2.3 is not). A
+// number of at most 15 digits is an exact integer over an exact power of
+// ten, whose quotient the division rounds correctly: the same float64 that
+// ParseFloat returns, without its general conversion.
+func parseNumber(word []byte) (float64, bool) {
+	var m uint64
+	digits, frac := 0, -1
+	neg := false
+	for i, c := range word {
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.':
+			if frac >= 0 {
+				return 0, false
+			}
+			frac = 0
+		case i == 0:
+			neg = c == '-'
+		}
+	}
+	if digits > 15 {
+		f, err := strconv.ParseFloat(string(word), 64)
+		return f, err == nil
+	}
+	f := float64(m)
+	if frac > 0 {
+		f /= pow10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // isNumber reports whether word is written as a PDF number: digits with a
 // sign and a point at most, no exponent, no Inf or NaN.
-func isNumber(word string) bool {
+func isNumber(word []byte) bool {
 	digits := false
 	for i := 0; i < len(word); i++ {
 		switch c := word[i]; {
@@ -126,7 +218,8 @@ func isNumber(word string) bool {
 }
 
 func (l *psLexer) hexString() psToken {
-	var out []byte
+	out := l.buf[:0]
+	defer func() { l.keepBuf(out) }()
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -164,7 +257,8 @@ func unhexDigit(c byte) int {
 }
 
 func (l *psLexer) literalString() psToken {
-	var out []byte
+	out := l.buf[:0]
+	defer func() { l.keepBuf(out) }()
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -228,10 +322,29 @@ const (
 // contentOps runs the operators of content stream data through fn, with
 // their operands. Dictionaries (marked-content properties) are skipped,
 // inline images are passed as the operator "BI" with no operands and their
-// data skipped.
+// data skipped. The operands, arrays included, are fn's only until it
+// returns: their storage is used again for the next operator.
 func contentOps(data []byte, fn func(op string, args []operand)) {
-	l := &psLexer{b: data}
-	var args []operand
+	var st contentState
+	st.run(data, fn)
+}
+
+// contentState is what contentOps reuses from one stream to the next: the
+// names read and the storage of operands.
+type contentState struct {
+	names map[string]string
+	args  []operand
+	arena []operand
+	buf   []byte
+}
+
+func (st *contentState) run(data []byte, fn func(op string, args []operand)) {
+	if st.names == nil {
+		st.names = make(map[string]string)
+	}
+	l := &psLexer{b: data, names: st.names, buf: st.buf, arena: st.arena[:0], reuse: true}
+	args := st.args[:0]
+	defer func() { st.args, st.arena, st.buf = args[:0], l.arena[:0], l.buf[:0] }()
 	for {
 		t := l.next()
 		switch t.kind {
@@ -247,6 +360,7 @@ func contentOps(data []byte, fn func(op string, args []operand)) {
 			}
 			fn(t.s, args)
 			args = args[:0]
+			l.resetArena()
 		case psArrayOpen:
 			args = pushOperand(args, readArray(l, 0))
 		case psDictOpen:
@@ -258,6 +372,20 @@ func contentOps(data []byte, fn func(op string, args []operand)) {
 			args = pushOperand(args, operand{psToken: t})
 		}
 	}
+}
+
+// maxArena bounds the operands the arena holds before it starts anew: a
+// run of arrays with no operator must not grow it without end (the arrays
+// read before stay where they are, as long as they are operands).
+const maxArena = 1 << 16
+
+// resetArena makes the arena's storage free for the next operator's
+// arrays.
+func (l *psLexer) resetArena() {
+	if cap(l.arena) > 4*maxArena {
+		l.arena = nil
+	}
+	l.arena = l.arena[:0]
 }
 
 // pushOperand adds an operand, dropping the oldest of a run too long for
@@ -272,6 +400,9 @@ func pushOperand(args []operand, o operand) []operand {
 
 func readArray(l *psLexer, depth int) operand {
 	arr := operand{psToken: psToken{kind: psArrayOpen}}
+	if l.reuse && depth == 0 {
+		return l.readArenaArray()
+	}
 	for {
 		t := l.next()
 		switch t.kind {
@@ -290,6 +421,40 @@ func readArray(l *psLexer, depth int) operand {
 		default:
 			if len(arr.arr) < maxArrayElems {
 				arr.arr = append(arr.arr, operand{psToken: t})
+			}
+		}
+	}
+}
+
+// readArenaArray reads a top-level array as readArray does, its elements
+// into the lexer's arena.
+func (l *psLexer) readArenaArray() operand {
+	if len(l.arena) > maxArena {
+		l.arena = make([]operand, 0, 64)
+	}
+	start := len(l.arena)
+	for {
+		t := l.next()
+		switch t.kind {
+		case psEOF, psArrayClose:
+			elems := l.arena[start:len(l.arena):len(l.arena)]
+			if len(elems) == 0 {
+				elems = nil
+			}
+			return operand{psToken: psToken{kind: psArrayOpen}, arr: elems}
+		case psArrayOpen:
+			if maxNesting > 0 {
+				sub := readArray(l, 1)
+				if len(l.arena)-start < maxArrayElems {
+					l.arena = append(l.arena, sub)
+				}
+			}
+		case psDictOpen:
+			skipDict(l, 1)
+		case psDictClose:
+		default:
+			if len(l.arena)-start < maxArrayElems {
+				l.arena = append(l.arena, operand{psToken: t})
 			}
 		}
 	}
@@ -343,5 +508,13 @@ func skipInlineImage(l *psLexer) {
 		if (at == 0 || isPSSpace(l.b[at-1])) && (l.pos == len(l.b) || isPSSpace(l.b[l.pos]) || isPSDelim(l.b[l.pos])) {
 			return
 		}
+	}
+}
+
+// keepBuf keeps b as the scratch for the next string token unless it grew
+// too large to hold on to.
+func (l *psLexer) keepBuf(b []byte) {
+	if cap(b) <= 1<<20 {
+		l.buf = b[:0]
 	}
 }

@@ -123,6 +123,22 @@ type pdfDoc struct {
 	contentBytes int64
 	data         []byte // the file, when it is in memory
 	rebuilt      bool   // read from the file rebuildPDF wrote, or rebuilding failed: not to try again
+
+	// lex holds the content lexer's storage for each Form XObject depth,
+	// reused from stream to stream; names are shared by all depths.
+	lex   [maxFormDepth + 1]contentState
+	names map[string]string
+}
+
+// lexState returns the content lexer's storage for Form XObject depth
+// depth.
+func (d *pdfDoc) lexState(depth int) *contentState {
+	if d.names == nil {
+		d.names = make(map[string]string)
+	}
+	st := &d.lex[min(depth, maxFormDepth)]
+	st.names = d.names
+	return st
 }
 
 // openPDF checks the file's header and size and opens it with the library.
