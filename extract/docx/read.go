@@ -80,11 +80,9 @@ func Read(r io.ReaderAt, size int64, name string) (*extract.Document, error) {
 	// of the text.
 	var styles styleMap
 	if len(rd.usedStyles) > 0 {
-		data, err := pkg.related(main, "/styles")
-		if err != nil {
+		if styles, err = pkg.styles(main, rd.usedStyles); err != nil {
 			return nil, err
 		}
-		styles = parseStyles(data, rd.usedStyles)
 	}
 	var num *numbering
 	if rd.lists || styles.haveLists() {
@@ -237,9 +235,19 @@ func (p *docxPackage) mainPart() (string, error) {
 // related reads the first part related to from with a type ending in
 // typeSuffix; nil when there is none.
 func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
+	name, err := p.relatedName(from, typeSuffix)
+	if name == "" || err != nil {
+		return nil, err
+	}
+	return p.readAll(name)
+}
+
+// relatedName names the first part related to from with a type ending in
+// typeSuffix; "" when there is none, or it is missing.
+func (p *docxPackage) relatedName(from, typeSuffix string) (string, error) {
 	rels, err := p.rels(from)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	for _, r := range rels {
 		if strings.HasSuffix(r.Type, typeSuffix) && r.Mode != "External" {
@@ -250,12 +258,41 @@ func (p *docxPackage) related(from, typeSuffix string) ([]byte, error) {
 				t = path.Join(path.Dir(from), t)
 			}
 			if p.file(t) == nil {
-				return nil, nil
+				return "", nil
 			}
-			return p.readAll(t)
+			return t, nil
 		}
 	}
-	return nil, nil
+	return "", nil
+}
+
+// styles reads the styles of main that the styles in used inherit from
+// (parseStyles). A styles part stored as one read before is not read again
+// (rawStyleCache).
+func (p *docxPackage) styles(main string, used map[string]bool) (styleMap, error) {
+	name, err := p.relatedName(main, "/styles")
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		return parseStyles(nil, used), nil
+	}
+	key, keyed, buf := rawStyleKey(p.file(name), *p.buf)
+	*p.buf = buf[:0]
+	if keyed {
+		if ix := rawStyleCache.get(key); ix != nil && ix.elems != nil {
+			return indexedStyles(ix, nil, used), nil
+		}
+	}
+	data, err := p.readAll(name)
+	if err != nil {
+		return nil, err
+	}
+	ix := cachedStyleIndex(data)
+	if keyed && len(data) <= styleCacheMaxPart {
+		ix = rawStyleCache.put(key, ix)
+	}
+	return indexedStyles(ix, data, used), nil
 }
 
 // docxReader walks word/document.xml once, token by token. Readers are

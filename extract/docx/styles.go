@@ -47,8 +47,14 @@ type xmlStyle struct {
 // numbering. Only the styles in used and those they are based on are
 // decoded. Errors leave the styles empty: they only enrich the reading.
 func parseStyles(data []byte, used map[string]bool) styleMap {
+	return indexedStyles(cachedStyleIndex(data), data, used)
+}
+
+// indexedStyles is parseStyles with the index of data at hand; data is
+// only read when the index has no elements.
+func indexedStyles(ix *styleIndex, data []byte, used map[string]bool) styleMap {
 	decoded := map[string]*xmlStyle{}
-	if elems := cachedStyleIndex(data).elems; elems != nil {
+	if ix.elems != nil {
 		queue := make([]string, 0, len(used))
 		for id := range used {
 			queue = append(queue, id)
@@ -56,14 +62,14 @@ func parseStyles(data []byte, used map[string]bool) styleMap {
 		for len(queue) > 0 {
 			id := queue[len(queue)-1]
 			queue = queue[:len(queue)-1]
-			if _, done := decoded[id]; done || elems[id] == nil {
+			if _, done := decoded[id]; done {
 				continue
 			}
-			var st xmlStyle
-			if xml.Unmarshal(elems[id], &st) != nil {
+			st := ix.style(id) // shared by the readers of the index: read only
+			if st == nil {
 				continue
 			}
-			decoded[id] = &st
+			decoded[id] = st
 			if b := st.BasedOn.Val; b != "" {
 				queue = append(queue, b)
 			}
