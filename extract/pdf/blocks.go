@@ -3,7 +3,7 @@ package pdf
 import (
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/extract"
@@ -230,7 +230,7 @@ var continuedCaption = regexp.MustCompile(`^\s*(续表|接上表|\(续\)|（续�
 // starts no paragraph of its own.
 func continuesPara(b *block, l *textLine) bool {
 	last := b.lines[len(b.lines)-1]
-	if !b.frame.full(last, l) || enumerator.MatchString(l.text) || math.Abs(last.size-l.size) > 0.15*last.size {
+	if !b.frame.full(last, l) || isEnumerated(l.text) || math.Abs(last.size-l.size) > 0.15*last.size {
 		return false
 	}
 	return !(l.x0-b.frame.left > 1.5*l.size)
@@ -261,7 +261,7 @@ func cellParagraphs(cell *tableCell) [][]*textLine {
 			a, b := cell.lines[i-1], cell.lines[i]
 			dist := a.y - b.y
 			gap := f.pitch > 0 && dist > 1.8*f.pitch || f.pitch == 0 && dist > 2.6*a.size
-			item := enumerator.MatchString(b.text) && !f.full(a, b)
+			item := isEnumerated(b.text) && !f.full(a, b)
 			if b.cont || dist > 0 && !gap && !item {
 				continue
 			}
@@ -291,13 +291,12 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *extr
 	pl := pages[first.page-1]
 	t := extract.NewTable(rows, cols)
 	t.Pos = extract.Pos{File: path, Page: first.page, Table: index, BBox: pl.userRect(first.box)}
-	placed := make(map[*tableCell]bool)
 	for r, row := range s.grid {
 		for c, tc := range row {
-			if tc == nil || placed[tc] {
+			if tc == nil || tc.built {
 				continue
 			}
-			placed[tc] = true
+			tc.built = true
 			rs, cs := 1, 1
 			for r+rs < rows && s.grid[r+rs][c] == tc {
 				rs++
@@ -327,9 +326,11 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *extr
 			}
 		}
 	}
-	sort.SliceStable(t.Cells, func(i, j int) bool {
-		a, b := t.Cells[i], t.Cells[j]
-		return a.Row < b.Row || a.Row == b.Row && a.Col < b.Col
+	slices.SortStableFunc(t.Cells, func(a, b *extract.Cell) int {
+		if a.Row < b.Row || a.Row == b.Row && a.Col < b.Col {
+			return -1
+		}
+		return 0
 	})
 	return t
 }

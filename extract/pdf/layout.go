@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,27 +49,45 @@ func buildLines(gs []glyph) []*textLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].midY() > gs[j].midY() })
-	var lines []*textLine
-	var cur *textLine
-	var sum float64 // of the midY of cur's glyphs
+	slices.SortStableFunc(gs, func(a, b glyph) int {
+		if a.midY() > b.midY() {
+			return -1
+		}
+		return 0
+	})
+	// A line is a run of gs in this order: the glyphs that follow within
+	// reach of the run's mean midY. Its glyphs stay where they are in gs.
+	type run struct {
+		end  int
+		size float64 // largest font size
+	}
+	var runs []run
+	var sum float64 // of the midY of the current run's glyphs
+	start, size := 0, 0.0
 	for i := range gs {
-		g := gs[i]
-		if cur != nil {
-			mid := sum / float64(len(cur.glyphs))
-			if math.Abs(g.midY()-mid) <= 0.4*math.Max(g.size, cur.size) {
-				cur.glyphs = append(cur.glyphs, g)
-				cur.size = math.Max(cur.size, g.size)
+		g := &gs[i]
+		if i > start {
+			mid := sum / float64(i-start)
+			if math.Abs(g.midY()-mid) <= 0.4*math.Max(g.size, size) {
+				size = math.Max(size, g.size)
 				sum += g.midY()
 				continue
 			}
+			runs = append(runs, run{i, size})
+			start = i
 		}
-		cur = &textLine{glyphs: []glyph{g}, size: g.size}
-		sum = g.midY()
-		lines = append(lines, cur)
+		size, sum = g.size, g.midY()
 	}
-	for _, l := range lines {
+	runs = append(runs, run{len(gs), size})
+	store := make([]textLine, len(runs))
+	lines := make([]*textLine, len(runs))
+	start = 0
+	for i, r := range runs {
+		l := &store[i]
+		l.glyphs, l.size = gs[start:r.end:r.end], r.size
 		l.finish()
+		lines[i] = l
+		start = r.end
 	}
 	return lines
 }
@@ -77,7 +96,12 @@ func buildLines(gs []glyph) []*textLine {
 // shadows) and sets the line's extent and text.
 func (l *textLine) finish() {
 	gs := l.glyphs
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x0 < gs[j].x0 })
+	slices.SortStableFunc(gs, func(a, b glyph) int {
+		if a.x0 < b.x0 {
+			return -1
+		}
+		return 0
+	})
 	out := gs[:0]
 	for _, g := range gs {
 		if n := len(out); n > 0 {
@@ -105,6 +129,11 @@ func (l *textLine) finish() {
 // between a digit and 号 is no space in the document.
 func lineText(gs []glyph) string {
 	var b strings.Builder
+	n := 0
+	for i := range gs {
+		n += len(gs[i].text)
+	}
+	b.Grow(n + 2*len(fieldSep))
 	for i := range gs {
 		g := &gs[i]
 		if i > 0 {
@@ -151,6 +180,22 @@ func isNarrow(r rune) bool {
 // join with no space when a line wraps.
 func isWide(r rune) bool {
 	return r >= 0x2e80 && r < 0xa000 || r >= 0xac00 && r < 0xd7b0 || r >= 0xf900 && r < 0xfb00 || r >= 0xfe30 && r < 0xfe50 || r >= 0xff00 && r < 0xffef
+}
+
+// isEnumerated reports whether s starts a numbered item (see enumerator).
+// Most lines start with no character an enumerator can start with, and
+// are told so without running the expression.
+func isEnumerated(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r >= '0' && r <= '9', r == '（', r == '(', r == '第', strings.ContainsRune("一二三四五六七八九十", r):
+		return enumerator.MatchString(s)
+	}
+	return false
 }
 
 // enumerator matches the start of a numbered item: 1. 2、 （一） 一、 (3) 第二部分.
@@ -207,7 +252,7 @@ func (f textFrame) breaksBefore(a, b *textLine) bool {
 		return true
 	case a.fields || b.fields:
 		return true // a form's line of fields is a paragraph of its own
-	case enumerator.MatchString(b.text):
+	case isEnumerated(b.text):
 		return true
 	case !f.full(a, b):
 		return true
@@ -301,20 +346,28 @@ func edge(xs []float64, right bool) float64 {
 // commonPitch returns the most frequent distance between the baselines of
 // consecutive lines of the same size, 0 when there are too few.
 func commonPitch(lines []*textLine) float64 {
-	counts := map[int]int{}
+	var small [32]int
+	keys := small[:0]
 	for i := 1; i < len(lines); i++ {
 		a, b := lines[i-1], lines[i]
 		d := a.y - b.y
 		if d <= 0 || math.Abs(a.size-b.size) > 0.5 || d > 3*a.size {
 			continue
 		}
-		counts[int(math.Round(d*2))]++
+		keys = append(keys, int(math.Round(d*2)))
 	}
+	// The most frequent key, the smallest of those as frequent.
+	slices.Sort(keys)
 	best, n := 0, 0
-	for k, c := range counts {
-		if c > n || c == n && k < best {
-			best, n = k, c
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
 		}
+		if j-i > n {
+			best, n = keys[i], j-i
+		}
+		i = j
 	}
 	if n < 2 {
 		return 0
@@ -418,7 +471,7 @@ func (f textFrame) continuesFields(a, b *textLine) bool {
 // continuesSpans reports whether each run of line b starts where one of
 // spans does, a span that fills its room, and stays inside it.
 func continuesSpans(spans []fieldSpan, b *textLine, f textFrame, size float64) bool {
-	if enumerator.MatchString(b.text) {
+	if isEnumerated(b.text) {
 		return false
 	}
 	for _, bs := range b.fieldSpans() {

@@ -427,7 +427,7 @@ func sameSpan(a, b []*tableCell, c int) bool {
 // apart). Without that evidence a full line followed by a new cell is the
 // likelier reading.
 func continuesCell(above, cell *tableCell, row []*tableCell, t *tableFrag, known cellTexts) bool {
-	if enumerator.MatchString(cell.lines[0].text) {
+	if isEnumerated(cell.lines[0].text) {
 		return false
 	}
 	lower := cellText(cell)

@@ -95,6 +95,8 @@ type tableCell struct {
 	row, col, rowSpan, colSpan int
 	box                        extract.Rect // display space
 	glyphs                     []glyph
+	nglyphs                    int  // glyphs placeGlyphs found in the cell, while it counts
+	built                      bool // its Cell is made: a stitched table's grid holds it in every slot it covers
 	lines                      []*textLine
 	page                       int
 }
@@ -275,23 +277,49 @@ func placeGlyphs(tables []*tableFrag, gs []glyph) (rest []glyph) {
 	if len(tables) == 0 {
 		return gs
 	}
-	rest = gs[:0:0]
-next:
-	for _, g := range gs {
-		cx, cy := (g.x0+g.x1)/2, g.midY()
-		for _, t := range tables {
-			if cx < t.box.X0 || cx > t.box.X1 || cy < t.box.Y0 || cy > t.box.Y1 {
-				continue
-			}
-			c := sort.SearchFloat64s(t.xs, cx) - 1
-			r := sort.Search(len(t.ys), func(i int) bool { return t.ys[i] <= cy }) - 1
-			c = min(max(c, 0), t.cols()-1)
-			r = min(max(r, 0), t.rows()-1)
-			cell := t.grid[r][c]
-			cell.glyphs = append(cell.glyphs, g)
-			continue next
+	// First the cell of each glyph and the number each cell gets, then
+	// the glyphs into one array that the cells' slices share.
+	where := make([]*tableCell, len(gs))
+	inCells := 0
+	for i := range gs {
+		if cell := cellAt(tables, &gs[i]); cell != nil {
+			where[i] = cell
+			cell.nglyphs++
+			inCells++
 		}
-		rest = append(rest, g)
+	}
+	store := make([]glyph, 0, inCells)
+	for _, t := range tables {
+		for _, cell := range t.cells {
+			n := cell.nglyphs
+			cell.glyphs, store = store[len(store):len(store):len(store)+n], store[:len(store)+n]
+			cell.nglyphs = 0
+		}
+	}
+	rest = make([]glyph, 0, len(gs)-inCells)
+	for i, g := range gs {
+		if cell := where[i]; cell != nil {
+			cell.glyphs = append(cell.glyphs, g)
+		} else {
+			rest = append(rest, g)
+		}
 	}
 	return rest
+}
+
+// cellAt returns the cell of the first of tables that glyph g's centre
+// falls in, nil when it falls in none.
+func cellAt(tables []*tableFrag, g *glyph) *tableCell {
+	cx, cy := (g.x0+g.x1)/2, g.midY()
+	for _, t := range tables {
+		if cx < t.box.X0 || cx > t.box.X1 || cy < t.box.Y0 || cy > t.box.Y1 {
+			continue
+		}
+		c := sort.SearchFloat64s(t.xs, cx) - 1
+		r := sort.Search(len(t.ys), func(i int) bool { return t.ys[i] <= cy }) - 1
+		c = min(max(c, 0), t.cols()-1)
+		r = min(max(r, 0), t.rows()-1)
+		return t.grid[r][c]
+	}
+	return nil
 }
