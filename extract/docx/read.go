@@ -306,6 +306,10 @@ type docxReader struct {
 	text       []byte            // text of the paragraphs being read, outermost first (see paragraph)
 	part       []byte            // the part docxPackage.readAll read last
 	slabs      slabs             // the document's paragraphs and first blocks
+	texts      []byte            // texts of the paragraphs read, not yet strings (flushTexts)
+	pending    []pendingText     // the paragraphs whose texts they are
+	rows       []extract.RawRow  // rows of the tables being read, outermost first
+	cells      []extract.RawCell // cells of those rows
 	names      map[string]string // style and list ids, so that each is a string once
 	usedStyles map[string]bool   // paragraph style ids the body uses
 	lists      bool              // whether any paragraph has list numbering
@@ -322,7 +326,8 @@ func newReader(doc *extract.Document) *docxReader {
 	rd := readers.Get().(*docxReader)
 	clear(rd.names)
 	clear(rd.usedStyles)
-	*rd = docxReader{z: rd.z, doc: doc, open: rd.open[:0], openAt: rd.openAt[:0], text: rd.text[:0], part: rd.part[:0], names: rd.names, usedStyles: rd.usedStyles}
+	*rd = docxReader{z: rd.z, doc: doc, open: rd.open[:0], openAt: rd.openAt[:0], text: rd.text[:0], part: rd.part[:0], names: rd.names, usedStyles: rd.usedStyles,
+		texts: rd.texts[:0], pending: rd.pending[:0], rows: rd.rows[:0], cells: rd.cells[:0]}
 	return rd
 }
 
@@ -330,7 +335,12 @@ func newReader(doc *extract.Document) *docxReader {
 // buffers far past what reports need.
 func (rd *docxReader) release() {
 	rd.doc, rd.z.r, rd.z.err, rd.z.rerr, rd.z.other = nil, nil, nil, nil, nil
-	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.part) > 4<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
+	// Pooled, rd must not keep the document from the collector.
+	rd.slabs = slabs{}
+	clear(rd.pending[:cap(rd.pending)])
+	clear(rd.rows[:cap(rd.rows)])
+	clear(rd.cells[:cap(rd.cells)])
+	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.texts) > 1<<20 || cap(rd.cells) > 1<<16 || cap(rd.rows) > 1<<16 || cap(rd.pending) > 1<<16 || cap(rd.part) > 4<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
 		return
 	}
 	readers.Put(rd)
@@ -452,7 +462,9 @@ func (rd *docxReader) readDocument(r io.Reader) error {
 			return err
 		}
 		if k == tokStart && string(rd.z.name) == "body" {
-			return rd.blocks(&rd.doc.Blocks, nil)
+			err := rd.blocks(&rd.doc.Blocks, nil)
+			rd.flushTexts()
+			return err
 		}
 	}
 }
@@ -481,6 +493,29 @@ func (rd *docxReader) blocks(dst *[]extract.Block, cell *cellPos) error {
 			return err
 		}
 	}
+}
+
+// pendingText is a paragraph whose text ends at end in rd.texts.
+type pendingText struct {
+	p   *extract.Paragraph
+	end int
+}
+
+// flushTexts gives the paragraphs read since the last flush their texts,
+// cut from one string: one allocation for them all instead of one each.
+// It must run before anything reads the texts: building a table (the
+// texts of its cells), joining cells, and the end of the document.
+func (rd *docxReader) flushTexts() {
+	if len(rd.pending) == 0 {
+		return
+	}
+	all, start := string(rd.texts), 0
+	for i, pt := range rd.pending {
+		pt.p.Text = all[start:pt.end]
+		start = pt.end
+		rd.pending[i] = pendingText{}
+	}
+	rd.texts, rd.pending = rd.texts[:0], rd.pending[:0]
 }
 
 // slabs hands out a document's paragraphs, and the slices of blocks of
@@ -545,7 +580,8 @@ func (rd *docxReader) paragraph(cell *cellPos, dst *[]extract.Block) error {
 	if err := rd.inline(p, &outline, dst, cell); err != nil {
 		return err
 	}
-	p.Text = string(rd.text[start:])
+	rd.texts = append(rd.texts, rd.text[start:]...)
+	rd.pending = append(rd.pending, pendingText{p, len(rd.texts)})
 	rd.text = rd.text[:start]
 	p.Heading = -1 // resolved with the styles, see resolveParagraphs
 	if outline >= 0 {
@@ -806,7 +842,9 @@ func (rd *docxReader) table() (*extract.Table, error) {
 	}
 	rd.tables++
 	idx := rd.tables
-	var rows []extract.RawRow
+	// The rows and cells are read onto rd.rows and rd.cells, after those
+	// of the tables around, and taken off once the table is built.
+	rowsStart, cellsStart := len(rd.rows), len(rd.cells)
 	gridCols, width := 0, 0
 	// cols is the width BuildTable and the w:tblGrid make the table.
 	cols := func() int {
@@ -827,15 +865,15 @@ func (rd *docxReader) table() (*extract.Table, error) {
 		case "tblGrid":
 			err = rd.tableGrid(&gridCols)
 		case "tr":
-			row, w, deleted, rerr := rd.row(idx, len(rows)+1)
+			row, w, deleted, rerr := rd.row(idx, len(rd.rows)-rowsStart+1)
 			if rerr != nil {
 				return nil, rerr
 			}
 			if !deleted {
-				rows = append(rows, row)
+				rd.rows = append(rd.rows, row)
 				width = max(width, w)
 			}
-			err = rd.budget.grid(idx, len(rows), cols())
+			err = rd.budget.grid(idx, len(rd.rows)-rowsStart, cols())
 		default:
 			err = rd.skip()
 		}
@@ -843,11 +881,16 @@ func (rd *docxReader) table() (*extract.Table, error) {
 			return nil, err
 		}
 	}
+	rows := rd.rows[rowsStart:]
 	if err := rd.budget.grid(idx, len(rows), cols()); err != nil {
 		return nil, err
 	}
 	rd.budget.add(len(rows), cols())
-	t := extract.BuildTable(rows)
+	rd.flushTexts()
+	t := extract.BuildTable(rows) // keeps neither rows nor their cells
+	clear(rows)
+	clear(rd.cells[cellsStart:])
+	rd.rows, rd.cells = rd.rows[:rowsStart], rd.cells[:cellsStart]
 	if gridCols > t.Cols && gridCols <= extract.MaxSpan {
 		for r := range t.Grid {
 			t.Grid[r] = append(t.Grid[r], make([]*extract.Cell, gridCols-len(t.Grid[r]))...)
@@ -888,6 +931,7 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 	}
 	spans := 0 // grid columns of the cells so far, as written
 	laid := 0  // the same, as BuildTable lays them out
+	start := len(rd.cells)
 	for depth := 0; ; {
 		var ok bool
 		if ok, err = rd.child(blockWrappers, &depth); !ok {
@@ -905,16 +949,17 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 				break
 			}
 			spans += max(c.Span, 1)
-			if hmerge && len(row.Cells) > 0 {
+			if hmerge && len(rd.cells) > start {
 				// A legacy horizontal merge (w:hMerge) continues the cell
-				// on its left.
-				prev := &row.Cells[len(row.Cells)-1]
+				// on its left. Join reads the texts.
+				rd.flushTexts()
+				prev := &rd.cells[len(rd.cells)-1]
 				laid -= prev.Width()
 				prev.Join(c)
 				laid += prev.Width()
 			} else {
 				laid += c.Width()
-				row.Cells = append(row.Cells, c)
+				rd.cells = append(rd.cells, c)
 			}
 			err = rowWidth(table, rowNo, laid)
 		default:
@@ -924,9 +969,14 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 			break
 		}
 	}
+	row.Cells = rd.cells[start:len(rd.cells):len(rd.cells)]
 	width = row.Width()
 	if err == nil {
 		err = rowWidth(table, rowNo, width)
+	}
+	if deleted {
+		clear(row.Cells)
+		rd.cells = rd.cells[:start]
 	}
 	return row, width, deleted, err
 }
