@@ -29,6 +29,17 @@
 // part seen before (most reports of a county come from one template) are
 // found again by its SHA-256 instead of being parsed anew (stylecache.go).
 //
+// The XML is split into tokens by xmlTokenizer (xmltok.go), which accepts
+// and refuses what encoding/xml's RawToken does (FuzzTokenizer) without
+// allocating for each token; it streams word/document.xml through a
+// window and reads the relationship parts. encoding/xml itself still
+// reads the few tokens that are processing instructions or directives
+// (the XML declaration: its version and encoding checks are its own), the
+// styles a body uses (each once per distinct styles.xml, see
+// stylecache.go) and word/numbering.xml (a few kilobytes, once a report):
+// both are decoded into structs, which xml.Unmarshal does best, and cost
+// little next to the body.
+//
 // Every part is decompressed through a size cap (MaxPartSize), and the
 // structure of the document is bounded before the reader allocates for it
 // (limits.go: nesting, grid columns and slots, elements), so a zip bomb or
