@@ -130,12 +130,16 @@ var defaultFont = func() *pdfFont {
 // run interprets the content stream(s) strm with resources res.
 func (in *interp) run(strm pdflib.Value, res *resources) (err error) {
 	defer recoverTo(&err)
-	data, err := in.doc.content(strm)
+	st := in.doc.lexState(in.depth)
+	data, err := in.doc.content(strm, st.data)
+	if cap(data) <= maxScratch {
+		st.data = data[:0]
+	}
 	if err != nil && isLimit(err) {
 		return err
 	}
 	// A stream cut short still shows what it had up to the cut.
-	in.doc.lexState(in.depth).run(data, func(op string, args []operand) { in.op(op, args, res) })
+	st.run(data, func(op string, args []operand) { in.op(op, args, res) })
 	return err
 }
 
@@ -346,7 +350,7 @@ func (in *interp) show(o operand) {
 		x := gs.rise*m[2] + m[4]
 		y := gs.rise*m[3] + m[5]
 		w := sh.width * fs * th
-		size := math.Abs(fs) * math.Hypot(m[2], m[3])
+		size := math.Abs(fs) * hypot(m[2], m[3])
 		// Only upright, horizontal text is kept: rotated stamps and
 		// watermarks are not part of the report's reading.
 		if sh.text != "" && m[0] > 0 && math.Abs(m[1]) <= 0.05*m[0] && math.Abs(m[2]) <= 0.05*math.Abs(m[3]) && m[3] > 0 && !font.vertical &&
@@ -462,6 +466,15 @@ func (in *interp) xobject(res *resources, name string) {
 			}
 		}
 	}
+}
+
+// hypot is math.Hypot, which for upright text (no shear, p 0) is |q|,
+// exactly: this spares its scaling for every glyph.
+func hypot(p, q float64) float64 {
+	if p == 0 {
+		return math.Abs(q)
+	}
+	return math.Hypot(p, q)
 }
 
 func finite(xs ...float64) bool {

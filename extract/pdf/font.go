@@ -53,6 +53,11 @@ func encodingKind(name string) int {
 // cannot read it leaves at defaults, so a broken font costs its text, not
 // the page.
 func loadFont(f pdflib.Value) (font *pdfFont, err error) {
+	return loadFontWith(f, readStream)
+}
+
+// loadFontWith is loadFont reading the font's streams with read.
+func loadFontWith(f pdflib.Value, read streamFunc) (font *pdfFont, err error) {
 	font = &pdfFont{simple: true, dw: 1, codeLen: 1}
 	for i := range font.width {
 		font.width[i] = 0.5
@@ -60,14 +65,14 @@ func loadFont(f pdflib.Value) (font *pdfFont, err error) {
 	defer recoverTo(&err)
 	var toUni *cmap
 	if tu := f.Key("ToUnicode"); tu.Kind() == pdflib.Stream {
-		if data, _ := readStream(tu, maxCMapBytes); len(data) > 0 {
+		if data, _ := read(tu, maxCMapBytes); len(data) > 0 {
 			toUni = parseCMap(data)
 		}
 	}
 	if f.Key("Subtype").Name() == "Type0" {
 		font.simple = false
 		font.toUni = toUni
-		font.loadComposite(f)
+		font.loadComposite(f, read)
 		return font, nil
 	}
 	font.loadSimple(f, toUni)
@@ -141,7 +146,7 @@ func (font *pdfFont) loadSimple(f pdflib.Value, toUni *cmap) {
 	}
 }
 
-func (font *pdfFont) loadComposite(f pdflib.Value) {
+func (font *pdfFont) loadComposite(f pdflib.Value, read streamFunc) {
 	desc := f.Key("DescendantFonts").Index(0)
 	font.dw = 1
 	if dw := desc.Key("DW"); dw.Kind() == pdflib.Integer || dw.Kind() == pdflib.Real {
@@ -155,7 +160,7 @@ func (font *pdfFont) loadComposite(f pdflib.Value) {
 	case pdflib.Name:
 		font.encName = enc.Name()
 	case pdflib.Stream:
-		if data, _ := readStream(enc, maxCMapBytes); len(data) > 0 {
+		if data, _ := read(enc, maxCMapBytes); len(data) > 0 {
 			font.enc = parseCMap(data)
 			font.space = font.enc.space
 			font.encName = font.enc.useCMap

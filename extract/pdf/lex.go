@@ -117,11 +117,47 @@ func (l *psLexer) next() psToken {
 			return psToken{kind: psNum, num: f}
 		}
 	}
-	if k, ok := psKeywords[string(word)]; ok {
-		return psToken{kind: psKeyword, s: k}
-	}
-	return psToken{kind: psKeyword, s: string(word)}
+	return psToken{kind: psKeyword, s: keyword(word)}
 }
+
+// keyword returns word as a string, a shared one when it is a known
+// keyword. Operators, all of them short, are looked up in a small table
+// by their bytes rather than hashed.
+func keyword(word []byte) string {
+	if len(word) <= 3 {
+		if k := shortKeywords[shortKey(word)]; k == string(word) {
+			return k
+		}
+	}
+	if k, ok := psKeywords[string(word)]; ok {
+		return k
+	}
+	return string(word)
+}
+
+// shortKey is the slot of a word of at most 3 bytes in shortKeywords.
+func shortKey(w []byte) int {
+	h := len(w)
+	for _, c := range w {
+		h = h*13 + int(c)
+	}
+	return h & (shortKeySlots - 1)
+}
+
+// shortKeywords holds the keywords of at most 3 bytes, each in its
+// shortKey slot (one that collides with another stays in psKeywords).
+const shortKeySlots = 1024
+
+var shortKeywords = func() (t [shortKeySlots]string) {
+	for k := range psKeywords {
+		if len(k) <= 3 {
+			if i := shortKey([]byte(k)); t[i] == "" {
+				t[i] = k
+			}
+		}
+	}
+	return t
+}()
 
 // name returns the text of name bytes w, interned when l interns names.
 func (l *psLexer) name(w []byte) string {
@@ -332,6 +368,7 @@ func contentOps(data []byte, fn func(op string, args []operand)) {
 // contentState is what contentOps reuses from one stream to the next: the
 // names read and the storage of operands.
 type contentState struct {
+	data  []byte // the decoded content
 	names map[string]string
 	args  []operand
 	arena []operand

@@ -128,6 +128,9 @@ type pdfDoc struct {
 	// reused from stream to stream; names are shared by all depths.
 	lex   [maxFormDepth + 1]contentState
 	names map[string]string
+
+	raw     []byte // the file as the library reads it, when it is in memory and not encrypted
+	scratch []byte // the data of the stream read last by scratchStream
 }
 
 // lexState returns the content lexer's storage for Form XObject depth
@@ -169,7 +172,7 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 		if err := checkXref(r, size); err != nil {
 			return nil, err
 		}
-		return openLib(r, size)
+		return openLib(r, size, nil)
 	}
 	data := make([]byte, size)
 	if n, err := r.ReadAt(data, 0); int64(n) != size {
@@ -196,7 +199,7 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 	if err != nil && !errors.Is(err, errXrefOffsets) {
 		return nil, err
 	}
-	d, err := openLib(bytes.NewReader(data), size)
+	d, err := openLib(bytes.NewReader(data), size, data)
 	if errors.Is(err, extract.ErrMalformed) && !rebuilt {
 		return openRebuilt(data)
 	}
@@ -220,19 +223,25 @@ func openRebuilt(data []byte) (*pdfDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := openLib(bytes.NewReader(clean), int64(len(clean)))
+	d, err := openLib(bytes.NewReader(clean), int64(len(clean)), clean)
 	if d != nil {
 		d.rebuilt = true
 	}
 	return d, err
 }
 
-func openLib(r io.ReaderAt, size int64) (*pdfDoc, error) {
+// openLib opens the file in r with the library; raw is the file's bytes
+// when r reads them from memory, nil otherwise.
+func openLib(r io.ReaderAt, size int64, raw []byte) (*pdfDoc, error) {
 	pr, err := newLibReader(headerPatch{r}, size)
 	if err != nil {
 		return nil, err
 	}
-	return &pdfDoc{r: pr, fonts: make(map[string]*pdfFont), res: make(map[string]*resources)}, nil
+	d := &pdfDoc{r: pr, fonts: make(map[string]*pdfFont), res: make(map[string]*resources)}
+	if pr.Trailer().Key("Encrypt").Kind() == pdflib.Null { // else the library decrypts the streams
+		d.raw = raw
+	}
+	return d, nil
 }
 
 // endOfPDF returns the size of the file up to its last %%EOF and the line
@@ -456,6 +465,9 @@ func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err er
 type resources struct {
 	v     pdflib.Value
 	fonts map[string]*pdfFont
+	// The font looked up last: a page sets the same font over and over.
+	lastName string
+	last     *pdfFont
 }
 
 // resources returns the shared lookup state of resource dictionary v:
@@ -471,10 +483,21 @@ func (d *pdfDoc) resources(v pdflib.Value) *resources {
 }
 
 // font returns the font called name in res, parsed once per document.
-func (d *pdfDoc) font(res *resources, name string) (f *pdfFont) {
-	if f, ok := res.fonts[name]; ok {
-		return f
+func (d *pdfDoc) font(res *resources, name string) *pdfFont {
+	if res.last != nil && name == res.lastName {
+		return res.last
 	}
+	f, ok := res.fonts[name]
+	if !ok {
+		f = d.loadFont(res, name)
+	}
+	res.lastName, res.last = name, f
+	return f
+}
+
+// loadFont parses the font called name in res, or finds it parsed under
+// another resource dictionary.
+func (d *pdfDoc) loadFont(res *resources, name string) (f *pdfFont) {
 	defer func() {
 		if x := recover(); x != nil {
 			rethrowBug(x)
@@ -490,7 +513,7 @@ func (d *pdfDoc) font(res *resources, name string) (f *pdfFont) {
 	if f, ok := d.fonts[key]; ok {
 		return f
 	}
-	f, _ = loadFont(fv)
+	f, _ = loadFontWith(fv, d.scratchStream)
 	d.fonts[key] = f
 	return f
 }

@@ -84,9 +84,12 @@ func readStream(v pdflib.Value, limit int64) (data []byte, err error) {
 }
 
 // content returns the decoded content stream v, or the streams of array
-// v joined, within the limits of one stream and of the document.
-func (d *pdfDoc) content(v pdflib.Value) (data []byte, err error) {
+// v joined, within the limits of one stream and of the document. The data
+// goes into buf, whose storage it reuses. A stream that fails to decode
+// adds none of its data and ends the content.
+func (d *pdfDoc) content(v pdflib.Value, buf []byte) (data []byte, err error) {
 	defer recoverTo(&err)
+	data = buf[:0]
 	parts := []pdflib.Value{v}
 	if v.Kind() == pdflib.Array {
 		parts = parts[:0]
@@ -99,12 +102,13 @@ func (d *pdfDoc) content(v pdflib.Value) (data []byte, err error) {
 			continue
 		}
 		limit := min(maxStreamBytes, maxContentBytes-d.contentBytes)
-		b, err := readStream(p, limit)
-		d.contentBytes += int64(len(b))
+		start := len(data)
+		var n int
+		data, n, err = d.appendStream(data, p, limit)
+		d.contentBytes += int64(n)
 		if err != nil {
-			return data, err
+			return data[:start], err
 		}
-		data = append(data, b...)
 		data = append(data, '\n')
 	}
 	return data, nil
