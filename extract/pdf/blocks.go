@@ -277,11 +277,33 @@ func cellText(cell *tableCell) string {
 	if len(cell.lines) == 0 {
 		return ""
 	}
-	var texts []string
-	for _, para := range cellParagraphs(cell) {
-		texts = append(texts, joinLines(para))
+	return cell.read().text
+}
+
+// cellReading is a cell's paragraphs and their texts, as read from the
+// first n of its lines.
+type cellReading struct {
+	n     int
+	paras [][]*textLine
+	texts []string
+	text  string // texts joined with "\n"
+}
+
+// read returns the reading of cell's lines, made once for as many lines
+// as it has: stitching only ever appends lines to a cell (see
+// stitchedTable.add), and the text is asked for many times.
+func (cell *tableCell) read() *cellReading {
+	if r := cell.reading; r != nil && r.n == len(cell.lines) {
+		return r
 	}
-	return strings.Join(texts, "\n")
+	r := &cellReading{n: len(cell.lines), paras: cellParagraphs(cell)}
+	r.texts = make([]string, len(r.paras))
+	for i, para := range r.paras {
+		r.texts[i] = joinLines(para)
+	}
+	r.text = strings.Join(r.texts, "\n")
+	cell.reading = r
+	return r
 }
 
 // build makes the Table of a stitched table, the index-th of the document.
@@ -307,15 +329,13 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *extr
 			cp := pages[tc.page-1]
 			pos := extract.Pos{File: path, Page: tc.page, Table: index, Row: r + 1, Col: c + 1, BBox: cp.userRect(tc.box)}
 			cell := &extract.Cell{Row: r + 1, Col: c + 1, RowSpan: rs, ColSpan: cs, Pos: pos}
-			var texts []string
-			for _, para := range cellParagraphs(tc) {
-				text := joinLines(para)
-				texts = append(texts, text)
+			rd := tc.read()
+			for i, para := range rd.paras {
 				ppos := pos
 				ppos.BBox = cp.userRect(linesBox(para, cp))
-				cell.Blocks = append(cell.Blocks, extract.Block{Para: &extract.Paragraph{Text: text, Pos: ppos}})
+				cell.Blocks = append(cell.Blocks, extract.Block{Para: &extract.Paragraph{Text: rd.texts[i], Pos: ppos}})
 			}
-			cell.Text = strings.Join(texts, "\n")
+			cell.Text = rd.text
 			if err := t.Place(cell); err != nil {
 				// A cell that is no rectangle after stitching: keep its
 				// text in the slot it starts at rather than lose it.

@@ -3,7 +3,25 @@ package pdf
 import (
 	"sort"
 	"unicode/utf16"
+	"unicode/utf8"
 )
+
+// latin1 holds the strings of the runes below 256, which fonts map most
+// of their codes to: a font need not make 256 strings of its own.
+var latin1 = func() (t [256]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
+
+// runeString is string(r), shared for runes below 256.
+func runeString(r rune) string {
+	if r >= 0 && r < 256 {
+		return latin1[r]
+	}
+	return string(r)
+}
 
 // This file reads CMaps: the ToUnicode maps of fonts (code → text) and
 // embedded CID encodings (code → CID). ledongthuc/pdf has a CMap reader of
@@ -210,8 +228,15 @@ func codeOf(s string) uint32 {
 // utf16BE decodes a ToUnicode destination: big-endian UTF-16. A lone odd
 // byte is taken as Latin-1, as some producers write one-byte destinations.
 func utf16BE(s string) string {
-	if len(s) == 1 {
-		return string(rune(s[0]))
+	switch len(s) {
+	case 1:
+		return runeString(rune(s[0]))
+	case 2: // one UTF-16 unit: a lone surrogate decodes as U+FFFD
+		r := rune(s[0])<<8 | rune(s[1])
+		if utf16.IsSurrogate(r) {
+			r = utf8.RuneError
+		}
+		return runeString(r)
 	}
 	u := make([]uint16, 0, len(s)/2)
 	for i := 0; i+1 < len(s); i += 2 {
@@ -242,6 +267,9 @@ func (m *cmap) lookupRaw(code uint32) (string, bool) {
 			return r.dsts[off], true
 		}
 		// The last UTF-16 unit of the destination is incremented.
+		if len(r.dst) == 1 {
+			return runeString(r.dst[0] + rune(off)), true
+		}
 		d := make([]rune, len(r.dst))
 		copy(d, r.dst)
 		d[len(d)-1] += rune(off)

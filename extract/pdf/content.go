@@ -358,6 +358,9 @@ func (in *interp) show(o operand) {
 			if len(in.out.glyphs) >= maxGlyphsPage {
 				panic(fmt.Errorf("%w: more than %d glyphs on a page", extract.ErrTooLarge, maxGlyphsPage))
 			}
+			if in.out.glyphs == nil { // room for as many as the last page had
+				in.out.glyphs = make([]glyph, 0, max(64, in.doc.glyphHint))
+			}
 			in.out.glyphs = append(in.out.glyphs, glyph{x0: x, x1: x + w*m[0], y: y, size: size, text: sh.text})
 		} else if sh.text != "" && strings.TrimSpace(sh.text) != "" && !font.vertical {
 			in.out.sideways++

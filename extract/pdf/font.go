@@ -141,7 +141,7 @@ func (font *pdfFont) loadSimple(f pdflib.Value, toUni *cmap) {
 			continue
 		}
 		if r := baseEncoding(encName, byte(c)); r != 0 {
-			font.text[c] = string(r)
+			font.text[c] = runeString(r)
 		}
 	}
 }

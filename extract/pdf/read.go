@@ -129,8 +129,9 @@ type pdfDoc struct {
 	lex   [maxFormDepth + 1]contentState
 	names map[string]string
 
-	raw     []byte // the file as the library reads it, when it is in memory and not encrypted
-	scratch []byte // the data of the stream read last by scratchStream
+	glyphHint int    // glyphs on the page read last
+	raw       []byte // the file as the library reads it, when it is in memory and not encrypted
+	scratch   []byte // the data of the stream read last by scratchStream
 }
 
 // lexState returns the content lexer's storage for Form XObject depth
@@ -454,6 +455,9 @@ func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err er
 	}
 	in := &interp{doc: d, out: pc, gs: gstate{ctm: base, th: 1, lineWidth: 1}}
 	err = in.run(contents, d.resources(p.res))
+	if len(pc.glyphs) > 0 {
+		d.glyphHint = min(len(pc.glyphs), maxGlyphsPage)
+	}
 	if err == nil && pc.errText != "" {
 		err = fmt.Errorf("%w: %s", extract.ErrMalformed, pc.errText)
 	}

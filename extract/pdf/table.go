@@ -97,6 +97,7 @@ type tableCell struct {
 	glyphs                     []glyph
 	nglyphs                    int  // glyphs placeGlyphs found in the cell, while it counts
 	built                      bool // its Cell is made: a stitched table's grid holds it in every slot it covers
+	reading                    *cellReading
 	lines                      []*textLine
 	page                       int
 }
@@ -205,17 +206,17 @@ func buildGrid(page int, hs, vs []seg) *tableFrag {
 	// Which slot edges are drawn.
 	right := make([][]bool, rows) // right[r][c]: a line between column c and c+1 in row r
 	below := make([][]bool, rows) // below[r][c]: a line between row r and r+1 in column c
+	edges := make([]bool, 2*rows*cols)
+	slots := make([]*tableCell, rows*cols)
+	t.grid = make([][]*tableCell, rows)
 	for r := 0; r < rows; r++ {
-		right[r] = make([]bool, cols)
-		below[r] = make([]bool, cols)
+		k := 2 * r * cols
+		right[r], below[r] = edges[k:k+cols:k+cols], edges[k+cols:k+2*cols:k+2*cols]
+		t.grid[r] = slots[r*cols : (r+1)*cols : (r+1)*cols]
 		for c := 0; c < cols; c++ {
 			right[r][c] = c == cols-1 || covered(vAt[c+1], ys[r+1], ys[r])
 			below[r][c] = r == rows-1 || covered(hAt[r+1], xs[c], xs[c+1])
 		}
-	}
-	t.grid = make([][]*tableCell, rows)
-	for r := range t.grid {
-		t.grid[r] = make([]*tableCell, cols)
 	}
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
@@ -272,7 +273,7 @@ func covered(ss []seg, lo, hi float64) bool {
 }
 
 // place puts glyphs that fall in a table into its cells and returns the
-// others.
+// others, in gs.
 func placeGlyphs(tables []*tableFrag, gs []glyph) (rest []glyph) {
 	if len(tables) == 0 {
 		return gs
@@ -296,7 +297,7 @@ func placeGlyphs(tables []*tableFrag, gs []glyph) (rest []glyph) {
 			cell.nglyphs = 0
 		}
 	}
-	rest = make([]glyph, 0, len(gs)-inCells)
+	rest = gs[:0] // the glyphs outside tables move up in gs, which is done with
 	for i, g := range gs {
 		if cell := where[i]; cell != nil {
 			cell.glyphs = append(cell.glyphs, g)
