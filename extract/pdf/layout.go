@@ -49,12 +49,7 @@ func buildLines(gs []glyph) []*textLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(gs, func(a, b glyph) int {
-		if a.midY() > b.midY() {
-			return -1
-		}
-		return 0
-	})
+	sortByMidY(gs)
 	// A line is a run of gs in this order: the glyphs that follow within
 	// reach of the run's mean midY. Its glyphs stay where they are in gs.
 	type run struct {
@@ -90,6 +85,33 @@ func buildLines(gs []glyph) []*textLine {
 		start = r.end
 	}
 	return lines
+}
+
+// sortByMidY sorts gs top to bottom by midY, stably. It sorts the keys
+// with the glyphs' indexes, not the glyphs, which are large to move: the
+// same sort making the same comparisons moves the indexes the way it
+// would have moved the glyphs.
+func sortByMidY(gs []glyph) {
+	keys := make([]glyphKey, len(gs))
+	for i := range gs {
+		keys[i] = glyphKey{gs[i].midY(), int32(i)}
+	}
+	slices.SortStableFunc(keys, func(a, b glyphKey) int {
+		if a.y > b.y {
+			return -1
+		}
+		return 0
+	})
+	tmp := slices.Clone(gs)
+	for k, key := range keys {
+		gs[k] = tmp[key.i]
+	}
+}
+
+// glyphKey is a glyph's sort key and its index.
+type glyphKey struct {
+	y float64
+	i int32
 }
 
 // finish sorts a line's glyphs, drops glyphs drawn twice (fake bold,

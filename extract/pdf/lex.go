@@ -263,7 +263,7 @@ func (l *psLexer) hexString() psToken {
 		if c == '>' {
 			break
 		}
-		v := unhexDigit(c)
+		v := int(hexValue[c])
 		if v < 0 {
 			continue
 		}
@@ -279,6 +279,14 @@ func (l *psLexer) hexString() psToken {
 	}
 	return psToken{kind: psString, s: string(out)}
 }
+
+// hexValue is unhexDigit of every byte.
+var hexValue = func() (t [256]int8) {
+	for c := range t {
+		t[c] = int8(unhexDigit(byte(c)))
+	}
+	return t
+}()
 
 func unhexDigit(c byte) int {
 	switch {

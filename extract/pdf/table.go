@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/jixiao/jixiao/extract"
@@ -39,7 +40,8 @@ func joinRules(rules []rule, horizontal bool) []seg {
 			segs = append(segs, seg{r.x0, r.y0, r.y1})
 		}
 	}
-	sort.Slice(segs, func(i, j int) bool { return segs[i].pos < segs[j].pos })
+	// slices' sorts are sort's (the same code, generic): the same order.
+	slices.SortFunc(segs, func(a, b seg) int { return less(a.pos < b.pos) })
 	// Snap: a cluster of positions, each within snapTol of the previous,
 	// takes the position of its longest piece.
 	for i := 0; i < len(segs); {
@@ -55,11 +57,11 @@ func joinRules(rules []rule, horizontal bool) []seg {
 		}
 		i = j
 	}
-	sort.Slice(segs, func(i, j int) bool {
-		if segs[i].pos != segs[j].pos {
-			return segs[i].pos < segs[j].pos
+	slices.SortFunc(segs, func(a, b seg) int {
+		if a.pos != b.pos {
+			return less(a.pos < b.pos)
 		}
-		return segs[i].lo < segs[j].lo
+		return less(a.lo < b.lo)
 	})
 	out := segs[:0]
 	for _, s := range segs {
@@ -70,6 +72,15 @@ func joinRules(rules []rule, horizontal bool) []seg {
 		out = append(out, s)
 	}
 	return out
+}
+
+// less is a comparison for slices.SortFunc from a less-than: its sorts
+// only ask whether one element is less than another.
+func less(lt bool) int {
+	if lt {
+		return -1
+	}
+	return 0
 }
 
 // crosses reports whether horizontal h and vertical v touch.
@@ -129,7 +140,7 @@ func findTables(page int, hrules, vrules []rule) []*tableFrag {
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return vs[order[a]].pos < vs[order[b]].pos })
+	slices.SortFunc(order, func(a, b int) int { return less(vs[a].pos < vs[b].pos) })
 	for i, h := range hs {
 		k := sort.Search(len(order), func(k int) bool { return vs[order[k]].pos >= h.lo-crossTol })
 		for ; k < len(order) && vs[order[k]].pos <= h.hi+crossTol; k++ {
@@ -161,7 +172,7 @@ func findTables(page int, hrules, vrules []rule) []*tableFrag {
 			out = append(out, t)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].box.Y1 > out[j].box.Y1 })
+	slices.SortFunc(out, func(a, b *tableFrag) int { return less(a.box.Y1 > b.box.Y1) })
 	return out
 }
 
