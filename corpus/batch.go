@@ -38,12 +38,14 @@ func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) 
 		return 0, fmt.Errorf("corpus: batch findings: %w", err)
 	}
 	w := &writer{ctx: ctx, tx: tx, s: s}
+	batch := newFindingRows()
 	for i, rep := range reps {
 		for _, f := range rep.Findings {
-			w.finding(docs[i], 1, f, &indicatorIDs{projects: projects[i]})
+			w.finding(batch, docs[i], 1, f, &indicatorIDs{projects: projects[i]})
 			findings++
 		}
 	}
+	w.flush(batch)
 	// The counts the status and the issue summary read, kept with each
 	// submission, so that they read 10,000 rows rather than 300,000 findings.
 	w.exec(submissionCountsSQL)

@@ -229,12 +229,12 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint,
 		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name,
 		rep.Year, rep.Layout, fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
+	entries := newBulk("search_entries", "text_id", "document_id", "project_id", "indicator_id", "goal_id")
 	next := 0
 	entry := func(project, indicator, goal any) {
 		text := w.text(ix[next])
 		next++
-		w.exec(`INSERT INTO search_entries (text_id, document_id, project_id, indicator_id, goal_id)
-			VALUES (?, ?, ?, ?, ?)`, text, doc, project, indicator, goal)
+		w.queue(entries, text, doc, project, indicator, goal)
 	}
 	goal := func(kind, no, title, text, indicators string) {
 		g := w.exec(`INSERT INTO goals (document_id, kind, no, title, goal, indicators)
@@ -294,9 +294,12 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 	if uncodedTables > 1 {
 		ids.uncoded = -1
 	}
+	w.flush(entries)
+	findings := newFindingRows()
 	for _, f := range sortFindings(rep) {
-		w.finding(doc, 0, f, ids)
+		w.finding(findings, doc, 0, f, ids)
 	}
+	w.flush(findings)
 }
 
 // indicatorIDs resolves a finding's location to the stored rows.
@@ -492,13 +495,16 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *re
 		deltaOp, t.Note, t.From, t.To)
 }
 
-func (w *writer) finding(doc int64, batch int, f report.Finding, ids *indicatorIDs) {
+func newFindingRows() *bulk {
+	return newBulk("findings", "document_id", "project_id", "indicator_id", "batch", "rule", "severity",
+		"message", "project_code", "indicator", "sub_goal", "field", "page", "tbl", "row", "col")
+}
+
+// finding adds a finding to the rows of findings to insert.
+func (w *writer) finding(r *bulk, doc int64, batch int, f report.Finding, ids *indicatorIDs) {
 	l := f.Location
 	project, indicator := ids.resolve(l)
-	w.exec(`INSERT INTO findings (document_id, project_id, indicator_id, batch, rule, severity,
-		message, project_code, indicator, sub_goal, field, page, tbl, row, col)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		doc, project, indicator, batch, f.Rule, string(f.Severity), f.Message, l.Project,
+	w.queue(r, doc, project, indicator, batch, f.Rule, string(f.Severity), f.Message, l.Project,
 		l.Indicator, l.SubGoal, l.Field, l.Page, l.Table, l.Row, l.Col)
 }
 
