@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -92,9 +93,20 @@ func buildLines(gs []glyph) []*textLine {
 // same sort making the same comparisons moves the indexes the way it
 // would have moved the glyphs.
 func sortByMidY(gs []glyph) {
-	keys := make([]glyphKey, len(gs))
+	if len(gs) <= 20 { // one insertion sort: too few glyphs to gain
+		slices.SortStableFunc(gs, func(a, b glyph) int {
+			if a.midY() > b.midY() {
+				return -1
+			}
+			return 0
+		})
+		return
+	}
+	s := sortScratchPool.Get().(*sortScratch)
+	defer sortScratchPool.Put(s)
+	keys := s.keys[:0]
 	for i := range gs {
-		keys[i] = glyphKey{gs[i].midY(), int32(i)}
+		keys = append(keys, glyphKey{gs[i].midY(), int32(i)})
 	}
 	slices.SortStableFunc(keys, func(a, b glyphKey) int {
 		if a.y > b.y {
@@ -102,11 +114,27 @@ func sortByMidY(gs []glyph) {
 		}
 		return 0
 	})
-	tmp := slices.Clone(gs)
+	tmp := append(s.glyphs[:0], gs...)
 	for k, key := range keys {
 		gs[k] = tmp[key.i]
 	}
+	clear(tmp) // hold on to no text
+	if cap(tmp) <= maxScratchGlyphs {
+		s.keys, s.glyphs = keys[:0], tmp[:0]
+	}
 }
+
+// sortScratch is the storage sortByMidY reuses, one a goroutine at a
+// time.
+type sortScratch struct {
+	keys   []glyphKey
+	glyphs []glyph
+}
+
+var sortScratchPool = sync.Pool{New: func() any { return new(sortScratch) }}
+
+// maxScratchGlyphs bounds the glyphs a sortScratch keeps room for.
+const maxScratchGlyphs = 1 << 16
 
 // glyphKey is a glyph's sort key and its index.
 type glyphKey struct {

@@ -41,8 +41,9 @@ type psLexer struct {
 	// names, when set, holds the names read so far, so that a name that
 	// recurs (a content stream sets the same few fonts and marked-content
 	// tags again and again) costs no new string.
-	names map[string]string
-	buf   []byte // scratch for the bytes of a string token
+	names    map[string]string
+	lastName string // the name read last, most often the next one too
+	buf      []byte // scratch for the bytes of a string token
 	// arena holds the elements of the top-level arrays read since the last
 	// resetArena, for a caller done with its arrays at each operator.
 	arena []operand
@@ -164,13 +165,17 @@ func (l *psLexer) name(w []byte) string {
 	if l.names == nil {
 		return string(w)
 	}
-	if s, ok := l.names[string(w)]; ok {
-		return s
+	if string(w) == l.lastName {
+		return l.lastName
 	}
-	s := string(w)
-	if len(l.names) < maxInternedNames {
-		l.names[s] = s
+	s, ok := l.names[string(w)]
+	if !ok {
+		s = string(w)
+		if len(l.names) < maxInternedNames {
+			l.names[s] = s
+		}
 	}
+	l.lastName = s
 	return s
 }
 
