@@ -330,6 +330,9 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *extr
 			pos := extract.Pos{File: path, Page: tc.page, Table: index, Row: r + 1, Col: c + 1, BBox: cp.userRect(tc.box)}
 			cell := &extract.Cell{Row: r + 1, Col: c + 1, RowSpan: rs, ColSpan: cs, Pos: pos}
 			rd := tc.read()
+			if len(rd.paras) > 0 {
+				cell.Blocks = make([]extract.Block, 0, len(rd.paras))
+			}
 			for i, para := range rd.paras {
 				ppos := pos
 				ppos.BBox = cp.userRect(linesBox(para, cp))

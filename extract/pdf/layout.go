@@ -53,11 +53,24 @@ func buildLines(gs []glyph) []*textLine {
 	sortByMidY(gs)
 	// A line is a run of gs in this order: the glyphs that follow within
 	// reach of the run's mean midY. Its glyphs stay where they are in gs.
-	type run struct {
-		end  int
-		size float64 // largest font size
-	}
-	var runs []run
+	// The runs are found twice: counted, then made.
+	n := lineRuns(gs, nil)
+	store := make([]textLine, n)
+	lines := make([]*textLine, n)
+	lineRuns(gs, func(i, start, end int, size float64) {
+		l := &store[i]
+		l.glyphs, l.size = gs[start:end:end], size
+		l.finish()
+		lines[i] = l
+	})
+	return lines
+}
+
+// lineRuns splits gs, sorted top to bottom, into the runs of lines and
+// calls fn, if not nil, with each: its index, its glyphs gs[start:end] and
+// their largest font size. It returns the number of runs.
+func lineRuns(gs []glyph, fn func(i, start, end int, size float64)) int {
+	n := 0
 	var sum float64 // of the midY of the current run's glyphs
 	start, size := 0, 0.0
 	for i := range gs {
@@ -69,23 +82,18 @@ func buildLines(gs []glyph) []*textLine {
 				sum += g.midY()
 				continue
 			}
-			runs = append(runs, run{i, size})
+			if fn != nil {
+				fn(n, start, i, size)
+			}
+			n++
 			start = i
 		}
 		size, sum = g.size, g.midY()
 	}
-	runs = append(runs, run{len(gs), size})
-	store := make([]textLine, len(runs))
-	lines := make([]*textLine, len(runs))
-	start = 0
-	for i, r := range runs {
-		l := &store[i]
-		l.glyphs, l.size = gs[start:r.end:r.end], r.size
-		l.finish()
-		lines[i] = l
-		start = r.end
+	if fn != nil {
+		fn(n, start, len(gs), size)
 	}
-	return lines
+	return n + 1
 }
 
 // sortByMidY sorts gs top to bottom by midY, stably. It sorts the keys
@@ -317,6 +325,9 @@ func (f textFrame) breaksBefore(a, b *textLine) bool {
 // but a word too long for a line of its own (a project code in a narrow
 // cell) was broken where there was no space, and joins without one.
 func joinLines(lines []*textLine) string {
+	if len(lines) == 1 {
+		return lines[0].text
+	}
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
