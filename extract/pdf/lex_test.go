@@ -1,0 +1,64 @@
+package pdf
+
+import (
+	"math"
+	"math/rand"
+	"strconv"
+	"testing"
+)
+
+// TestParseNumber wants parseNumber to read every word isNumber takes as
+// strconv.ParseFloat does, to the bit: short numbers take its fast path,
+// long ones strconv's.
+func TestParseNumber(t *testing.T) {
+	words := []string{"0", "-0", "+0", "1", "-1", ".5", "-.5", "5.", "0.1", "0.3", "12.34", "-98.765",
+		"123456789012345", "1234567.89012345", "0.000000000000001", "-0.000000000000001",
+		"1234567890123456", "12345678901234567890", "0.1234567890123456789", "007", "1.2.3", "-.", "+",
+		"9007199254740993", "595.276", "841.89", "-1.0000000000000002"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		n := 1 + rng.Intn(18)
+		b := make([]byte, 0, n+2)
+		if rng.Intn(4) == 0 {
+			b = append(b, "+-"[rng.Intn(2)])
+		}
+		point := rng.Intn(n + 1)
+		for i := range n {
+			if i == point {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+rng.Intn(10)))
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if !isNumber([]byte(w)) {
+			continue
+		}
+		want, err := strconv.ParseFloat(w, 64)
+		got, ok := parseNumber([]byte(w))
+		if ok != (err == nil) || ok && math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("parseNumber(%q) = %v, %v; strconv: %v, %v", w, got, ok, want, err)
+		}
+	}
+}
+
+// TestShortKeywords wants every keyword of up to 3 bytes in a slot of its
+// own, so that operators are all found without hashing.
+func TestShortKeywords(t *testing.T) {
+	n := 0
+	for k := range psKeywords {
+		if len(k) <= 3 {
+			n++
+			if got := shortKeywords[shortKey([]byte(k))]; got != k {
+				t.Errorf("%q shares its slot with %q", k, got)
+			}
+		}
+	}
+	if n < 70 {
+		t.Errorf("%d short keywords, want the content operators", n)
+	}
+	if keyword([]byte("Tj")) != "Tj" || keyword([]byte("Tx")) != "Tx" || keyword([]byte("endbfchar")) != "endbfchar" {
+		t.Error("keyword does not return the word")
+	}
+}
