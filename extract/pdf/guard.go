@@ -132,6 +132,7 @@ func headerNum(b []byte) int {
 // not, and returns the offset of the previous one, 0 for none.
 func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err error) {
 	l := &psLexer{b: b}
+	start := l.skipSpace() // the library, too, reads a section that startxref puts a line end early
 	t := l.next()
 	var stm *rawObject
 	if t.kind == psKeyword && t.s == "xref" {
@@ -165,7 +166,7 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 		if t = l.next(); t.kind != psKeyword || t.s != "obj" {
 			return 0, nil
 		}
-		stm, _ = readObjectAt(b, 0)
+		stm, _ = readObjectAt(b, start)
 	}
 	d := readDictTokens(l)
 	if err := checkDecodeParms(d); err != nil {
