@@ -11,13 +11,13 @@ import (
 // runs the cross-document rules over the reports that count, once per
 // budget year (a department reports every year, and its project codes
 // recur), and replaces the earlier cross-document findings with the ones
-// check appends, in one transaction. The reports check sees are rebuilt
+// check returns, report by report, in one transaction. The reports check sees are rebuilt
 // from the database with only what such rules need: Kind, Source,
 // Department, Year and Projects[].{Seq, Code, Name, DepartmentCode,
 // DepartmentName}; Source.Path is the file's base name, since the
 // messages are sent back to departments, who do not know the bureau's
 // folders.
-func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) (findings int, err error) {
+func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report) [][]Finding) (findings int, err error) {
 	// The findings are counted once, below, when they are final.
 	if err := s.refresh(ctx, false); err != nil {
 		return 0, err
@@ -26,8 +26,11 @@ func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) 
 	if err != nil {
 		return 0, err
 	}
+	found := make(map[*report.Report][]Finding, len(reps))
 	for _, year := range byYear(reps) {
-		check(year)
+		for i, fs := range check(year) {
+			found[year[i]] = fs
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -40,7 +43,7 @@ func (s *Store) RecheckBatch(ctx context.Context, check func([]*report.Report)) 
 	w := &writer{ctx: ctx, tx: tx, s: s}
 	batch := newFindingRows()
 	for i, rep := range reps {
-		for _, f := range rep.Findings {
+		for _, f := range found[rep] {
 			w.finding(batch, docs[i], 1, f, &indicatorIDs{projects: projects[i]})
 			findings++
 		}

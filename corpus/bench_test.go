@@ -14,7 +14,6 @@ import (
 	"github.com/jixiao/jixiao/extract"
 	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
-	"github.com/jixiao/jixiao/rules"
 )
 
 // benchDir is the bench corpus: $JIXIAO_BENCH, else ../../shared/bench-corpus.
@@ -50,15 +49,17 @@ type benchStore struct {
 	dir  string
 }
 
-// template is a bench corpus report, checked, with its words cut once.
+// template is a bench corpus report, its findings, and its words cut
+// once.
 type template struct {
-	rep *report.Report
-	ix  Index
+	rep      *report.Report
+	findings []Finding
+	ix       Index
 }
 
 // get builds the store on first use: name.db holding bigDocs documents,
 // document i being gen(i, templates) stored through Put, then rechecked.
-func (bs *benchStore) get(b *testing.B, name string, gen func(i int, temps []template) (*report.Report, Index, string)) *Store {
+func (bs *benchStore) get(b *testing.B, name string, gen func(i int, temps []template) (template, string)) *Store {
 	dir := benchDir(b)
 	bs.once.Do(func() {
 		start := time.Now()
@@ -93,13 +94,12 @@ func (bs *benchStore) remove() {
 // bigStore builds a database of bigDocs documents from the bench corpus
 // .docx reports, each copied with new department and project codes.
 func bigStore(b *testing.B) *Store {
-	return big.get(b, "big", func(i int, temps []template) (*report.Report, Index, string) {
-		t := temps[i%len(temps)]
-		return recode(t.rep, i), t.ix, fmt.Sprintf("gen/r%05d.docx", i)
+	return big.get(b, "big", func(i int, temps []template) (template, string) {
+		return recode(temps[i%len(temps)], i), fmt.Sprintf("gen/r%05d.docx", i)
 	})
 }
 
-func fillBench(s *Store, dir string, seg *Segmenter, name string, gen func(i int, temps []template) (*report.Report, Index, string)) error {
+func fillBench(s *Store, dir string, seg *Segmenter, name string, gen func(i int, temps []template) (template, string)) error {
 	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	var temps []template
 	for _, n := range names {
@@ -107,22 +107,21 @@ func fillBench(s *Store, dir string, seg *Segmenter, name string, gen func(i int
 		if err != nil {
 			continue
 		}
-		rules.Check(rep, rules.Default())
-		temps = append(temps, template{rep, NewIndex(rep, seg)})
+		temps = append(temps, template{rep, checkRules(rep), NewIndex(rep, seg)})
 	}
 	if len(temps) == 0 {
 		return fmt.Errorf("no readable .docx in %s", dir)
 	}
 	ctx := context.Background()
 	for i := range bigDocs {
-		rep, ix, path := gen(i, temps)
+		t, path := gen(i, temps)
 		sum := sha256.Sum256([]byte(fmt.Sprint(name, i)))
-		d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: path, Format: "docx", Size: 1, Report: rep, Index: ix}
+		d := &Doc{SHA256: hex.EncodeToString(sum[:]), Path: path, Format: "docx", Size: 1, Report: t.rep, Findings: t.findings, Index: t.ix}
 		if _, err := s.Put(ctx, d, false); err != nil {
 			return err
 		}
 	}
-	_, err := s.RecheckBatch(ctx, func(reps []*report.Report) { rules.CheckBatch(reps, rules.Default()) })
+	_, err := s.RecheckBatch(ctx, checkBatch)
 	return err
 }
 
@@ -134,8 +133,9 @@ func readReportFile(name string) (*report.Report, error) {
 	return report.Read(doc)
 }
 
-// recode copies rep with the department code and project codes of copy i.
-func recode(rep *report.Report, i int) *report.Report {
+// recode copies t with the department code and project codes of copy i.
+func recode(t template, i int) template {
+	rep := t.rep
 	r := *rep
 	dept := fmt.Sprintf("%06d", i)
 	codes := map[string]string{}
@@ -150,14 +150,14 @@ func recode(rep *report.Report, i int) *report.Report {
 		p.DepartmentCode = dept
 		r.Projects[j] = p
 	}
-	r.Findings = make([]report.Finding, len(rep.Findings))
-	for j, f := range rep.Findings {
-		if nc, ok := codes[f.Location.Project]; ok {
-			f.Location.Project = nc
+	findings := make([]Finding, len(t.findings))
+	for j, f := range t.findings {
+		if nc, ok := codes[f.Project]; ok {
+			f.Project = nc
 		}
-		r.Findings[j] = f
+		findings[j] = f
 	}
-	return &r
+	return template{&r, findings, t.ix}
 }
 
 // BenchmarkQuery20k times typical queries and searches on 20,000

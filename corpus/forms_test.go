@@ -16,16 +16,17 @@ import (
 
 const realForms = "../testdata/real-forms"
 
-// ingestForm stores one file and returns the report read from it, with
-// the findings check added.
-func ingestForm(t *testing.T, s *Store, name string, check func(*report.Report)) *report.Report {
+// ingestForm stores one file, with the findings check returns, and
+// returns the report read from it.
+func ingestForm(t *testing.T, s *Store, name string, check func(*report.Report) []Finding) *report.Report {
 	t.Helper()
 	var rep *report.Report
-	keep := func(r *report.Report) {
-		if check != nil {
-			check(r)
-		}
+	keep := func(r *report.Report) []Finding {
 		rep = r
+		if check != nil {
+			return check(r)
+		}
+		return nil
 	}
 	if n := put(t, s, keep, filepath.Join(realForms, name)); n != 1 {
 		t.Fatalf("%s: %d stored, want it stored", name, n)
@@ -122,11 +123,10 @@ func TestDepartmentForm(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	const file = "07-fuliang-linye-zhengti.docx"
-	rep := ingestForm(t, s, file, func(r *report.Report) {
+	rep := ingestForm(t, s, file, func(r *report.Report) []Finding {
 		// A finding without a project code on indicator 3 points at the
 		// department table's third row.
-		r.Findings = append(r.Findings, report.Finding{Rule: "TEST", Severity: report.Info,
-			Message: "测试", Location: report.Location{Indicator: 3, Field: "value"}})
+		return []Finding{{Rule: "TEST", Severity: "info", Message: "测试", Indicator: 3, Field: "value"}}
 	})
 	if len(rep.DepartmentIndicators) != 18 || len(rep.Projects) != 0 {
 		t.Fatalf("the reader gave %d department indicators and %d projects, want 18 and 0",
@@ -211,11 +211,10 @@ func TestSelfEvaluationForm(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	const file = "12-yongde-yingyang-ziping.docx"
-	rep := ingestForm(t, s, file, func(r *report.Report) {
+	rep := ingestForm(t, s, file, func(r *report.Report) []Finding {
 		// The project has no code: a finding without one on indicator 2
 		// points at its second row.
-		r.Findings = append(r.Findings, report.Finding{Rule: "TEST", Severity: report.Info,
-			Message: "测试", Location: report.Location{Indicator: 2, Field: "value"}})
+		return []Finding{{Rule: "TEST", Severity: "info", Message: "测试", Indicator: 2, Field: "value"}}
 	})
 	if rep.Kind != report.KindSelfEvaluation || len(rep.Projects) != 1 {
 		t.Fatalf("the reader gave kind %q and %d projects", rep.Kind, len(rep.Projects))
@@ -311,11 +310,10 @@ func TestUncodedFinding(t *testing.T) {
 			s := openTemp(t)
 			rep := &report.Report{Schema: report.Schema, Kind: report.KindTarget,
 				Department:           report.Department{Code: "401001", Name: "某某局"},
-				DepartmentIndicators: tc.dept, Projects: tc.projects,
-				Findings: []report.Finding{{Rule: "TEST", Severity: report.Info, Message: "测试",
-					Location: report.Location{Indicator: 1, Field: "value"}}}}
+				DepartmentIndicators: tc.dept, Projects: tc.projects}
 			d := &Doc{SHA256: strings.Repeat("cd", 32), Path: "x.docx", Format: "docx", Size: 1,
-				Report: rep, Index: NewIndex(rep, seg)}
+				Report: rep, Index: NewIndex(rep, seg),
+				Findings: []Finding{{Rule: "TEST", Severity: "info", Message: "测试", Indicator: 1, Field: "value"}}}
 			if ok, err := s.Put(context.Background(), d, false); err != nil || !ok {
 				t.Fatalf("Put: %v %v", ok, err)
 			}

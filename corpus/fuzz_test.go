@@ -169,15 +169,14 @@ func fuzzDoc(a, b, c string, num int64, exp int32) *Doc {
 				Extra: map[string]string{b: c}},
 			{Seq: int(num) + 1, Code: c, Name: a},
 		},
-		Findings: []report.Finding{
-			{Rule: a, Severity: report.Severity(b), Message: c,
-				Location: report.Location{Project: a, Indicator: 1, SubGoal: int(num), Field: c, Page: int(num), Col: int(num)}},
-			{Rule: "X1", Severity: report.Error, Message: a + b},
-		},
 	}
-	d := &Doc{Path: a + "/" + b + ".docx", Format: c, Size: num, Pages: int(num), Report: rep, Index: plainIndex(rep)}
+	d := &Doc{Path: a + "/" + b + ".docx", Format: c, Size: num, Pages: int(num), Report: rep, Index: plainIndex(rep),
+		Findings: []Finding{
+			{Rule: a, Severity: b, Message: c, Project: a, Indicator: 1, SubGoal: int(num), Field: c, Page: int(num), Col: int(num)},
+			{Rule: "X1", Severity: "error", Message: a + b},
+		}}
 	if num%5 == 0 {
-		d.Report, d.Index, d.Err, d.Reason = nil, nil, errors.New(c), b
+		d.Report, d.Findings, d.Index, d.Err, d.Reason = nil, nil, nil, errors.New(c), b
 	}
 	return d
 }

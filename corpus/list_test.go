@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/jixiao/jixiao/report"
-	"github.com/jixiao/jixiao/rules"
 )
 
 // checked returns a store holding the seed reports with their findings.
 func checked(t *testing.T) *Store {
 	s := openTemp(t)
-	put(t, s, func(r *report.Report) { rules.Check(r, rules.Default()) }, seedDir)
+	put(t, s, checkRules, seedDir)
 	return s
 }
 

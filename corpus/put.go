@@ -18,15 +18,29 @@ import (
 // Doc is one file to store: its identity, and its report or why it could
 // not be read.
 type Doc struct {
-	SHA256 string // hex digest of the file; the document's key
-	Path   string
-	Format string // "docx", "pdf", or "" when not recognized
-	Size   int64  // in bytes
-	Pages  int
-	Report *report.Report // nil when the file failed
-	Err    error          // why it failed; unused when Report is set
-	Reason string         // Err for the finance staff, in Chinese
-	Index  Index          // words for the full-text index, from NewIndex
+	SHA256   string // hex digest of the file; the document's key
+	Path     string
+	Format   string // "docx", "pdf", or "" when not recognized
+	Size     int64  // in bytes
+	Pages    int
+	Report   *report.Report // nil when the file failed
+	Findings []Finding      // the single-report rules' findings on Report
+	Err      error          // why it failed; unused when Report is set
+	Reason   string         // Err for the finance staff, in Chinese
+	Index    Index          // words for the full-text index, from NewIndex
+}
+
+// Finding is what a rule found, as stored: where it points is the
+// logical address (project code, 1-based indicator or sub-goal, field)
+// and the cell (page, table, row, column; 0 where unknown).
+type Finding struct {
+	Rule                  string
+	Severity              string // error, warning or info
+	Message               string // Chinese
+	Project               string
+	Indicator, SubGoal    int
+	Field                 string
+	Page, Table, Row, Col int
 }
 
 // Put stores d in one transaction. A document with the same SHA-256 already
@@ -75,7 +89,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		}
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {
-			w.report(id, d.Report, d.Index)
+			w.report(id, d.Report, d.Findings, d.Index)
 			dirty = true
 		}
 		if w.err != nil {
@@ -225,7 +239,7 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 	return id, true
 }
 
-func (w *writer) report(doc int64, rep *report.Report, ix Index) {
+func (w *writer) report(doc int64, rep *report.Report, findings []Finding, ix Index) {
 	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint,
 		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name,
 		rep.Year, rep.Layout, fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
@@ -295,11 +309,11 @@ func (w *writer) report(doc int64, rep *report.Report, ix Index) {
 		ids.uncoded = -1
 	}
 	w.flush(entries)
-	findings := newFindingRows()
-	for _, f := range sortFindings(rep) {
-		w.finding(findings, doc, 0, f, ids)
+	rows := newFindingRows()
+	for _, f := range sortFindings(rep, findings) {
+		w.finding(rows, doc, 0, f, ids)
 	}
-	w.flush(findings)
+	w.flush(rows)
 }
 
 // indicatorIDs resolves a finding's location to the stored rows.
@@ -311,7 +325,7 @@ type indicatorIDs struct {
 
 // resolve returns the project and indicator ids l points at, nil where
 // it points at none.
-func (ids *indicatorIDs) resolve(l report.Location) (project, indicator any) {
+func (ids *indicatorIDs) resolve(l Finding) (project, indicator any) {
 	pid, ok := ids.projects[l.Project]
 	if l.Project == "" && l.Indicator > 0 {
 		pid, ok = ids.uncoded, ids.uncoded >= 0
@@ -386,20 +400,20 @@ func noSpace(s string) string {
 
 // sortFindings orders a report's findings by project, severity and
 // indicator, so that the rowid order the listings use reads like the report.
-func sortFindings(rep *report.Report) []report.Finding {
+func sortFindings(rep *report.Report, findings []Finding) []Finding {
 	seq := map[string]int{}
 	for _, p := range rep.Projects {
 		if _, dup := seq[p.Code]; !dup {
 			seq[p.Code] = p.Seq
 		}
 	}
-	rank := map[report.Severity]int{report.Error: 0, report.Warning: 1, report.Info: 2}
-	fs := slices.Clone(rep.Findings)
-	slices.SortStableFunc(fs, func(a, b report.Finding) int {
+	rank := map[string]int{"error": 0, "warning": 1, "info": 2}
+	fs := slices.Clone(findings)
+	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
-			cmp.Compare(seq[a.Location.Project], seq[b.Location.Project]),
+			cmp.Compare(seq[a.Project], seq[b.Project]),
 			cmp.Compare(rank[a.Severity], rank[b.Severity]),
-			cmp.Compare(a.Location.Indicator, b.Location.Indicator))
+			cmp.Compare(a.Indicator, b.Indicator))
 	})
 	return fs
 }
@@ -501,11 +515,10 @@ func newFindingRows() *bulk {
 }
 
 // finding adds a finding to the rows of findings to insert.
-func (w *writer) finding(r *bulk, doc int64, batch int, f report.Finding, ids *indicatorIDs) {
-	l := f.Location
-	project, indicator := ids.resolve(l)
-	w.queue(r, doc, project, indicator, batch, f.Rule, string(f.Severity), f.Message, l.Project,
-		l.Indicator, l.SubGoal, l.Field, l.Page, l.Table, l.Row, l.Col)
+func (w *writer) finding(r *bulk, doc int64, batch int, f Finding, ids *indicatorIDs) {
+	project, indicator := ids.resolve(f)
+	w.queue(r, doc, project, indicator, batch, f.Rule, f.Severity, f.Message, f.Project,
+		f.Indicator, f.SubGoal, f.Field, f.Page, f.Table, f.Row, f.Col)
 }
 
 // Hashes returns the status of every stored document ("ok" or "failed")

@@ -40,9 +40,9 @@ func segmenter(t testing.TB) *Segmenter {
 }
 
 // put reads each file, or the .docx and .pdf files in each folder, runs
-// check (when not nil) on its report and stores it with Put, as the
+// check (when not nil) on its report and stores the findings it returns it with Put, as the
 // pipeline does; it returns how many were read and stored.
-func put(t testing.TB, s *Store, check func(*report.Report), paths ...string) (stored int) {
+func put(t testing.TB, s *Store, check func(*report.Report) []Finding, paths ...string) (stored int) {
 	t.Helper()
 	seg := segmenter(t)
 	var files []string
@@ -72,7 +72,7 @@ func put(t testing.TB, s *Store, check func(*report.Report), paths ...string) (s
 			d.Err, d.Reason = err, report.Reason(err)
 		} else {
 			if check != nil {
-				check(rep)
+				d.Findings = check(rep)
 			}
 			d.Report, d.Index, d.Pages = rep, NewIndex(rep, seg), rep.Source.Pages
 		}

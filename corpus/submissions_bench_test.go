@@ -19,14 +19,14 @@ var years benchStore
 
 func yearsStore(b *testing.B) *Store {
 	half := bigDocs / 2
-	return years.get(b, "years", func(i int, temps []template) (*report.Report, Index, string) {
+	return years.get(b, "years", func(i int, temps []template) (template, string) {
 		dept := i % half
-		t := temps[dept%len(temps)]
-		rep := recode(t.rep, dept)
+		t := recode(temps[dept%len(temps)], dept)
 		if i >= half {
-			rep = lastYear(rep)
+			// The findings' codes would point at this year's.
+			t.rep, t.findings = lastYear(t.rep), nil
 		}
-		return rep, t.ix, fmt.Sprintf("gen/%d/r%05d.docx", rep.Year, dept)
+		return t, fmt.Sprintf("gen/%d/r%05d.docx", t.rep.Year, dept)
 	})
 }
 
@@ -43,7 +43,6 @@ func lastYear(rep *report.Report) *report.Report {
 		}
 		r.Projects[j] = p
 	}
-	r.Findings = nil // the findings' codes would point at this year's
 	return &r
 }
 

@@ -10,16 +10,13 @@ import (
 
 	"github.com/jixiao/jixiao/internal/docxtest"
 	"github.com/jixiao/jixiao/report"
-	"github.com/jixiao/jixiao/rules"
 )
-
-func checkRules(rep *report.Report) { rules.Check(rep, rules.Default()) }
 
 // recheck runs the cross-document rules, which rebuilds the submissions,
 // as an ingest does.
 func recheck(t testing.TB, s *Store) {
 	t.Helper()
-	if _, err := s.RecheckBatch(context.Background(), func(reps []*report.Report) { rules.CheckBatch(reps, rules.Default()) }); err != nil {
+	if _, err := s.RecheckBatch(context.Background(), checkBatch); err != nil {
 		t.Fatal(err)
 	}
 }

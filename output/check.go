@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"io"
 
 	"github.com/jixiao/jixiao/report"
@@ -11,11 +12,11 @@ import (
 // a reviewer asks first: how many files were read, how many refused, and
 // the findings by severity. other counts the files in folders that were
 // not taken for reports.
-func WriteCheckTotals(w io.Writer, reports []*report.Report, refused, other int) {
-	count := map[report.Severity]int{}
+func WriteCheckTotals(w io.Writer, reports []*rules.Checked, refused, other int) {
+	count := map[rules.Severity]int{}
 	total := 0
-	for _, rep := range reports {
-		for _, f := range rep.Findings {
+	for _, c := range reports {
+		for _, f := range c.Findings {
 			count[f.Severity]++
 			total++
 		}
@@ -25,7 +26,7 @@ func WriteCheckTotals(w io.Writer, reports []*report.Report, refused, other int)
 		fmt.Fprintf(w, "，另有 %d 个不是 .docx/.pdf 的文件未读取", other)
 	}
 	fmt.Fprintf(w, "\n      审核发现 %d 条：%s %d，%s %d，%s %d\n", total,
-		report.Error.Name(), count[report.Error], report.Warning.Name(), count[report.Warning], report.Info.Name(), count[report.Info])
+		rules.Error.Name(), count[rules.Error], rules.Warning.Name(), count[rules.Warning], rules.Info.Name(), count[rules.Info])
 }
 
 // WriteExplain prints how a file was read: each title and table with the

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"io"
 	"strings"
 
@@ -9,9 +10,10 @@ import (
 	"github.com/jixiao/jixiao/report"
 )
 
-// WriteSummary prints a report as a readable Chinese summary, findings
-// grouped by project.
-func WriteSummary(w io.Writer, rep *report.Report) {
+// WriteSummary prints a checked report as a readable Chinese summary,
+// findings grouped by project.
+func WriteSummary(w io.Writer, c *rules.Checked) {
+	rep := c.Report
 	fmt.Fprintf(w, "== %s ==\n", rep.Source.Path)
 	layout := map[string]string{"hebei": "河北版式", "split": "指标性质/指标值/度量单位分列版式"}[rep.Layout]
 	fmt.Fprintf(w, "部门：%s %s（预算年度 %d，%s）\n", rep.Department.Code, rep.Department.Name, rep.Year, layout)
@@ -34,7 +36,7 @@ func WriteSummary(w io.Writer, rep *report.Report) {
 		fmt.Fprintf(w, "部门整体绩效指标：%d 个\n", len(rep.DepartmentIndicators))
 		writeIndicators(w, rep.DepartmentIndicators)
 	}
-	owner := rep.FindingProjects()
+	owner := c.FindingProjects()
 	fmt.Fprintf(w, "项目：%d 个\n", len(rep.Projects))
 	for i, p := range rep.Projects {
 		fmt.Fprintf(w, "\n  %d. %s  %s\n", p.Seq, p.Code, p.Name)
@@ -46,9 +48,9 @@ func WriteSummary(w io.Writer, rep *report.Report) {
 		fmt.Fprintf(w, "     支出计划：%s\n", strings.Join(plan, " · "))
 		fmt.Fprintf(w, "     绩效指标：%d 个\n", len(p.Indicators))
 		writeIndicators(w, p.Indicators)
-		writeFindings(w, rep, owner, i)
+		writeFindings(w, c, owner, i)
 	}
-	writeFindings(w, rep, owner, -1)
+	writeFindings(w, c, owner, -1)
 }
 
 func writeIndicators(w io.Writer, inds []report.Indicator) {
@@ -63,13 +65,13 @@ func writeIndicators(w io.Writer, inds []report.Indicator) {
 
 // writeFindings prints the findings of project i (-1: those of the report
 // as a whole) as 文件 第2页 表1 第6行 第2列：[severity] message (ID).
-func writeFindings(w io.Writer, rep *report.Report, owner []int, i int) {
+func writeFindings(w io.Writer, c *rules.Checked, owner []int, i int) {
 	var lines []string
-	for k, f := range rep.Findings {
+	for k, f := range c.Findings {
 		if owner[k] != i {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s：[%s] %s (%s)", report.Place(rep.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
+		lines = append(lines, fmt.Sprintf("%s：[%s] %s (%s)", report.Place(c.Report.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
 	}
 	if len(lines) == 0 {
 		return

@@ -17,19 +17,20 @@ import (
 	"github.com/jixiao/jixiao/extract"
 	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // IngestConfig says how Ingest reads, checks and stores files.
 type IngestConfig struct {
-	Workers     int                    // files read in parallel; 0 = the number of CPUs
-	Force       bool                   // read and store again files already stored
-	RetryFailed bool                   // read again files stored as failed
-	Reader      *Reader                // reads each file; nil = in this process, declared labels only
-	Segmenter   *corpus.Segmenter      // cuts text for the index; nil = corpus.LoadSegmenter(DictDir) once a file needs it
-	DictDir     string                 // see corpus.LoadSegmenter
-	Check       func(*report.Report)   // single-report rules, run in the workers; may be nil
-	CheckBatch  func([]*report.Report) // cross-document rules, run once at the end; may be nil
-	Progress    func(Event)            // called by the writer after each file; may be nil
+	Workers     int                                 // files read in parallel; 0 = the number of CPUs
+	Force       bool                                // read and store again files already stored
+	RetryFailed bool                                // read again files stored as failed
+	Reader      *Reader                             // reads each file; nil = in this process, declared labels only
+	Segmenter   *corpus.Segmenter                   // cuts text for the index; nil = corpus.LoadSegmenter(DictDir) once a file needs it
+	DictDir     string                              // see corpus.LoadSegmenter
+	Check       func(*report.Report) *rules.Checked // single-report rules, run in the workers; may be nil
+	CheckBatch  func([]*rules.Checked)              // cross-document rules, run once at the end; may be nil
+	Progress    func(Event)                         // called by the writer after each file; may be nil
 }
 
 // Outcome is what became of one file.
@@ -260,7 +261,7 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			return sum, err
 		}
 		if dirty || cfg.Force {
-			if sum.BatchFindings, err = st.RecheckBatch(ctx, cfg.CheckBatch); err != nil {
+			if sum.BatchFindings, err = st.RecheckBatch(ctx, StoredBatch(cfg.CheckBatch)); err != nil {
 				return sum, err
 			}
 		}
@@ -339,14 +340,14 @@ func checkFile(r result, cfg IngestConfig, segment func() (*corpus.Segmenter, er
 	d := r.doc
 	defer func() {
 		if p := recover(); p != nil {
-			d.Report, d.Index = nil, nil
+			d.Report, d.Findings, d.Index = nil, nil, nil
 			d.Err = fmt.Errorf("pipeline: ingest %s: %w: panic: %v", r.Path, ErrInternal, p)
 			d.Reason = Reason(ErrInternal)
 			r.outcome = Failed
 		}
 	}()
 	if cfg.Check != nil {
-		cfg.Check(d.Report)
+		d.Findings = StoredFindings(cfg.Check(d.Report).Findings)
 	}
 	seg, err := segment()
 	if err != nil {

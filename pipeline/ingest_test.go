@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/jixiao/jixiao/rules"
 	"os"
 	"path/filepath"
 	"sync"
@@ -120,14 +121,14 @@ func TestInterruptAndRerun(t *testing.T) {
 func TestBatchFindingsReplaced(t *testing.T) {
 	s := openTemp(t)
 	runs := 0
-	cfg := IngestConfig{CheckBatch: func(reps []*report.Report) {
+	cfg := IngestConfig{CheckBatch: func(cs []*rules.Checked) {
 		runs++
-		for _, r := range reps {
+		for _, c := range cs {
 			code := ""
-			if len(r.Projects) > 0 {
-				code = r.Projects[0].Code
+			if len(c.Report.Projects) > 0 {
+				code = c.Report.Projects[0].Code
 			}
-			r.Findings = append(r.Findings, report.Finding{Rule: "TEST", Severity: report.Info,
+			c.Findings = append(c.Findings, rules.Finding{Rule: "TEST", Severity: rules.Info,
 				Message: "测试", Location: report.Location{Project: code}})
 		}
 	}}
@@ -153,7 +154,7 @@ func TestBatchFindingsReplaced(t *testing.T) {
 func TestIngestSeed(t *testing.T) {
 	s := openTemp(t)
 	var batchSeen int
-	cfg := IngestConfig{Workers: 2, CheckBatch: func(reps []*report.Report) { batchSeen = len(reps) }}
+	cfg := IngestConfig{Workers: 2, CheckBatch: func(cs []*rules.Checked) { batchSeen = len(cs) }}
 	sum := ingest(t, s, cfg, seedDir)
 	t.Logf("first ingest: %+v", sum)
 	docx := count(t, s, "SELECT count(*) FROM documents WHERE format = 'docx' AND status = 'ok'")

@@ -206,7 +206,4 @@ func nonNil(rep *Report) {
 	if rep.DepartmentIndicators == nil {
 		rep.DepartmentIndicators = []Indicator{}
 	}
-	if rep.Findings == nil {
-		rep.Findings = []Finding{}
-	}
 }

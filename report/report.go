@@ -40,11 +40,7 @@ package report
 // BUG(report): A department-level form's budget has no report/v1 field: it
 // is kept in the report's extra.
 
-import (
-	"strings"
-
-	"github.com/jixiao/jixiao/normalize"
-)
+import "github.com/jixiao/jixiao/normalize"
 
 // Schema names the JSON form of Report.
 const Schema = "report/v1"
@@ -65,7 +61,7 @@ type Report struct {
 	// The indicator table of a department-level form (部门整体支出绩效目标表).
 	DepartmentIndicators []Indicator       `json:"department_indicators"`
 	Extra                map[string]string `json:"extra,omitempty"` // a department-level form's other labels and values
-	Findings             []Finding         `json:"findings"`
+	// report/v1's findings come here, from the rules (rules.Checked).
 	// Cells read by OCR with a confidence under UncertainBelow.
 	Uncertain []Uncertain `json:"uncertain,omitempty"`
 
@@ -212,81 +208,4 @@ type Location struct {
 	// Confidence of a cell read by OCR, 0 to 1 (see Source.OCR); 0 when
 	// the text came from a text layer.
 	Confidence float64 `json:"confidence,omitempty"`
-}
-
-// Severity of a finding.
-type Severity string
-
-const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Info    Severity = "info"
-)
-
-// Name is the severity as reviewers read it: 错误, 警告, 提示.
-func (s Severity) Name() string {
-	switch s {
-	case Error:
-		return "错误"
-	case Warning:
-		return "警告"
-	case Info:
-		return "提示"
-	}
-	return string(s)
-}
-
-// ParseSeverity reads a severity written in English or Chinese (error,
-// 错误, e …).
-func ParseSeverity(s string) (Severity, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "error", "e", "错误":
-		return Error, true
-	case "warning", "warn", "w", "警告":
-		return Warning, true
-	case "info", "i", "提示":
-		return Info, true
-	}
-	return "", false
-}
-
-// Finding is one thing a reviewer should send back, from a rule.
-type Finding struct {
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"` // Chinese, quoting the cell and saying what is expected
-	Location Location `json:"location"`
-}
-
-// FindingProjects tells, for each finding, the index in Projects of the
-// project it concerns, -1 for the report as a whole: by the project's code
-// in its location, or where the project has none (forms of other provinces
-// print no 项目编码) by the table it was read from.
-func (rep *Report) FindingProjects() []int {
-	byCode := map[string]int{}
-	byTable := map[int]int{}
-	for i, p := range rep.Projects {
-		if p.Code != "" {
-			byCode[p.Code] = i
-			continue
-		}
-		for _, at := range p.At {
-			if at.Table > 0 {
-				byTable[at.Table] = i
-			}
-		}
-		for _, ind := range p.Indicators {
-			byTable[ind.Location.Table] = i
-		}
-	}
-	owners := make([]int, len(rep.Findings))
-	for k, f := range rep.Findings {
-		owners[k] = -1
-		if i, ok := byCode[f.Location.Project]; ok && f.Location.Project != "" {
-			owners[k] = i
-		} else if i, ok := byTable[f.Location.Table]; ok && f.Location.Project == "" && f.Location.Table > 0 {
-			owners[k] = i
-		}
-	}
-	return owners
 }

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -308,27 +307,5 @@ func TestWrappedTitle(t *testing.T) {
 	got := strings.Join([]string{p.Title, p.DepartmentName, p.AmountUnit, strconv.Itoa(rep.Year)}, "|")
 	if want := "2024年某某镇污水管网改造项目支出绩效目标审批表|某某镇人民政府|万元|2024"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
-	}
-}
-
-// TestFindingProjects: a finding belongs to the project of its 项目编码,
-// or, for projects without one, to the project read from its table.
-func TestFindingProjects(t *testing.T) {
-	rep := &report.Report{
-		Projects: []report.Project{
-			{Code: "13073025P000000000001", At: map[string]report.Location{"code": {Table: 1}}},
-			{At: map[string]report.Location{"name": {Table: 2}}},
-			{Indicators: []report.Indicator{{Location: report.Location{Table: 3, Row: 4}}}},
-		},
-		Findings: []report.Finding{
-			{Location: report.Location{Project: "13073025P000000000001"}},
-			{Location: report.Location{Table: 3, Row: 4}},
-			{Location: report.Location{Table: 2, Field: "name"}},
-			{Location: report.Location{Field: "overall_goal"}},
-			{Location: report.Location{Table: 9}},
-		},
-	}
-	if got := fmt.Sprint(rep.FindingProjects()); got != "[0 2 1 -1 -1]" {
-		t.Errorf("FindingProjects = %s, want [0 2 1 -1 -1]", got)
 	}
 }

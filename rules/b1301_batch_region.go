@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var b1301 = &Rule{
 	ID:       "B1301",
 	Title:    "项目编码区划代码与全县多数不符（跨报告）",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `在一批报告中，检查项目编码的区划代码是否为本县代码：配置了 region_code 时用它，否则取全部报告项目编码前6位的多数。只报告单份检查（C202）看不出的情形——整份报告的编码都是另一个区划代码。
 
 为什么：一份报告的编码全部来自其他地区，单看这份报告是一致的，只有与全县其他报告比较才能发现。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var b1302 = &Rule{
 	ID:       "B1302",
 	Title:    "同一项目编码在不同报告中名称不同",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `在一批报告中，检查同一个项目编码是否在两份报告中对应不同的项目名称。
 
 为什么：项目编码唯一标识一个预算项目；名称不同说明其中一份复制了别人的编码，或项目被改名后未同步，两份目标都无法与预算对应。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var b1303 = &Rule{
 	ID:       "B1303",
 	Title:    "同一部门重复报送",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `在一批报告中，检查是否有两份报告来自同一单位（单位编码和名称相同），或是同一个文件（内容摘要 sha256 相同）。
 
 为什么：重复报送会使项目和金额重复计算；常见于修改稿和原稿一起报送，或 .docx 与 .pdf 各报一份。

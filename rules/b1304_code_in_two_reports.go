@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var b1304 = &Rule{
 	ID:       "B1304",
 	Title:    "同一项目编码出现在不同单位的报告中",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `在一批报告中，检查同一个项目编码（名称也相同）是否出现在两个不同单位的报告里。同一单位重复报送由 B1303 报告，名称不同由 B1302 报告。
 
 为什么：一个预算项目只属于一个单位；两个单位都报同一项目，会重复计算资金，或说明一方套用了另一方的表格。

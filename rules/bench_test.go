@@ -20,19 +20,19 @@ import (
 // that report it and the severity a reviewer expects.
 var benchRules = map[string]struct {
 	rules    []string
-	severity report.Severity
+	severity Severity
 }{
-	"percent_over_100":         {[]string{"V604"}, report.Error},
-	"missing_unit":             {[]string{"V603"}, report.Warning},
-	"spending_plan_decreasing": {[]string{"P502"}, report.Error},
-	"spending_plan_not_100":    {[]string{"P503"}, report.Error},
-	"budget_sum_mismatch":      {[]string{"M402"}, report.Error},
-	"missing_satisfaction":     {[]string{"S103"}, report.Error},
-	"stray_character":          {[]string{"T301"}, report.Warning},
-	"copied_text":              {[]string{"Y1001"}, report.Warning},
-	"yesno_with_percent":       {[]string{"V606"}, report.Warning},
-	"code_region_mismatch":     {[]string{"C202"}, report.Error},
-	"duplicate_indicator":      {[]string{"Y1003"}, report.Warning},
+	"percent_over_100":         {[]string{"V604"}, Error},
+	"missing_unit":             {[]string{"V603"}, Warning},
+	"spending_plan_decreasing": {[]string{"P502"}, Error},
+	"spending_plan_not_100":    {[]string{"P503"}, Error},
+	"budget_sum_mismatch":      {[]string{"M402"}, Error},
+	"missing_satisfaction":     {[]string{"S103"}, Error},
+	"stray_character":          {[]string{"T301"}, Warning},
+	"copied_text":              {[]string{"Y1001"}, Warning},
+	"yesno_with_percent":       {[]string{"V606"}, Warning},
+	"code_region_mismatch":     {[]string{"C202"}, Error},
+	"duplicate_indicator":      {[]string{"Y1003"}, Warning},
 }
 
 type benchDefect struct {
@@ -104,7 +104,7 @@ func TestBench(t *testing.T) {
 			t.Errorf("%s: %v", file, err)
 			continue
 		}
-		Check(rep, cfg)
+		checked := Check(rep, cfg)
 		for _, d := range truth.Defects {
 			want, ok := benchRules[d.Type]
 			if !ok {
@@ -113,7 +113,7 @@ func TestBench(t *testing.T) {
 			}
 			total[d.Type]++
 			hit := false
-			for _, f := range rep.Findings {
+			for _, f := range checked.Findings {
 				if !contains(want.rules, f.Rule) || !sameProject(d, f.Location.Project) {
 					continue
 				}
@@ -132,7 +132,7 @@ func TestBench(t *testing.T) {
 				missed = append(missed, fmt.Sprintf("%s: %s %s #%d", filepath.Base(file), d.Type, d.Project, d.Indicator))
 			}
 		}
-		for _, f := range rep.Findings {
+		for _, f := range checked.Findings {
 			planted, explained := false, false
 			for _, d := range truth.Defects {
 				if sameProject(d, f.Location.Project) {
@@ -141,12 +141,12 @@ func TestBench(t *testing.T) {
 				}
 			}
 			switch {
-			case f.Severity == report.Error && !planted:
+			case f.Severity == Error && !planted:
 				cleanErrors[f.Rule]++
 				if len(cleanErrorSamples) < 20 {
 					cleanErrorSamples = append(cleanErrorSamples, fmt.Sprintf("%s: %s %s: %s", filepath.Base(file), f.Rule, f.Location.Project, f.Message))
 				}
-			case f.Severity == report.Error && !explained:
+			case f.Severity == Error && !explained:
 				unexplainedErrors[f.Rule]++
 				if unexplainedErrors[f.Rule] <= 3 {
 					unexplainedSamples = append(unexplainedSamples, fmt.Sprintf("%s: %s %s: %s", filepath.Base(file), f.Rule, f.Location.Project, f.Message))

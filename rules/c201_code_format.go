@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var c201 = &Rule{
 	ID:       "C201",
 	Title:    "项目编码格式错误",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查项目编码是否为21位：6位行政区划代码 + 2位预算年度 + “P” + 12位数字或大写字母，即 ^\d{6}\d{2}P[0-9A-Z]{12}$。
 
 为什么：项目编码是预算一体化系统中项目的唯一标识，格式错误的编码无法与预算数据对应。

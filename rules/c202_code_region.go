@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var c202 = &Rule{
 	ID:       "C202",
 	Title:    "项目编码区划代码与本县不符",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查项目编码前6位（行政区划代码，GB/T 2260）是否为本县的代码。本县代码取配置文件的 region_code；未配置时取本报告多数项目编码的前6位（多数不明确时不检查）。
 
 为什么：区划代码错误说明编码录错或从其他地区的材料复制而来，项目将无法与本县预算对应。

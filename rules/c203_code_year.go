@@ -2,14 +2,12 @@ package rules
 
 import (
 	"fmt"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var c203 = &Rule{
 	ID:       "C203",
 	Title:    "项目编码年度与预算年度不符",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查项目编码第7–8位（预算年度后两位）是否与预算年度一致。预算年度取配置文件的 year；未配置时取报告的年度（多数项目编码或标题中的年份）。
 
 为什么：年度不符多为沿用上年项目编码或抄错，导致项目与本年度预算对不上。

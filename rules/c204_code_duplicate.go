@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var c204 = &Rule{
 	ID:       "C204",
 	Title:    "项目编码在报告内重复",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查同一份报告中是否有两个项目使用同一个项目编码。
 
 为什么：项目编码唯一标识一个预算项目；重复说明复制表格后未改编码，或同一项目填报了两次。

@@ -2,14 +2,12 @@ package rules
 
 import (
 	"regexp"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var c205 = &Rule{
 	ID:       "C205",
 	Title:    "单位编码格式错误",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查项目表头的单位编码是否为6位数字（3位部门代码 + 3位单位代码），如“430001怀来县机关事务服务中心”。
 
 为什么：单位编码用于把项目归到预算单位，格式错误会使报告无法按部门汇总。

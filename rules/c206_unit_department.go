@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var c206 = &Rule{
 	ID:       "C206",
 	Title:    "项目所属部门与报告部门不符",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查每个项目表头单位编码的前3位（部门代码）是否与本报告的部门（多数项目的单位编码）相同。同一部门下属单位（后3位不同）不算不符。
 
 为什么：部门报告中混入其他部门的项目，多是拼接文件时带入了别人的表格，会使两个部门的项目和金额都算错。

@@ -359,7 +359,7 @@ func parseTarget(t *testing.T, path string, n int, spec string) normalize.Target
 
 // findingKey writes a finding's place in the want form: [R<n>] [P<seq>]
 // [#<indicator>] [sub <no>] [field], or "-" for the report as a whole.
-func findingKey(reps []*report.Report, ri int, f report.Finding) string {
+func findingKey(reps []*report.Report, ri int, f Finding) string {
 	var parts []string
 	if len(reps) > 1 {
 		parts = append(parts, "R"+strconv.Itoa(ri+1))
@@ -398,18 +398,19 @@ func findingKey(reps []*report.Report, ri int, f report.Finding) string {
 func runCase(c *ruleCase, id string) (got []wanted) {
 	r := Lookup(id)
 	cfg := c.cfg
-	for _, rep := range c.reports {
-		rep.Findings = nil
+	checked := make([]*Checked, len(c.reports))
+	for i, rep := range c.reports {
+		checked[i] = &Checked{Report: rep}
 	}
 	if r.Batch != nil {
-		CheckBatch(c.reports, cfg)
+		CheckBatch(checked, cfg)
 	} else {
-		for _, rep := range c.reports {
-			Check(rep, cfg)
+		for i, rep := range c.reports {
+			checked[i] = Check(rep, cfg)
 		}
 	}
-	for ri, rep := range c.reports {
-		for _, f := range rep.Findings {
+	for ri, ch := range checked {
+		for _, f := range ch.Findings {
 			if f.Rule != id {
 				continue
 			}

@@ -117,12 +117,12 @@ func (f File) Config() (Config, error) {
 		if r == nil {
 			return Config{}, badKey("severity."+id, "没有规则 %q（jixiao rules 列出全部规则）", id)
 		}
-		sev, ok := report.ParseSeverity(s)
+		sev, ok := ParseSeverity(s)
 		if !ok {
 			return Config{}, badKey("severity."+id, "严重程度只能是 error、warning 或 info（错误、警告、提示），而不是 %q", s)
 		}
 		if cfg.Severities == nil {
-			cfg.Severities = map[string]report.Severity{}
+			cfg.Severities = map[string]Severity{}
 		}
 		cfg.Severities[r.ID] = sev
 	}

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 func TestParseConfig(t *testing.T) {
@@ -31,7 +29,7 @@ Y1002 = "提示"
 	if !cfg.Disabled["Y1001"] || !cfg.Disabled["V605"] || cfg.Disabled["V603"] {
 		t.Errorf("disabled %v", cfg.Disabled)
 	}
-	if cfg.Severities["V603"] != report.Error || cfg.Severities["Y1002"] != report.Info {
+	if cfg.Severities["V603"] != Error || cfg.Severities["Y1002"] != Info {
 		t.Errorf("severities %v", cfg.Severities)
 	}
 

@@ -2,13 +2,12 @@ package rules
 
 import (
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 var k702 = &Rule{
 	ID:       "K702",
 	Title:    "成本上限超过预算数",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查以总额（元、千元、万元、百万元、亿元等）表示的成本指标上限是否超过项目预算数（按表头金额单位换算后比较）。单位成本（元/人、万元/辆）不检查。
 
 为什么：成本上限高于预算数，说明金额或单位填错（常见把“元”写成“万元”），成本约束形同虚设。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var l1102 = &Rule{
 	ID:       "L1102",
 	Title:    "一级或二级指标名称不规范",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查一级指标是否为产出指标、成本指标、效益指标（效果指标）、满意度指标之一，二级指标是否为数量、质量、时效、成本（经济/社会/生态环境成本）、经济/社会/生态效益、可持续影响、服务对象满意度之一。
 
 为什么：指标体系按财预〔2021〕101号指引的分类汇总和评价，自创的类别无法归类。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var m401 = &Rule{
 	ID:       "M401",
 	Title:    "金额无法识别",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查预算数、财政资金、其他资金是否为数字（可带千分位逗号；单位在表头“单位：万元”中声明）。
 
 为什么：金额写成文字或混入其他字符，就无法核对合计，也无法导入预算系统比对。

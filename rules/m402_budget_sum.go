@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var m402 = &Rule{
 	ID:       "M402",
 	Title:    "预算数不等于财政资金与其他资金之和",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查预算数是否等于“其中：财政资金”加“其他资金”（空白按0计）。
 
 为什么：三者不平说明金额录错，绩效目标将与批复的预算不符，是退回修改的常见原因。

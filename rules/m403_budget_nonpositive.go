@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
 
 var m403 = &Rule{
 	ID:       "M403",
 	Title:    "预算数为零或负数",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查预算数是否大于0。
 
 为什么：预算数为0或负数的项目没有资金，不需要填报绩效目标，或是金额漏填、填错了单位。

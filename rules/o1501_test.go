@@ -12,11 +12,11 @@ import (
 func TestNoteUncertain(t *testing.T) {
 	at := report.Location{Table: 2, Row: 3, Col: 5}
 	rep := &report.Report{Uncertain: []report.Uncertain{{Text: "≥1l公里", Location: report.Location{Table: 2, Row: 3, Col: 5, Confidence: 0.62}}}}
-	fs := []report.Finding{
-		{Rule: "V602", Severity: report.Error, Location: at, Message: "a"},
-		{Rule: "V608", Severity: report.Warning, Location: at, Message: "b"},
-		{Rule: "V602", Severity: report.Error, Location: report.Location{Table: 2, Row: 4, Col: 5}, Message: "c"},
-		{Rule: "S101", Severity: report.Error, Location: report.Location{Table: 2, Row: 3}, Message: "d"},
+	fs := []Finding{
+		{Rule: "V602", Severity: Error, Location: at, Message: "a"},
+		{Rule: "V608", Severity: Warning, Location: at, Message: "b"},
+		{Rule: "V602", Severity: Error, Location: report.Location{Table: 2, Row: 4, Col: 5}, Message: "c"},
+		{Rule: "S101", Severity: Error, Location: report.Location{Table: 2, Row: 3}, Message: "d"},
 	}
 	noteUncertain(rep, fs)
 	for i, want := range []bool{true, false, false, true} {

@@ -2,14 +2,12 @@ package rules
 
 import (
 	"strconv"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var p501 = &Rule{
 	ID:       "P501",
 	Title:    "资金支出计划有空白节点",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查资金支出计划（%）的每个时间节点（如3月底、6月底、10月底、12月底）是否都填写了累计支出比例。
 
 为什么：支出计划是执行监控的依据，空白节点无法考核预算执行进度；确实在某节点前不支出的，应填“0%”。

@@ -2,14 +2,12 @@ package rules
 
 import (
 	"strconv"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var p502 = &Rule{
 	ID:       "P502",
 	Title:    "资金支出计划累计比例递减",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查资金支出计划各节点的比例是否逐期不减。支出计划填的是截至各时点的累计支出比例，后一节点不能小于前一节点。
 
 为什么：累计比例下降意味着已支出的资金“退回”，说明填成了当期比例或录错，执行监控将失去依据。

@@ -3,14 +3,13 @@ package rules
 import (
 	"strconv"
 
-	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
 
 var p503 = &Rule{
 	ID:       "P503",
 	Title:    "资金支出计划末期不是100%",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查资金支出计划最后一个节点（通常是12月底）的累计比例是否为100%。
 
 为什么：年度预算应在年内支出完毕，末期不足100%意味着计划结转或沉淀资金，超过100%则不可能。

@@ -3,14 +3,13 @@ package rules
 import (
 	"strconv"
 
-	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
 
 var p504 = &Rule{
 	ID:       "P504",
 	Title:    "资金支出计划比例无法识别或超出0–100%",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查资金支出计划各节点是否为0%到100%之间的百分比。
 
 为什么：比例写成金额、文字或超过100%，都无法据以监控执行进度。

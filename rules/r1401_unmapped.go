@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var r1401 = &Rule{
 	ID:       "R1401",
 	Title:    "未识别的栏目或表格",
-	Severity: report.Info,
+	Severity: Info,
 	Doc: `列出读取时看作栏目标签、却对应不到任何字段的单元格（如“资金性质：”），以及看起来像绩效指标表、却读不出指标行的表格。
 
 为什么：各省、各预算系统的表样不同，程序按栏目名称和同义词读取；读不懂的栏目不会被悄悄丢掉，而是在这里列出，审核人员可以对照原表核实，必要时在 jixiao.toml 的 [labels] 中为字段补充同义词。

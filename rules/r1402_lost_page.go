@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var r1402 = &Rule{
 	ID:       "R1402",
 	Title:    "页面无法读取",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `列出 PDF 中无法读取的页面：文件的其余页面照常读入，这些页面的内容没有读入。
 
 为什么：一页损坏（常见于拼接、截断或转换出错的 PDF）时，整份报告不应因此被拒绝，但缺了这一页，其中的项目或指标就没有被审核，审核结论也就不完整。

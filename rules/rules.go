@@ -1,7 +1,8 @@
-// Package rules checks a Report the way a finance-bureau reviewer would and
-// appends the findings to it: each rule a value with a stable ID, a title, a
-// severity and Chinese documentation (what it checks, why, how to fix it, an
-// example), one rule per file.
+// Package rules checks a Report the way a finance-bureau reviewer would:
+// each rule a value with a stable ID, a title, a severity and Chinese
+// documentation (what it checks, why, how to fix it, an example), one rule
+// per file. Check returns the report with its findings, a Checked, which
+// is what report/v1 writes.
 //
 // # Rule IDs
 //
@@ -83,12 +84,12 @@ import (
 
 // Config tunes the rules; the zero value is not useful, start from Default.
 type Config struct {
-	Disabled   map[string]bool            // rule IDs turned off
-	Severities map[string]report.Severity // rule ID → severity overriding the rule's own
-	RegionCode string                     // the county's 6-digit region code; "" = majority of the project codes
-	Year       int                        // budget year; 0 = the report's own
-	Bases      []string                   // the accepted 指标值确定依据 vocabulary
-	Reading    report.Options             // how reports are read: label synonyms added in [labels]
+	Disabled   map[string]bool     // rule IDs turned off
+	Severities map[string]Severity // rule ID → severity overriding the rule's own
+	RegionCode string              // the county's 6-digit region code; "" = majority of the project codes
+	Year       int                 // budget year; 0 = the report's own
+	Bases      []string            // the accepted 指标值确定依据 vocabulary
+	Reading    report.Options      // how reports are read: label synonyms added in [labels]
 	// BudgetChange is the share, in percent, by which a project's budget
 	// may change from last year before jixiao compare reports it.
 	BudgetChange float64
@@ -101,10 +102,10 @@ func Default() Config {
 
 // Rule is one check. Exactly one of Check and Batch is set.
 type Rule struct {
-	ID       string          // stable, never reused: S101, C202 …
-	Title    string          // short Chinese title
-	Severity report.Severity // default severity; Config.Severities overrides it
-	Doc      string          // Chinese documentation: 检查什么、为什么、如何修改、示例
+	ID       string   // stable, never reused: S101, C202 …
+	Title    string   // short Chinese title
+	Severity Severity // default severity; Config.Severities overrides it
+	Doc      string   // Chinese documentation: 检查什么、为什么、如何修改、示例
 
 	Check func(p *Pass)      // single-report rule
 	Batch func(b *BatchPass) // cross-document rule
@@ -189,19 +190,20 @@ func Lookup(id string) *Rule {
 func (cfg Config) enabled(r *Rule) bool { return !cfg.Disabled[r.ID] }
 
 // Severity is r's severity under cfg.
-func (cfg Config) Severity(r *Rule) report.Severity {
+func (cfg Config) Severity(r *Rule) Severity {
 	if s, ok := cfg.Severities[r.ID]; ok && s != "" {
 		return s
 	}
 	return r.Severity
 }
 
-// Check runs every enabled single-report rule on rep and appends the
-// findings to rep.Findings, in reading order (part one, then project by
-// project, cell by cell). It appends: call it once per report.
-func Check(rep *report.Report, cfg Config) {
+// Check runs every enabled single-report rule on rep and returns it with
+// the findings, in reading order (part one, then project by project, cell
+// by cell).
+func Check(rep *report.Report, cfg Config) *Checked {
+	c := &Checked{Report: rep, Findings: []Finding{}}
 	if rep == nil {
-		return
+		return c
 	}
 	region := cfg.RegionCode
 	if region == "" {
@@ -211,29 +213,29 @@ func Check(rep *report.Report, cfg Config) {
 	if year == 0 {
 		year = rep.Year
 	}
-	start := len(rep.Findings)
 	for _, r := range All() {
 		if r.Check == nil || !cfg.enabled(r) {
 			continue
 		}
-		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.Severity(r)}
-		run(r, rep, func() { r.Check(p) })
+		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.Severity(r), findings: &c.Findings}
+		run(r, &c.Findings, func() { r.Check(p) })
 	}
-	noteUncertain(rep, rep.Findings[start:])
-	sortFindings(rep, rep.Findings[start:])
+	noteUncertain(rep, c.Findings)
+	sortFindings(rep, c.Findings)
+	return c
 }
 
 // sortFindings orders new findings the way a reviewer reads the report:
 // part one first, then project by project, cell by cell; findings on one
 // cell stay in rule order.
-func sortFindings(rep *report.Report, fs []report.Finding) {
+func sortFindings(rep *report.Report, fs []Finding) {
 	seq := map[string]int{}
 	for i, p := range rep.Projects {
 		if _, dup := seq[p.Code]; !dup {
 			seq[p.Code] = i + 1
 		}
 	}
-	key := func(f *report.Finding) [5]int {
+	key := func(f *Finding) [5]int {
 		l := f.Location
 		k := [5]int{0, l.SubGoal, l.Table, l.Row, l.Col}
 		if l.Project != "" {
@@ -254,12 +256,14 @@ func sortFindings(rep *report.Report, fs []report.Finding) {
 
 // CheckBatch runs the rules across reports (duplicate submissions, one
 // project code under two names, the county's region code by majority) and
-// appends their findings to the reports concerned.
-func CheckBatch(reps []*report.Report, cfg Config) {
+// appends their findings to the findings of the reports concerned.
+func CheckBatch(checked []*Checked, cfg Config) {
 	var live []*report.Report
-	for _, r := range reps {
-		if r != nil {
-			live = append(live, r)
+	findings := map[*report.Report]*[]Finding{}
+	for _, c := range checked {
+		if c != nil && c.Report != nil {
+			live = append(live, c.Report)
+			findings[c.Report] = &c.Findings
 		}
 	}
 	if len(live) == 0 {
@@ -273,19 +277,19 @@ func CheckBatch(reps []*report.Report, cfg Config) {
 		if r.Batch == nil || !cfg.enabled(r) {
 			continue
 		}
-		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.Severity(r)}
-		run(r, live[0], func() { r.Batch(b) })
+		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.Severity(r), findings: findings}
+		run(r, findings[live[0]], func() { r.Batch(b) })
 	}
 }
 
 // run runs one rule; a rule that panics on an input nobody foresaw must
 // not take the other rules, or the caller, down with it, so the panic
-// becomes an info finding on rep asking for a bug report.
-func run(r *Rule, rep *report.Report, check func()) {
+// becomes an info finding, in fs, asking for a bug report.
+func run(r *Rule, fs *[]Finding, check func()) {
 	defer func() {
 		if e := recover(); e != nil {
-			rep.Findings = append(rep.Findings, report.Finding{
-				Rule: r.ID, Severity: report.Info,
+			*fs = append(*fs, Finding{
+				Rule: r.ID, Severity: Info,
 				Message: fmt.Sprintf("规则%s在检查本报告时出现内部错误（%v），本报告未完成该项检查；请把报告文件反馈给开发人员", r.ID, e),
 			})
 		}
@@ -300,8 +304,9 @@ type Pass struct {
 	Region string // the county's region code: Config.RegionCode or the majority of the report's codes
 	Year   int    // the budget year: Config.Year or the report's
 
-	rule *Rule
-	sev  report.Severity
+	rule     *Rule
+	sev      Severity
+	findings *[]Finding // the report's, appended to
 }
 
 // eachIndicator calls f for every indicator of the report, with its
@@ -317,7 +322,7 @@ func (p *Pass) eachIndicator(f func(pr *report.Project, j int, ind *report.Indic
 
 // Reportf appends a finding at loc.
 func (p *Pass) Reportf(loc report.Location, format string, args ...any) {
-	p.Report.Findings = append(p.Report.Findings, report.Finding{
+	*p.findings = append(*p.findings, Finding{
 		Rule: p.rule.ID, Severity: p.sev, Message: fmt.Sprintf(format, args...), Location: loc,
 	})
 }
@@ -328,13 +333,15 @@ type BatchPass struct {
 	Config  Config
 	Region  string // Config.RegionCode or the majority over every report's codes
 
-	rule *Rule
-	sev  report.Severity
+	rule     *Rule
+	sev      Severity
+	findings map[*report.Report]*[]Finding // each report's, appended to
 }
 
-// Reportf appends a finding at loc to rep.
+// Reportf appends a finding at loc to rep's.
 func (b *BatchPass) Reportf(rep *report.Report, loc report.Location, format string, args ...any) {
-	rep.Findings = append(rep.Findings, report.Finding{
+	fs := b.findings[rep]
+	*fs = append(*fs, Finding{
 		Rule: b.rule.ID, Severity: b.sev, Message: fmt.Sprintf(format, args...), Location: loc,
 	})
 }

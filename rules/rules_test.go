@@ -68,7 +68,7 @@ func TestRuleValues(t *testing.T) {
 			}
 		}
 		switch r.Severity {
-		case report.Error, report.Warning, report.Info:
+		case Error, Warning, Info:
 		default:
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
 		}
@@ -85,26 +85,24 @@ func TestRuleValues(t *testing.T) {
 func TestConfigApplies(t *testing.T) {
 	rep := &report.Report{Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "]测试项目", Budget: report.Budget{Total: "1", Fiscal: "1"}}}}
 	cfg := Default()
-	Check(rep, cfg)
-	if !hasRule(rep, "T301", report.Warning) {
-		t.Fatalf("T301 did not fire as a warning: %v", rep.Findings)
+	c := Check(rep, cfg)
+	if !hasRule(c, "T301", Warning) {
+		t.Fatalf("T301 did not fire as a warning: %v", c.Findings)
 	}
-	rep.Findings = nil
-	cfg.Severities = map[string]report.Severity{"T301": report.Error}
-	Check(rep, cfg)
-	if !hasRule(rep, "T301", report.Error) {
-		t.Fatalf("T301 severity not overridden: %v", rep.Findings)
+	cfg.Severities = map[string]Severity{"T301": Error}
+	c = Check(rep, cfg)
+	if !hasRule(c, "T301", Error) {
+		t.Fatalf("T301 severity not overridden: %v", c.Findings)
 	}
-	rep.Findings = nil
 	cfg.Disabled = map[string]bool{"T301": true}
-	Check(rep, cfg)
-	if hasRule(rep, "T301", "") {
-		t.Fatalf("T301 not disabled: %v", rep.Findings)
+	c = Check(rep, cfg)
+	if hasRule(c, "T301", "") {
+		t.Fatalf("T301 not disabled: %v", c.Findings)
 	}
 }
 
-func hasRule(rep *report.Report, id string, sev report.Severity) bool {
-	for _, f := range rep.Findings {
+func hasRule(c *Checked, id string, sev Severity) bool {
+	for _, f := range c.Findings {
 		if f.Rule == id && (sev == "" || f.Severity == sev) {
 			return true
 		}
@@ -121,9 +119,9 @@ func TestCleanProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := parseCases(t, path)[0]
-	Check(c.reports[0], c.cfg)
-	CheckBatch(c.reports, c.cfg)
-	for _, f := range c.reports[0].Findings {
+	checked := Check(c.reports[0], c.cfg)
+	CheckBatch([]*Checked{checked}, c.cfg)
+	for _, f := range checked.Findings {
 		t.Errorf("%s [%s] %s", f.Rule, f.Severity, f.Message)
 	}
 }
@@ -152,12 +150,12 @@ func TestRuleList(t *testing.T) {
 // TestRulePanic: a rule that panics leaves an info finding and the other
 // rules still run.
 func TestRulePanic(t *testing.T) {
-	all = append(all, &Rule{ID: "Z9999", Title: "panics", Severity: report.Error, Doc: "-", Check: func(p *Pass) { panic("boom") }})
+	all = append(all, &Rule{ID: "Z9999", Title: "panics", Severity: Error, Doc: "-", Check: func(p *Pass) { panic("boom") }})
 	defer func() { all = all[:len(all)-1] }()
 	rep := &report.Report{Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "]测试项目"}}}
-	Check(rep, Default())
-	if !hasRule(rep, "Z9999", report.Info) || !hasRule(rep, "T301", "") {
-		t.Errorf("findings %v", rep.Findings)
+	c := Check(rep, Default())
+	if !hasRule(c, "Z9999", Info) || !hasRule(c, "T301", "") {
+		t.Errorf("findings %v", c.Findings)
 	}
 }
 
@@ -173,10 +171,14 @@ func TestCheckBatchMinimal(t *testing.T) {
 		{Source: report.Source{Path: "c.docx", SHA256: "cc"}, Department: report.Department{Code: "430001", Name: "机关事务服务中心"},
 			Projects: []report.Project{{Seq: 1, Code: "13073125P822276682770", Name: "补助资金"}}},
 	}
-	CheckBatch(reps, Default())
-	var got []string
+	checked := make([]*Checked, len(reps))
 	for i, rep := range reps {
-		for _, f := range rep.Findings {
+		checked[i] = &Checked{Report: rep}
+	}
+	CheckBatch(checked, Default())
+	var got []string
+	for i, c := range checked {
+		for _, f := range c.Findings {
 			got = append(got, fmt.Sprintf("%d %s %s", i+1, f.Rule, f.Location.Project))
 		}
 	}

@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var s102 = &Rule{
 	ID:       "S102",
 	Title:    "项目没有绩效指标",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查每个项目是否至少有一行绩效指标。
 
 为什么：没有指标，绩效目标就无法量化，也无法开展监控和年终自评。

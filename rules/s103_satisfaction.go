@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var s103 = &Rule{
 	ID:       "S103",
 	Title:    "缺少满意度指标",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查有绩效指标的项目是否至少有一个满意度指标（一级指标“满意度指标”，或二级指标“服务对象满意度”）。
 
 为什么：财预〔2021〕101号指引要求设置满意度指标，反映服务对象或社会公众的认可程度。

@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var s104 = &Rule{
 	ID:       "S104",
 	Title:    "缺少产出指标",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查有绩效指标的项目是否至少有一个产出指标（数量、质量、时效）。
 
 为什么：产出指标反映资金投入后提供的公共产品和服务，是绩效目标的核心。

@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var s105 = &Rule{
 	ID:       "S105",
 	Title:    "缺少效益指标",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查有绩效指标的项目是否至少有一个效益指标（经济、社会、生态效益或可持续影响；也称效果指标）。
 
 为什么：效益指标反映项目实施带来的影响，是判断资金是否值得投入的依据。

@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var s106 = &Rule{
 	ID:       "S106",
 	Title:    "缺少成本指标",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查有绩效指标的项目是否有成本指标：2021年指引的一级指标“成本指标”（经济成本、社会成本、生态环境成本），或旧版式产出指标下的二级指标“成本指标”，两种写法都接受。
 
 为什么：成本指标约束资金使用的经济性，是预算绩效管理“花钱必问效”的基础。

@@ -52,10 +52,10 @@ func TestSeed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			Check(rep, Default())
-			t.Logf("findings on %s:\n%s", name, findingTable(rep))
-			got := map[string][]report.Finding{}
-			for _, f := range rep.Findings {
+			checked := Check(rep, Default())
+			t.Logf("findings on %s:\n%s", name, findingTable(checked))
+			got := map[string][]Finding{}
+			for _, f := range checked.Findings {
 				k := seedKey(rep, f)
 				got[k] = append(got[k], f)
 			}
@@ -78,7 +78,7 @@ func TestSeed(t *testing.T) {
 			}
 			for k, fs := range got {
 				for _, f := range fs {
-					if f.Severity == report.Error && !seedErrors[k] {
+					if f.Severity == Error && !seedErrors[k] {
 						t.Errorf("unexpected error %s: %s", k, f.Message)
 					}
 				}
@@ -89,7 +89,7 @@ func TestSeed(t *testing.T) {
 
 // seedKey writes a finding as "RULE P<seq> [#<n>]", "RULE sub <n>" or
 // "RULE overall".
-func seedKey(rep *report.Report, f report.Finding) string {
+func seedKey(rep *report.Report, f Finding) string {
 	l := f.Location
 	switch {
 	case l.Project != "":
@@ -130,7 +130,7 @@ func expand(w string) []string {
 // placed says whether a finding points at a cell: an indicator finding at
 // its row of the indicator table and the column of its field, a project
 // finding at a table cell.
-func placed(rep *report.Report, f report.Finding) bool {
+func placed(rep *report.Report, f Finding) bool {
 	l := f.Location
 	if l.Project == "" {
 		return l.SubGoal > 0 || l.Field == "overall_goal"
@@ -149,9 +149,10 @@ func placed(rep *report.Report, f report.Finding) bool {
 }
 
 // findingTable prints findings one a line: place, severity, rule, message.
-func findingTable(rep *report.Report) string {
+func findingTable(c *Checked) string {
+	rep := c.Report
 	var b strings.Builder
-	for _, f := range rep.Findings {
+	for _, f := range c.Findings {
 		l := f.Location
 		fmt.Fprintf(&b, "  %-14s t%d:r%d:c%d %-6s %-7s %-7s %s\n", seedKey(rep, f)[len(f.Rule)+1:], l.Table, l.Row, l.Col, l.Field, f.Severity, f.Rule, f.Message)
 	}

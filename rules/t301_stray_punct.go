@@ -4,13 +4,12 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 var t301 = &Rule{
 	ID:       "T301",
 	Title:    "名称中有多余标点或不成对的括号",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查项目名称、项目标题和三级指标名称的开头或结尾是否有多余的标点（如开头的“]”“】”“，”），以及括号是否成对。
 
 为什么：这类字符多是从其他文件复制或格式转换留下的残余（如“]怀财字【2025】7号”），会让项目名称与预算系统中的名称对不上。

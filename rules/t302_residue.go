@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var t302 = &Rule{
 	ID:       "T302",
 	Title:    "文本中有格式转换残留",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查项目名称、资金用途、绩效目标和各指标单元格中是否有文档转换留下的标记：书签“[bookmark: …]”、域代码（HYPERLINK、MERGEFORMAT、PAGEREF、_Toc）、乱码替换符“�”、控制字符或私用区字符。
 
 为什么：这些内容不是填报人写的文字，说明报告经过PDF/网页转换或从其他文档粘贴，可能还有内容丢失。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var v601 = &Rule{
 	ID:       "V601",
 	Title:    "指标值为空",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查每个绩效指标是否填写了指标值（分列版式中“指标性质、指标值、度量单位”三栏都为空也算空）。
 
 为什么：没有指标值的指标无法考核，等于没有设定目标。

@@ -8,7 +8,7 @@ import (
 var v602 = &Rule{
 	ID:       "V602",
 	Title:    "指标值无法识别",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查指标值能否读成数值比较、区间、与预算等的比较、期限或定性等级之一（见 report/v1 的 target）。
 
 为什么：无法识别的指标值往往含糊（如“按要求”），或把几项内容写在一格里，年终无法判断是否完成。

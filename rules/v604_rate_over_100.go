@@ -2,13 +2,12 @@ package rules
 
 import (
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 var v604 = &Rule{
 	ID:       "V604",
 	Title:    "比率目标超过100%",
-	Severity: report.Error,
+	Severity: Error,
 	Doc: `检查百分比（或“…率”指标的无单位数值）目标是否超过100%：“≥105%”“大于100%”“120%”都无法实现。增长率、提高率等可以超过100%的指标不检查。
 
 为什么：完成率、合格率、及时率最多100%，超过100%的目标不可能达成，年终自评必然失分，也说明目标设定随意。

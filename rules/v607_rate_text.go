@@ -10,7 +10,7 @@ import (
 var v607 = &Rule{
 	ID:       "V607",
 	Title:    "比率类指标使用了文字值",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查名称以“率”结尾的指标（完成率、合格率、及时率……），其指标值是否写成了文字（“好”“及时”“有效”）。
 
 为什么：比率指标应有百分比目标，文字值无法计算是否达成。

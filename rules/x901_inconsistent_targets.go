@@ -4,13 +4,12 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 var x901 = &Rule{
 	ID:       "X901",
 	Title:    "同一指标在报告中目标不一致",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查部门整体绩效目标中，同一指标（如服务对象满意度）在“一、总体绩效目标”中的目标值是否与“二、分项绩效目标”中的某个目标值一致。名称相同即视为同一指标，含“满意度”的指标视为同一指标。只比较数值和单位，不比较“以上/大于”。各分项之间不比较：不同分项可以对不同任务设不同目标。
 
 为什么：同一部门对同一指标给出两个标准（总体80%以上、分项90%以上），年终自评时无法确定按哪个考核。

@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var y1001 = &Rule{
 	ID:       "Y1001",
 	Title:    "指标描述或确定依据照抄指标名称",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查“绩效指标描述”和“指标值确定依据”是否与三级指标名称一字不差。
 
 为什么：描述应说明指标的含义和计算口径，确定依据应说明目标值从何而来（计划标准、行业标准、历史标准等）；照抄名称等于没有填写，是财政审核中最常见的退回原因之一。

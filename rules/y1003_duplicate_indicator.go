@@ -1,11 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var y1003 = &Rule{
 	ID:       "Y1003",
 	Title:    "同一三级指标在项目中重复",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查同一项目中是否有两个三级指标名称相同。
 
 为什么：重复的指标多是复制行后忘了改名，既重复考核又遗漏了本应设置的指标。

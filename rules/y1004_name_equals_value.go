@@ -5,7 +5,7 @@ import "github.com/jixiao/jixiao/report"
 var y1004 = &Rule{
 	ID:       "Y1004",
 	Title:    "三级指标名称与指标值相同",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查三级指标名称是否与其指标值相同。
 
 为什么：名称与值相同说明把目标值填进了名称栏（如名称和值都是“控制在预算内”），指标本身没有名字，也没有可考核的目标。

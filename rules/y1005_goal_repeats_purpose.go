@@ -3,14 +3,12 @@ package rules
 import (
 	"regexp"
 	"strings"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 var y1005 = &Rule{
 	ID:       "Y1005",
 	Title:    "绩效目标照抄资金用途",
-	Severity: report.Warning,
+	Severity: Warning,
 	Doc: `检查项目的绩效目标是否与资金用途相同（忽略开头的序号“1.”和结尾标点）。
 
 为什么：资金用途说钱花在哪里，绩效目标说花了钱要达到什么效果；照抄资金用途说明没有设定目标。

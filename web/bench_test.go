@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/jixiao/jixiao/pipeline"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -108,8 +109,9 @@ func buildBig(path, dir string) error {
 	}
 	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	type template struct {
-		rep *report.Report
-		ix  corpus.Index
+		rep      *report.Report
+		findings []corpus.Finding
+		ix       corpus.Index
 	}
 	var temps []template
 	for _, n := range names {
@@ -121,8 +123,8 @@ func buildBig(path, dir string) error {
 		if err != nil {
 			continue
 		}
-		rules.Check(rep, rules.Default())
-		temps = append(temps, template{rep, corpus.NewIndex(rep, seg)})
+		findings := pipeline.StoredFindings(rules.Check(rep, rules.Default()).Findings)
+		temps = append(temps, template{rep, findings, corpus.NewIndex(rep, seg)})
 	}
 	if len(temps) == 0 {
 		return fmt.Errorf("no readable .docx in %s", dir)
@@ -143,10 +145,11 @@ func buildBig(path, dir string) error {
 	for i := range benchDocs {
 		t := temps[i%len(temps)]
 		sum := sha256.Sum256([]byte(fmt.Sprint("big", i)))
+		rep, findings := recode(t.rep, t.findings, i)
 		d := &corpus.Doc{SHA256: hex.EncodeToString(sum[:]), Path: fmt.Sprintf("gen/r%05d.docx", i),
-			Format: "docx", Size: 1, Report: recode(t.rep, i), Index: t.ix}
+			Format: "docx", Size: 1, Report: rep, Findings: findings, Index: t.ix}
 		if i%1000 == 999 { // some files fail, as real batches have
-			d.Report, d.Index, d.Err, d.Reason = nil, nil, errors.New("extract: pdf: no text layer"), "PDF 没有文字层（扫描件），请提交可复制文字的 PDF 或 Word 文件"
+			d.Report, d.Findings, d.Index, d.Err, d.Reason = nil, nil, nil, errors.New("extract: pdf: no text layer"), "PDF 没有文字层（扫描件），请提交可复制文字的 PDF 或 Word 文件"
 			d.Format = "pdf"
 		}
 		batch = append(batch, d)
@@ -161,7 +164,7 @@ func buildBig(path, dir string) error {
 		st.Close()
 		return err
 	}
-	if _, err := st.RecheckBatch(ctx, func(reps []*report.Report) { rules.CheckBatch(reps, rules.Default()) }); err != nil {
+	if _, err := st.RecheckBatch(ctx, pipeline.StoredBatch(func(cs []*rules.Checked) { rules.CheckBatch(cs, rules.Default()) })); err != nil {
 		st.Close()
 		return err
 	}
@@ -171,8 +174,9 @@ func buildBig(path, dir string) error {
 	return os.Rename(tmp, path)
 }
 
-// recode copies rep with the department code and project codes of copy i.
-func recode(rep *report.Report, i int) *report.Report {
+// recode copies rep and its findings with the department code and project
+// codes of copy i.
+func recode(rep *report.Report, fs []corpus.Finding, i int) (*report.Report, []corpus.Finding) {
 	r := *rep
 	dept := fmt.Sprintf("%06d", i)
 	codes := map[string]string{}
@@ -187,12 +191,12 @@ func recode(rep *report.Report, i int) *report.Report {
 		p.DepartmentCode = dept
 		r.Projects[j] = p
 	}
-	r.Findings = make([]report.Finding, len(rep.Findings))
-	for j, f := range rep.Findings {
-		if nc, ok := codes[f.Location.Project]; ok {
-			f.Location.Project = nc
+	findings := make([]corpus.Finding, len(fs))
+	for j, f := range fs {
+		if nc, ok := codes[f.Project]; ok {
+			f.Project = nc
 		}
-		r.Findings[j] = f
+		findings[j] = f
 	}
-	return &r
+	return &r, findings
 }

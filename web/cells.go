@@ -2,12 +2,12 @@ package web
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"html/template"
 	"net/url"
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 // cellHTML renders one table cell; codes and rule IDs link to the pages
@@ -42,7 +42,7 @@ func cellHTML(key string, v any) template.HTML {
 	case "rule":
 		return link("/rules/"+url.PathEscape(text), esc)
 	case "severity":
-		if sev, ok := report.ParseSeverity(text); ok {
+		if sev, ok := rules.ParseSeverity(text); ok {
 			return template.HTML(`<span class="sev ` + string(sev) + `">` + sev.Name() + `</span>`)
 		}
 	}

@@ -48,8 +48,8 @@ func uploadServer(t *testing.T, configure func(*Server)) (*httptest.Server, stri
 	t.Cleanup(reader.Close)
 	s.Documents.Reader = reader
 	s.Documents.Upload = &Upload{Store: rw, Dir: db + ".files", Reader: reader,
-		Check:      func(r *report.Report) { rules.Check(r, cfg) },
-		CheckBatch: func(rs []*report.Report) { rules.CheckBatch(rs, cfg) }}
+		Check:      func(r *report.Report) *rules.Checked { return rules.Check(r, cfg) },
+		CheckBatch: func(cs []*rules.Checked) { rules.CheckBatch(cs, cfg) }}
 	if configure != nil {
 		configure(s)
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"sort"
 	"strconv"
 	"strings"
@@ -257,7 +258,7 @@ func (v *docView) mark(d *corpus.Document) {
 	for i, f := range d.Findings {
 		vf := vfinding{ID: f.ID, N: i + 1, Severity: f.Severity, SevName: f.Severity, Rule: f.Rule,
 			Message: f.Message, Where: v.where(f), Batch: f.Batch}
-		if sev, ok := report.ParseSeverity(f.Severity); ok {
+		if sev, ok := rules.ParseSeverity(f.Severity); ok {
 			vf.SevName = sev.Name()
 		}
 		counts[f.Severity]++
@@ -279,7 +280,7 @@ func (v *docView) mark(d *corpus.Document) {
 	}
 	for _, s := range []string{"error", "warning", "info"} {
 		if n := counts[s]; n > 0 {
-			sev, _ := report.ParseSeverity(s)
+			sev, _ := rules.ParseSeverity(s)
 			v.Counts = append(v.Counts, fmt.Sprintf("%s %d 条", sev.Name(), n))
 		}
 	}

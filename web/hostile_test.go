@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"errors"
+	"github.com/jixiao/jixiao/pipeline"
+	"github.com/jixiao/jixiao/rules"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -25,19 +27,19 @@ const (
 
 // hostileReport is a report whose every text field a page shows holds
 // the hostile strings; its indicators mention 满意度 so a search finds them.
-func hostileReport() *report.Report {
+func hostileReport() *rules.Checked {
 	ind := func(text string) report.Indicator {
 		return report.Indicator{Level1: "产出指标", Level2: text, Level3: text + "满意度",
 			Description: text, Value: text, Target: normalize.Value(text, normalize.Context{}), Basis: text}
 	}
-	return &report.Report{Schema: report.Schema, Kind: report.KindTarget,
+	return &rules.Checked{Report: &report.Report{Schema: report.Schema, Kind: report.KindTarget,
 		Department: report.Department{Code: "430009", Name: xssScript + "局"},
 		Projects: []report.Project{{Seq: 1, Code: "13073025P00089410009A", Name: xssImg, Goal: xssLink,
-			Indicators: []report.Indicator{ind(xssScript), ind(xssImg), ind(xssLink)}}},
-		Findings: []report.Finding{
-			{Rule: "V603", Severity: report.Error, Message: "指标“" + xssScript + "”" + xssImg,
+			Indicators: []report.Indicator{ind(xssScript), ind(xssImg), ind(xssLink)}}}},
+		Findings: []rules.Finding{
+			{Rule: "V603", Severity: rules.Error, Message: "指标“" + xssScript + "”" + xssImg,
 				Location: report.Location{Project: "13073025P00089410009A", Indicator: 1, Field: "value"}},
-			{Rule: "P501", Severity: report.Warning, Message: xssLink,
+			{Rule: "P501", Severity: rules.Warning, Message: xssLink,
 				Location: report.Location{Project: "13073025P00089410009A", Indicator: 3, Field: "value"}},
 		}}
 }
@@ -60,9 +62,9 @@ func hostileServer(t testing.TB) (*Server, *corpus.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := hostileReport()
+	c := hostileReport()
 	d := &corpus.Doc{SHA256: strings.Repeat("ab", 32), Path: "报送/" + xssScript + xssImg + ".docx", Format: "docx", Size: 1,
-		Report: rep, Index: corpus.NewIndex(rep, seg)}
+		Report: c.Report, Findings: pipeline.StoredFindings(c.Findings), Index: corpus.NewIndex(c.Report, seg)}
 	if ok, err := st.Put(context.Background(), d, false); err != nil || !ok {
 		t.Fatalf("put: %v %v", ok, err)
 	}

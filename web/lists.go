@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
 
@@ -302,7 +301,7 @@ func facetLabel(param string, v corpus.FacetValue) string {
 			return v.Label + "（" + v.Value + "）"
 		}
 	case "severity":
-		if sev, ok := report.ParseSeverity(v.Value); ok {
+		if sev, ok := rules.ParseSeverity(v.Value); ok {
 			return sev.Name()
 		}
 	case "kind":
@@ -331,7 +330,7 @@ func filterTitle(q map[string]string) string {
 		}
 		switch k {
 		case "severity":
-			v = report.Severity(v).Name()
+			v = rules.Severity(v).Name()
 		case "kind":
 			v = cmp.Or(kindNames[v], v)
 		}

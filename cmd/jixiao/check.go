@@ -10,7 +10,6 @@ import (
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/output"
 	"github.com/jixiao/jixiao/pipeline"
-	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rules"
 )
 
@@ -45,7 +44,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	reader := rf.reader(cfg.Reading)
 	defer reader.Close()
 	status := 0
-	var reports []*report.Report
+	var reports []*rules.Checked
 	files, errs := pipeline.Find(fs.Args())
 	for _, e := range errs {
 		fmt.Fprintf(stderr, "%s: 无法读取：%s (%v)\n", shown(e.Path), e.Reason, e.Err)
@@ -66,8 +65,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
-		rules.Check(rep, cfg)
-		reports = append(reports, rep)
+		reports = append(reports, rules.Check(rep, cfg))
 		if *explain {
 			output.WriteExplain(stderr, rep, shown(rep.Source.Path))
 		}
@@ -84,7 +82,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			v = reports[0]
 		} else if reports == nil {
-			v = []*report.Report{}
+			v = []*rules.Checked{}
 		}
 		if err := output.WriteJSON(stdout, v); err != nil {
 			fmt.Fprintf(stderr, "jixiao check: %v\n", err)
@@ -107,10 +105,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-func hasSeverity(reports []*report.Report, failOn string) bool {
-	for _, rep := range reports {
-		for _, f := range rep.Findings {
-			if f.Severity == report.Error || failOn == "warning" && f.Severity == report.Warning {
+func hasSeverity(reports []*rules.Checked, failOn string) bool {
+	for _, c := range reports {
+		for _, f := range c.Findings {
+			if f.Severity == rules.Error || failOn == "warning" && f.Severity == rules.Warning {
 				return true
 			}
 		}

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 // notFound says that a listing is empty and under which conditions, so
@@ -40,7 +40,7 @@ func notFound(what string, f corpus.Filter) string {
 	}
 	add("规则", f.Rule)
 	if f.Severity != "" {
-		add("严重程度", report.Severity(f.Severity).Name())
+		add("严重程度", rules.Severity(f.Severity).Name())
 	}
 	if f.Year != 0 {
 		add("年度", strconv.Itoa(f.Year))

@@ -66,8 +66,8 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		Force:       *force,
 		RetryFailed: *retry,
 		Reader:      reader,
-		Check:       func(rep *report.Report) { rules.Check(rep, cfg) },
-		CheckBatch:  func(reps []*report.Report) { rules.CheckBatch(reps, cfg) },
+		Check:       func(rep *report.Report) *rules.Checked { return rules.Check(rep, cfg) },
+		CheckBatch:  func(reps []*rules.Checked) { rules.CheckBatch(reps, cfg) },
 		Progress:    prog.event,
 	})
 	prog.finish()

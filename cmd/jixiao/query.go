@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/jixiao/jixiao/rules"
 	"io"
 	"os"
 	"slices"
@@ -16,7 +17,6 @@ import (
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/output"
-	"github.com/jixiao/jixiao/report"
 )
 
 func runQuery(args []string, stdout, stderr io.Writer) int {
@@ -184,7 +184,7 @@ func (f *filterFlagSet) filter() (corpus.Filter, error) {
 	}
 	flt.Op = op
 	if *f.severity != "" {
-		s, ok := report.ParseSeverity(*f.severity)
+		s, ok := rules.ParseSeverity(*f.severity)
 		if !ok {
 			return flt, fmt.Errorf("--severity 只能是 error、warning 或 info，而不是 %q", *f.severity)
 		}

@@ -167,8 +167,8 @@ func openUpload(db, config string, stderr io.Writer) *web.Upload {
 		Store:      st,
 		Dir:        db + ".files",
 		Reader:     &pipeline.Reader{Options: cfg.Reading, Isolate: true},
-		Check:      func(rep *report.Report) { rules.Check(rep, cfg) },
-		CheckBatch: func(reps []*report.Report) { rules.CheckBatch(reps, cfg) },
+		Check:      func(rep *report.Report) *rules.Checked { return rules.Check(rep, cfg) },
+		CheckBatch: func(reps []*rules.Checked) { rules.CheckBatch(reps, cfg) },
 	}
 }
 

@@ -1,0 +1,11 @@
+package corpus_test
+
+import (
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/pipeline"
+)
+
+func init() {
+	corpus.StoredFindings = pipeline.StoredFindings
+	corpus.StoredBatch = pipeline.StoredBatch
+}
