@@ -43,6 +43,7 @@ type yearIndicator struct {
 	kind, op, baseUnit    string
 	baseNum               *float64
 	page, tbl, row        int
+	place                 string // page, tbl and row as positionSQL writes them
 }
 
 // Change is a year-over-year finding: a target lowered, an indicator
@@ -62,6 +63,7 @@ type Change struct {
 	File           string
 	Page, Table    int
 	Row            int
+	Place          string // Page, Table and Row for people: 第3页 表2 第4行
 	Last, This     string // as written
 	Message        string // Chinese
 }
@@ -145,7 +147,7 @@ func (s *Store) yearProjects(ctx context.Context, department string, year int) (
 		p.id, p.code, p.name, d.path, p.amount_unit, p.budget_total, p.budget_total_fen,
 		coalesce(i.seq, 0), coalesce(i.level1, ''), coalesce(i.level3, ''), coalesce(i.value, ''),
 		coalesce(i.kind, ''), coalesce(i.op, ''), coalesce(i.base_unit, ''), i.base_num,
-		coalesce(i.page, 0), coalesce(i.tbl, 0), coalesce(i.row, 0)
+		coalesce(i.page, 0), coalesce(i.tbl, 0), coalesce(i.row, 0), `+positionSQL("i.page", "i.tbl", "i.row", "0")+`
 		FROM reports r
 		JOIN documents d ON d.id = r.document_id
 		JOIN projects p ON p.document_id = r.document_id
@@ -163,7 +165,7 @@ func (s *Store) yearProjects(ctx context.Context, department string, year int) (
 		var in yearIndicator
 		if err := rows.Scan(&k.code, &k.name, &p.ID, &p.Code, &p.Name, &p.File, &p.Unit, &p.Budget, &p.BudgetFen,
 			&in.seq, &in.level1, &in.level3, &in.value, &in.kind, &in.op, &in.baseUnit, &in.baseNum,
-			&in.page, &in.tbl, &in.row); err != nil {
+			&in.page, &in.tbl, &in.row, &in.place); err != nil {
 			return nil, fmt.Errorf("corpus: compare: %w", err)
 		}
 		if cur == nil || cur.ID != p.ID {
@@ -271,7 +273,7 @@ func compareProjects(o CompareOptions, l *ProjectLink) []Change {
 			c := base
 			c.Kind, c.Name, c.Field = "indicator_dropped", "指标删减", "indicators"
 			c.Indicator, c.Level3, c.Last = was.seq, was.level3, was.value
-			c.Year, c.File, c.Page, c.Table, c.Row = o.From, p.File, was.page, was.tbl, was.row
+			c.Year, c.File, c.Page, c.Table, c.Row, c.Place = o.From, p.File, was.page, was.tbl, was.row, was.place
 			c.Message = fmt.Sprintf("上年的指标“%s”（%s）本年没有了，请说明取消的原因", was.level3, was.value)
 			out = append(out, c)
 			continue
@@ -280,7 +282,7 @@ func compareProjects(o CompareOptions, l *ProjectLink) []Change {
 			c := base
 			c.Kind, c.Name, c.Field = "target_lowered", "目标值降低", "value"
 			c.Indicator, c.Level3, c.Last, c.This = in.seq, in.level3, was.value, in.value
-			c.Page, c.Table, c.Row = in.page, in.tbl, in.row
+			c.Page, c.Table, c.Row, c.Place = in.page, in.tbl, in.row, in.place
 			c.Message = fmt.Sprintf("指标“%s”的目标值由上年的 %s 降为 %s，请说明降低的原因", in.level3, was.value, in.value)
 			out = append(out, c)
 		}
@@ -320,7 +322,7 @@ func (c *Comparison) Table() *Table {
 			ind = int64(ch.Indicator)
 		}
 		t.Rows = append(t.Rows, []any{ch.DepartmentCode, ch.ProjectCode, ch.ProjectName, ch.Name, ind,
-			ch.Level3, ch.Last, ch.This, ch.Message, place(ch.Year, ch.Page, ch.Table, ch.Row), ch.File})
+			ch.Level3, ch.Last, ch.This, ch.Message, place(ch.Year, ch.Place), ch.File})
 	}
 	return t
 }
@@ -352,20 +354,15 @@ func (c *Comparison) LinkTable() *Table {
 	return t
 }
 
-// place writes a position the way the issues list does: 2025年 第3页 表2 第4行.
-func place(year, page, tbl, row int) string {
+// place writes a position the way the issues list does, after its
+// year: 2025年 第3页 表2 第4行.
+func place(year int, pos string) string {
 	var parts []string
 	if year > 0 {
 		parts = append(parts, fmt.Sprintf("%d年", year))
 	}
-	if page > 0 {
-		parts = append(parts, fmt.Sprintf("第%d页", page))
-	}
-	if tbl > 0 {
-		parts = append(parts, fmt.Sprintf("表%d", tbl))
-	}
-	if row > 0 {
-		parts = append(parts, fmt.Sprintf("第%d行", row))
+	if pos != "" {
+		parts = append(parts, pos)
 	}
 	return strings.Join(parts, " ")
 }

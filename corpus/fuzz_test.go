@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/jixiao/jixiao/extract"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,7 +151,7 @@ func fuzzDoc(a, b, c string, num int64, exp int32) *Doc {
 			Unit: c, Basis: b, Weight: a, Actual: c, Score: b, Deviation: a,
 			Extra:    map[string]string{a: b, c: a},
 			Target:   normalize.Target{Kind: normalize.Numeric, Op: c, Value: big, Unit: a, Text: b},
-			Location: report.Location{Project: a, Indicator: int(num), Page: int(num), Row: int(num)}}
+			Location: report.Location{Project: a, Indicator: int(num), Pos: extract.Pos{Page: int(num), Row: int(num)}}}
 	}
 	rng := in(b)
 	rng.Target = normalize.Target{Kind: normalize.Range, Lower: big.Neg(), Upper: big, LowerInclusive: num%2 == 0}

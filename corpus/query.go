@@ -235,12 +235,22 @@ const projectName = `coalesce(p.name, CASE i.scope WHEN 'department' THEN '部�
 
 const severityName = `CASE f.severity WHEN 'error' THEN '错误' WHEN 'warning' THEN '警告' WHEN 'info' THEN '提示' ELSE f.severity END`
 
-// locationSQL formats a finding's source position as 第3页 表2 第4行 第5列.
-const locationSQL = `trim(
-	CASE WHEN f.page > 0 THEN '第' || f.page || '页 ' ELSE '' END ||
-	CASE WHEN f.tbl > 0 THEN '表' || f.tbl || ' ' ELSE '' END ||
-	CASE WHEN f.row > 0 THEN '第' || f.row || '行 ' ELSE '' END ||
-	CASE WHEN f.col > 0 THEN '第' || f.col || '列' ELSE '' END)`
+// positionSQL writes the position held in the columns page, tbl, row and
+// col (col "0" for a table without one) as 第3页 表2 第4行 第5列, leaving
+// out the parts that are 0 or NULL. It is the SQL twin of
+// extract.Pos.Chinese, for the listings built in the database; stored
+// positions have no paragraph. TestPositionSQL holds the two to the same
+// output.
+func positionSQL(page, tbl, row, col string) string {
+	return `trim(
+	CASE WHEN ` + page + ` > 0 THEN '第' || ` + page + ` || '页 ' ELSE '' END ||
+	CASE WHEN ` + tbl + ` > 0 THEN '表' || ` + tbl + ` || ' ' ELSE '' END ||
+	CASE WHEN ` + row + ` > 0 THEN '第' || ` + row + ` || '行 ' ELSE '' END ||
+	CASE WHEN ` + col + ` > 0 THEN '第' || ` + col + ` || '列' ELSE '' END)`
+}
+
+// locationSQL is a finding's position (findings f), as positionSQL writes it.
+var locationSQL = positionSQL("f.page", "f.tbl", "f.row", "f.col")
 
 // IssueSummary counts the findings matching f per department and severity.
 // Filtered by department, year and severity alone, it adds up the counts

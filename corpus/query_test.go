@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/extract"
 )
 
 // seeded returns a store holding the seed reports.
@@ -128,12 +128,12 @@ func TestReadOnly(t *testing.T) {
 	}
 }
 
-// TestLocationSQL keeps locationSQL writing a position as
-// report.Location.Chinese does, every part present or absent.
-func TestLocationSQL(t *testing.T) {
+// TestPositionSQL keeps positionSQL writing a position as
+// extract.Pos.Chinese does, every part present or absent.
+func TestPositionSQL(t *testing.T) {
 	s := openTemp(t)
 	for mask := range 16 {
-		l := report.Location{}
+		l := extract.Pos{}
 		if mask&1 != 0 {
 			l.Page = 3
 		}
@@ -152,7 +152,7 @@ func TestLocationSQL(t *testing.T) {
 			t.Fatal(err)
 		}
 		if want := l.Chinese(); got != want {
-			t.Errorf("locationSQL(%d, %d, %d, %d) = %q, want %q", l.Page, l.Table, l.Row, l.Col, got, want)
+			t.Errorf("positionSQL(%d, %d, %d, %d) = %q, want %q", l.Page, l.Table, l.Row, l.Col, got, want)
 		}
 	}
 }

@@ -59,18 +59,22 @@ type Block struct {
 
 // Pos locates an element in its file. Numbers are 1-based; 0 means unknown
 // or not applicable (a paragraph has no Row, a .docx has no Page).
+//
+// Its JSON form is the position part of a report/v1 location: page, table,
+// row, col and confidence, each left out when 0; the file is the report's
+// source, and Para and BBox stay with the reader.
 type Pos struct {
-	File  string
-	Page  int // PDF page
-	Para  int // index of a body paragraph among the body paragraphs
-	Table int // index of the table among all tables, nested ones included, in document order
-	Row   int // grid row within Table
-	Col   int // grid column within Table
-	BBox  Rect
+	File  string `json:"-"`
+	Page  int    `json:"page,omitempty"`  // PDF page
+	Para  int    `json:"-"`               // index of a body paragraph among the body paragraphs
+	Table int    `json:"table,omitempty"` // index of the table among all tables, nested ones included, in document order
+	Row   int    `json:"row,omitempty"`   // grid row within Table
+	Col   int    `json:"col,omitempty"`   // grid column within Table
+	BBox  Rect   `json:"-"`
 	// Confidence of text read by OCR, 0 to 1: the mean of the recogniser's
 	// per-character maxima over the element's text (1 for an element
 	// with none). 0 for text from a text layer or a .docx.
-	Confidence float64
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Rect is a box on a PDF page in points, origin at the bottom left.

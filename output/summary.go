@@ -71,7 +71,11 @@ func writeFindings(w io.Writer, c *rules.Checked, owner []int, i int) {
 		if owner[k] != i {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s：[%s] %s (%s)", report.Place(c.Report.Source.Path, f.Location), f.Severity.Name(), f.Message, f.Rule))
+		// The file as the report names it, also where the finding points
+		// at no cell.
+		pos := f.Location.Pos
+		pos.File = c.Report.Source.Path
+		lines = append(lines, fmt.Sprintf("%s：[%s] %s (%s)", pos.Place(), f.Severity.Name(), f.Message, f.Rule))
 	}
 	if len(lines) == 0 {
 		return

@@ -519,7 +519,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Level2 = prev.Level2
 		}
 	}
-	ind.Location = Location{Table: t.Pos.Table, Row: r}
+	ind.Location = Location{Pos: extract.Pos{File: t.Pos.File, Table: t.Pos.Table, Row: r}}
 	if first != nil {
 		ind.Location.Page = first.Pos.Page
 	}

@@ -529,7 +529,7 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 	*dst = text
 	ps.rank[f] = rank
 	p.At[f.String()] = locationOf(pos)
-	rd.note("  %s「%s」→ %s = 「%s」", posText(labelCell.Pos), normalize.Fold(labelCell.Text), f, short(text))
+	rd.note("  %s「%s」→ %s = 「%s」", labelCell.Pos.Chinese(), normalize.Fold(labelCell.Text), f, short(text))
 	if f.isAmount() && p.AmountUnit == "" {
 		// 2279.048万元: a unit written with the amount
 		if m := amountInValue.FindStringSubmatch(text); m != nil {

@@ -179,27 +179,7 @@ func (rd *reader) note(format string, args ...any) {
 // indicator table but could not map; a rule reports each.
 func (rd *reader) unmapped(what, text string, pos extract.Pos) {
 	rd.rep.Unmapped = append(rd.rep.Unmapped, Unmapped{What: what, Text: normalize.Fold(text), Location: locationOf(pos)})
-	rd.note("  未识别 %s「%s」（%s）", what, normalize.Fold(text), posText(pos))
-}
-
-func posText(p extract.Pos) string {
-	var parts []string
-	if p.Page > 0 {
-		parts = append(parts, "第"+strconv.Itoa(p.Page)+"页")
-	}
-	if p.Table > 0 {
-		parts = append(parts, "表"+strconv.Itoa(p.Table))
-	}
-	if p.Row > 0 {
-		parts = append(parts, "第"+strconv.Itoa(p.Row)+"行")
-	}
-	if p.Col > 0 {
-		parts = append(parts, "第"+strconv.Itoa(p.Col)+"列")
-	}
-	if p.Para > 0 && p.Table == 0 {
-		parts = append(parts, "第"+strconv.Itoa(p.Para)+"段")
-	}
-	return strings.Join(parts, " ")
+	rd.note("  未识别 %s「%s」（%s）", what, normalize.Fold(text), pos.Chinese())
 }
 
 func (rd *reader) paragraph(p *extract.Paragraph) {
@@ -395,6 +375,8 @@ func (rd *reader) setHeader(code, name, unit string) {
 	}
 }
 
+// locationOf is the location of what the reader read at p: its file, page
+// and cell, without the reader's paragraph index and box.
 func locationOf(p extract.Pos) Location {
-	return Location{Page: p.Page, Table: p.Table, Row: p.Row, Col: p.Col, Confidence: p.Confidence}
+	return Location{Pos: extract.Pos{File: p.File, Page: p.Page, Table: p.Table, Row: p.Row, Col: p.Col, Confidence: p.Confidence}}
 }

@@ -40,7 +40,10 @@ package report
 // BUG(report): A department-level form's budget has no report/v1 field: it
 // is kept in the report's extra.
 
-import "github.com/jixiao/jixiao/normalize"
+import (
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/normalize"
+)
 
 // Schema names the JSON form of Report.
 const Schema = "report/v1"
@@ -195,17 +198,15 @@ type MidTerm struct {
 	Target normalize.Target `json:"target"`
 }
 
-// Location says where a reviewer must look; see report/v1.
+// Location says where a reviewer must look; see report/v1. The report's
+// logical address (project, indicator, sub-goal, field) comes first, then
+// the position in the file: page, table, row, column and, for a cell read
+// by OCR (see Source.OCR), the confidence. The position holds the file
+// but no paragraph: report/v1 names pages and cells.
 type Location struct {
 	Project   string `json:"project,omitempty"`   // 项目编码
 	Indicator int    `json:"indicator,omitempty"` // 1-based index in the project's indicators
 	SubGoal   int    `json:"sub_goal,omitempty"`
 	Field     string `json:"field,omitempty"`
-	Page      int    `json:"page,omitempty"`
-	Table     int    `json:"table,omitempty"`
-	Row       int    `json:"row,omitempty"`
-	Col       int    `json:"col,omitempty"`
-	// Confidence of a cell read by OCR, 0 to 1 (see Source.OCR); 0 when
-	// the text came from a text layer.
-	Confidence float64 `json:"confidence,omitempty"`
+	extract.Pos
 }

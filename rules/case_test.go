@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/extract"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -137,17 +138,17 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			continue
 		case "overall":
 			rep.OverallGoal = rest
-			rep.OverallGoalAt = report.Location{Page: 1}
+			rep.OverallGoalAt = report.Location{Pos: extract.Pos{Page: 1}}
 			continue
 		case "unmapped":
 			what, text, _ := strings.Cut(rest, " | ")
-			rep.Unmapped = append(rep.Unmapped, report.Unmapped{What: what, Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3}})
+			rep.Unmapped = append(rep.Unmapped, report.Unmapped{What: what, Text: text, Location: report.Location{Pos: extract.Pos{Table: 1, Row: 2, Col: 3}}})
 			continue
 		case "uncertain":
 			conf, text, _ := strings.Cut(rest, " | ")
 			c, _ := strconv.ParseFloat(strings.TrimSpace(conf), 64)
 			rep.Source.OCR = true
-			rep.Uncertain = append(rep.Uncertain, report.Uncertain{Text: text, Location: report.Location{Table: 1, Row: 2, Col: 3, Confidence: c}})
+			rep.Uncertain = append(rep.Uncertain, report.Uncertain{Text: text, Location: report.Location{Pos: extract.Pos{Table: 1, Row: 2, Col: 3, Confidence: c}}})
 			continue
 		case "lost":
 			page, reason, _ := strings.Cut(rest, " | ")
@@ -174,7 +175,7 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 				}
 			}
 			if g == nil {
-				rep.SubGoals = append(rep.SubGoals, report.SubGoal{No: k, Title: "分项" + no, At: report.Location{Page: 1, Row: k}})
+				rep.SubGoals = append(rep.SubGoals, report.SubGoal{No: k, Title: "分项" + no, At: report.Location{Pos: extract.Pos{Page: 1, Row: k}}})
 				g = &rep.SubGoals[len(rep.SubGoals)-1]
 			}
 			g.Targets = append(g.Targets, parseFound(t, path, n, spec))
@@ -193,10 +194,10 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			pr = &rep.Projects[len(rep.Projects)-1]
 			table := 2*pr.Seq - 1
 			for k, row := range map[string]int{"code": 1, "name": 2, "budget.total": 3, "budget.fiscal": 4, "budget.other": 5, "purpose": 6, "goal": 8} {
-				pr.At[k] = report.Location{Page: pr.Seq, Table: table, Row: row, Col: 2}
+				pr.At[k] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: row, Col: 2}}
 			}
 			for k := 1; k <= 4; k++ {
-				pr.At["spending_plan."+strconv.Itoa(k)] = report.Location{Page: pr.Seq, Table: table, Row: 7, Col: 1 + k}
+				pr.At["spending_plan."+strconv.Itoa(k)] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: 7, Col: 1 + k}}
 			}
 			continue
 		}
@@ -300,7 +301,7 @@ func addIndicator(t *testing.T, path string, n int, rep *report.Report, pr *repo
 		*dst[names[i]] = blank(v)
 		ind.Cols[names[i]] = i + 1
 	}
-	ind.Location = report.Location{Page: pr.Seq, Table: 2 * pr.Seq, Row: len(pr.Indicators) + 2}
+	ind.Location = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: 2 * pr.Seq, Row: len(pr.Indicators) + 2}}
 	ctx := normalize.Context{Year: rep.Year}
 	switch {
 	case hasT:

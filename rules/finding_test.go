@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/extract"
 	"testing"
 
 	"github.com/jixiao/jixiao/report"
@@ -12,16 +13,16 @@ import (
 func TestFindingProjects(t *testing.T) {
 	c := &Checked{Report: &report.Report{
 		Projects: []report.Project{
-			{Code: "13073025P000000000001", At: map[string]report.Location{"code": {Table: 1}}},
-			{At: map[string]report.Location{"name": {Table: 2}}},
-			{Indicators: []report.Indicator{{Location: report.Location{Table: 3, Row: 4}}}},
+			{Code: "13073025P000000000001", At: map[string]report.Location{"code": {Pos: extract.Pos{Table: 1}}}},
+			{At: map[string]report.Location{"name": {Pos: extract.Pos{Table: 2}}}},
+			{Indicators: []report.Indicator{{Location: report.Location{Pos: extract.Pos{Table: 3, Row: 4}}}}},
 		},
 	}, Findings: []Finding{
 		{Location: report.Location{Project: "13073025P000000000001"}},
-		{Location: report.Location{Table: 3, Row: 4}},
-		{Location: report.Location{Table: 2, Field: "name"}},
+		{Location: report.Location{Pos: extract.Pos{Table: 3, Row: 4}}},
+		{Location: report.Location{Field: "name", Pos: extract.Pos{Table: 2}}},
 		{Location: report.Location{Field: "overall_goal"}},
-		{Location: report.Location{Table: 9}},
+		{Location: report.Location{Pos: extract.Pos{Table: 9}}},
 	},
 	}
 	if got := fmt.Sprint(c.FindingProjects()); got != "[0 2 1 -1 -1]" {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/jixiao/jixiao/extract"
 	"strings"
 	"testing"
 
@@ -10,13 +11,13 @@ import (
 // TestNoteUncertain: an error at a cell read uncertainly says so; a
 // warning there, and an error elsewhere, do not.
 func TestNoteUncertain(t *testing.T) {
-	at := report.Location{Table: 2, Row: 3, Col: 5}
-	rep := &report.Report{Uncertain: []report.Uncertain{{Text: "≥1l公里", Location: report.Location{Table: 2, Row: 3, Col: 5, Confidence: 0.62}}}}
+	at := report.Location{Pos: extract.Pos{Table: 2, Row: 3, Col: 5}}
+	rep := &report.Report{Uncertain: []report.Uncertain{{Text: "≥1l公里", Location: report.Location{Pos: extract.Pos{Table: 2, Row: 3, Col: 5, Confidence: 0.62}}}}}
 	fs := []Finding{
 		{Rule: "V602", Severity: Error, Location: at, Message: "a"},
 		{Rule: "V608", Severity: Warning, Location: at, Message: "b"},
-		{Rule: "V602", Severity: Error, Location: report.Location{Table: 2, Row: 4, Col: 5}, Message: "c"},
-		{Rule: "S101", Severity: Error, Location: report.Location{Table: 2, Row: 3}, Message: "d"},
+		{Rule: "V602", Severity: Error, Location: report.Location{Pos: extract.Pos{Table: 2, Row: 4, Col: 5}}, Message: "c"},
+		{Rule: "S101", Severity: Error, Location: report.Location{Pos: extract.Pos{Table: 2, Row: 3}}, Message: "d"},
 	}
 	noteUncertain(rep, fs)
 	for i, want := range []bool{true, false, false, true} {

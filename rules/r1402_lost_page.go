@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
+import (
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/report"
+)
 
 var r1402 = &Rule{
 	ID:       "R1402",
@@ -15,7 +18,7 @@ var r1402 = &Rule{
 示例：第3页的内容流已损坏 → 报告“第 3 页无法读取：文件已损坏或格式不正确，该页内容未读入，请核对原文件或重新导出 PDF”。`,
 	Check: func(p *Pass) {
 		for _, l := range p.Report.Lost {
-			p.Reportf(report.Location{Page: l.Page}, "第 %d 页无法读取：%s，该页内容未读入，请核对原文件或重新导出 PDF", l.Page, l.Reason)
+			p.Reportf(report.Location{Pos: extract.Pos{Page: l.Page}}, "第 %d 页无法读取：%s，该页内容未读入，请核对原文件或重新导出 PDF", l.Page, l.Reason)
 		}
 	},
 }

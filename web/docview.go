@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/rules"
 	"sort"
 	"strconv"
@@ -356,7 +357,7 @@ func (v *docView) where(f corpus.DocFinding) string {
 	if name := report.FieldLabel(f.Field); name != "" {
 		parts = append(parts, name)
 	}
-	if pos := (report.Location{Page: f.Page, Table: f.Table, Row: f.Row, Col: f.Col}).Chinese(); pos != "" {
+	if pos := (extract.Pos{Page: f.Page, Table: f.Table, Row: f.Row, Col: f.Col}).Chinese(); pos != "" {
 		parts = append(parts, pos)
 	}
 	if f.Batch {
