@@ -158,7 +158,7 @@ func fuzzDoc(a, b, c string, num int64, exp int32) *Doc {
 	mid := in(c)
 	mid.MidTerm = &report.MidTerm{Value: a, Target: normalize.Target{Kind: normalize.Unparsed, Text: c}}
 	rep := &report.Report{Schema: report.Schema, Kind: c, Department: report.Department{Code: a, Name: b},
-		Year: int(num), Layout: c, OverallGoal: a + b + c, Extra: map[string]string{a: c},
+		Year: int(num), Layout: report.Layout(c), OverallGoal: a + b + c, Extra: map[string]string{a: c},
 		SubGoals:             []report.SubGoal{{No: int(num), Title: a, Goal: b, Indicators: c}},
 		Measures:             []report.Measure{{No: a, Text: b}},
 		DepartmentIndicators: []report.Indicator{in(a)},

@@ -15,7 +15,7 @@ import (
 func WriteSummary(w io.Writer, c *rules.Checked) {
 	rep := c.Report
 	fmt.Fprintf(w, "== %s ==\n", rep.Source.Path)
-	layout := map[string]string{"hebei": "河北版式", "split": "指标性质/指标值/度量单位分列版式"}[rep.Layout]
+	layout := map[report.Layout]string{report.LayoutHebei: "河北版式", report.LayoutSplit: "指标性质/指标值/度量单位分列版式"}[rep.Layout]
 	fmt.Fprintf(w, "部门：%s %s（预算年度 %d，%s）\n", rep.Department.Code, rep.Department.Name, rep.Year, layout)
 	fmt.Fprintf(w, "总体绩效目标：%s\n", clip(rep.OverallGoal, 60))
 	for _, f := range rep.OverallTargets {

@@ -33,7 +33,7 @@ func (rd *reader) finish() {
 		rep.DepartmentIndicators = append(rep.DepartmentIndicators, p.Indicators...)
 		if rep.OverallGoal == "" {
 			rep.OverallGoal = p.Goal
-			rep.OverallGoalAt = p.At["goal"]
+			rep.OverallGoalAt = p.At[KeyOf(FieldGoal)]
 		}
 		if p.DepartmentName != "" || p.DepartmentCode != "" {
 			rep.Department = Department{Code: p.DepartmentCode, Name: p.DepartmentName}
@@ -114,7 +114,7 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 		_, nature := ind.Cols["nature"]
 		_, unit := ind.Cols["unit"]
 		if nature || unit {
-			rd.rep.Layout = "split"
+			rd.rep.Layout = LayoutSplit
 			ind.Target = normalize.Split(ind.Nature, ind.Value, ind.Unit, ctx)
 		} else {
 			ind.Target = normalize.Value(ind.Value, ctx)

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -70,6 +71,35 @@ func (f Field) String() string {
 		return n
 	}
 	return "none"
+}
+
+// Key says what a Project.At entry locates: a field of the project, or with
+// Checkpoint one column of its spending plan.
+type Key struct {
+	Field      Field
+	Checkpoint int // 1-based column of 资金支出计划 (with FieldPlan); 0 = the field as a whole
+}
+
+// KeyOf is the key of field f as a whole.
+func KeyOf(f Field) Key { return Key{Field: f} }
+
+// CheckpointKey is the key of the spending plan's nth column, from 1.
+func CheckpointKey(n int) Key { return Key{Field: FieldPlan, Checkpoint: n} }
+
+// String is the key as the reader's account and tests write it:
+// budget.total, spending_plan.2.
+func (k Key) String() string {
+	if k.Checkpoint > 0 {
+		return k.Field.String() + "." + strconv.Itoa(k.Checkpoint)
+	}
+	return k.Field.String()
+}
+
+// Name is the report/v1 field a location of the key names, the part of
+// its String before the dot: budget, spending_plan.
+func (k Key) Name() string {
+	name, _, _ := strings.Cut(k.Field.String(), ".")
+	return name
 }
 
 // ParseField reads a field by its report/v1 name; budget fields also go by

@@ -49,7 +49,7 @@ func formFields(rep *report.Report) map[string]string {
 	m := map[string]string{
 		"kind":                  rep.Kind,
 		"year":                  strconv.Itoa(rep.Year),
-		"layout":                rep.Layout,
+		"layout":                string(rep.Layout),
 		"department":            rep.Department.Code + "|" + rep.Department.Name,
 		"overall_goal":          rep.OverallGoal,
 		"projects":              strconv.Itoa(len(rep.Projects)),

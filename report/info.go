@@ -2,7 +2,6 @@ package report
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -367,7 +366,7 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 	ps := rd.project
 	ps.plan = cells[i]
 	ps.periods = nil
-	ps.p.At[FieldPlan.String()] = locationOf(cells[i].Pos)
+	ps.p.At[KeyOf(FieldPlan)] = locationOf(cells[i].Pos)
 	var rest []*extract.Cell
 	for _, c := range cells[i+1:] {
 		if c.Row == cells[i].Row {
@@ -435,7 +434,7 @@ func (rd *reader) addCheckpoint(period, value *extract.Cell) {
 		at = locationOf(value.Pos)
 	}
 	p.SpendingPlan = append(p.SpendingPlan, cp)
-	p.At["spending_plan."+strconv.Itoa(len(p.SpendingPlan))] = at
+	p.At[CheckpointKey(len(p.SpendingPlan))] = at
 }
 
 // setFrom stores field f read at label from its value cell v (nil when the
@@ -528,7 +527,7 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 	}
 	*dst = text
 	ps.rank[f] = rank
-	p.At[f.String()] = locationOf(pos)
+	p.At[KeyOf(f)] = locationOf(pos)
 	rd.note("  %s「%s」→ %s = 「%s」", labelCell.Pos.Chinese(), normalize.Fold(labelCell.Text), f, short(text))
 	if f.isAmount() && p.AmountUnit == "" {
 		// 2279.048万元: a unit written with the amount
@@ -610,6 +609,6 @@ func (rd *reader) setDepartment(lb label, text string, at Location) {
 	}
 	p.DepartmentName = name
 	ps.rank[FieldDepartment] = rank
-	p.At["department"] = at
+	p.At[KeyOf(FieldDepartment)] = at
 	rd.note("  「%s」→ department = 「%s %s」", lb.key, code, name)
 }

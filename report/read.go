@@ -48,7 +48,7 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 			Schema: Schema,
 			Kind:   KindTarget,
 			Source: Source{Path: doc.Path, SHA256: doc.SHA256, Format: string(doc.Format), Pages: doc.Pages, OCR: doc.OCR},
-			Layout: "hebei",
+			Layout: LayoutHebei,
 		},
 		lab:     newLabeler(o.Labels),
 		explain: o.Explain,
@@ -331,7 +331,7 @@ func (rd *reader) startForm(ti title) {
 func (rd *reader) startProject(title string) {
 	rd.section = sectionProjects
 	rd.flushPlan()
-	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: map[string]Location{}})
+	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: map[Key]Location{}})
 	// Only the last project is ever written to, so a pointer into the
 	// slice stays valid until the next append replaces the state.
 	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1], midCols: map[int]bool{}, rank: map[Field]int{}}

@@ -54,8 +54,8 @@ type Report struct {
 	Kind           string            `json:"kind"` // KindTarget or KindSelfEvaluation
 	Source         Source            `json:"source"`
 	Department     Department        `json:"department"`
-	Year           int               `json:"year"`   // budget year, from the project codes or the text; 0 when unknown
-	Layout         string            `json:"layout"` // "hebei" or "split"
+	Year           int               `json:"year"` // budget year, from the project codes or the text; 0 when unknown
+	Layout         Layout            `json:"layout"`
 	OverallGoal    string            `json:"overall_goal"`
 	OverallTargets []normalize.Found `json:"overall_targets"`
 	SubGoals       []SubGoal         `json:"sub_goals"`
@@ -80,6 +80,14 @@ type Report struct {
 	// being read; rule R1402 reports each.
 	Lost []Lost `json:"-"`
 }
+
+// Layout is how a report's indicator tables set out the target value.
+type Layout string
+
+const (
+	LayoutHebei Layout = "hebei" // the value and its unit in one 指标值 column
+	LayoutSplit Layout = "split" // 指标性质, 指标值 and 度量单位 in columns of their own
+)
 
 // Lost is a page of the file that could not be read.
 type Lost struct {
@@ -150,9 +158,9 @@ type Project struct {
 	Indicators     []Indicator  `json:"indicators"`
 	// The indicator table of a 中长期 / 长期 / 实施期 block before the
 	// annual one (长期绩效指标 | 一级指标 …, then 年度绩效指标 | …).
-	MidTermIndicators []Indicator         `json:"mid_term_indicators,omitempty"`
-	Extra             map[string]string   `json:"extra,omitempty"` // other labels of the form and their values, by label
-	At                map[string]Location `json:"-"`               // where each field was read: "code", "name", "budget.total", "spending_plan.2" …
+	MidTermIndicators []Indicator       `json:"mid_term_indicators,omitempty"`
+	Extra             map[string]string `json:"extra,omitempty"` // other labels of the form and their values, by label
+	At                map[Key]Location  `json:"-"`               // where each field was read: code, name, budget.total, spending_plan.2 …
 
 	dept bool // read from a department-level form: moved to the report's fields
 }

@@ -166,7 +166,7 @@ func (rd *reader) repeats(t *extract.Table, first int, f Field) bool {
 	if rd.project == nil {
 		return false
 	}
-	if _, ok := rd.project.p.At[f.String()]; !ok {
+	if _, ok := rd.project.p.At[KeyOf(f)]; !ok {
 		return false
 	}
 	for _, c := range t.Cells {

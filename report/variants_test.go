@@ -91,7 +91,7 @@ func TestVariants(t *testing.T) {
 		{"budget", p.Budget.Total + "/" + p.Budget.Fiscal + "/" + p.Budget.Other, "120000/100000/20000"},
 		{"purpose", p.Purpose, "补助社区养老服务站运营"},
 		{"goal", p.GoalLabel + ":" + p.Goal, "年度目标:运营养老服务站 12 个"},
-		{"layout", rep.Layout, "hebei"},
+		{"layout", string(rep.Layout), "hebei"},
 		{"year", strconv.Itoa(rep.Year), "2026"},
 	}
 	var plan []string
@@ -110,7 +110,7 @@ func TestVariants(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
 		}
 	}
-	if at := p.At["budget.total"]; at.Row != 2 || at.Col != 3 {
+	if at := p.At[report.KeyOf(report.FieldTotal)]; at.Row != 2 || at.Col != 3 {
 		t.Errorf("budget.total read at %+v, want row 2 col 3", at)
 	}
 }

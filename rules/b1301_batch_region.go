@@ -28,7 +28,7 @@ var b1301 = &Rule{
 				if r == "" || r == b.Region || r != own {
 					continue // matches, or single-report C202 reports it already
 				}
-				b.Reportf(rep, projectAt(pr, "code"), "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
+				b.Reportf(rep, projectAt(pr, report.FieldCode), "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
 			}
 		}
 	},

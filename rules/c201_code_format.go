@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/jixiao/jixiao/report"
+
 var c201 = &Rule{
 	ID:       "C201",
 	Title:    "项目编码格式错误",
@@ -17,7 +19,7 @@ var c201 = &Rule{
 			if pr.Code == "" || codeFormat.MatchString(pr.Code) {
 				continue
 			}
-			p.Reportf(projectAt(pr, "code"), "项目编码“%s”格式错误（%d位），应为21位：6位区划代码+2位年度+P+12位数字或大写字母，如13073025P000895100013",
+			p.Reportf(projectAt(pr, report.FieldCode), "项目编码“%s”格式错误（%d位），应为21位：6位区划代码+2位年度+P+12位数字或大写字母，如13073025P000895100013",
 				pr.Code, len([]rune(pr.Code)))
 		}
 	},

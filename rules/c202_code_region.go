@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/jixiao/jixiao/report"
+
 var c202 = &Rule{
 	ID:       "C202",
 	Title:    "项目编码区划代码与本县不符",
@@ -18,7 +20,7 @@ var c202 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			if r := codeRegion(pr.Code); r != "" && r != p.Region {
-				p.Reportf(projectAt(pr, "code"), "项目编码“%s”的区划代码%s与本县%s不符，应以%s开头", pr.Code, r, p.Region, p.Region)
+				p.Reportf(projectAt(pr, report.FieldCode), "项目编码“%s”的区划代码%s与本县%s不符，应以%s开头", pr.Code, r, p.Region, p.Region)
 			}
 		}
 	},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/report"
 )
 
 var c203 = &Rule{
@@ -26,7 +27,7 @@ var c203 = &Rule{
 				continue
 			}
 			if yy := pr.Code[6:8]; yy != want {
-				p.Reportf(projectAt(pr, "code"), "项目编码“%s”的年度位为%s，与预算年度%d不符，应为%s", pr.Code, yy, p.Year, want)
+				p.Reportf(projectAt(pr, report.FieldCode), "项目编码“%s”的年度位为%s，与预算年度%d不符，应为%s", pr.Code, yy, p.Year, want)
 			}
 		}
 	},

@@ -21,7 +21,7 @@ var c204 = &Rule{
 				continue
 			}
 			if q, dup := first[pr.Code]; dup {
-				p.Reportf(projectAt(pr, "code"), "项目编码“%s”与第%d个项目“%s”重复，每个项目应有自己的编码", pr.Code, q.Seq, projectLabel(q))
+				p.Reportf(projectAt(pr, report.FieldCode), "项目编码“%s”与第%d个项目“%s”重复，每个项目应有自己的编码", pr.Code, q.Seq, projectLabel(q))
 				continue
 			}
 			first[pr.Code] = pr

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/jixiao/jixiao/report"
 	"regexp"
 )
 
@@ -21,7 +22,7 @@ var c205 = &Rule{
 			if pr.DepartmentCode == "" || unitCode.MatchString(pr.DepartmentCode) {
 				continue
 			}
-			p.Reportf(projectAt(pr, "department_code"), "单位编码“%s”应为6位数字（3位部门代码+3位单位代码）", pr.DepartmentCode)
+			p.Reportf(projectAt(pr, report.FieldDepartmentCode), "单位编码“%s”应为6位数字（3位部门代码+3位单位代码）", pr.DepartmentCode)
 		}
 	},
 }

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/jixiao/jixiao/report"
+
 var c206 = &Rule{
 	ID:       "C206",
 	Title:    "项目所属部门与报告部门不符",
@@ -21,7 +23,7 @@ var c206 = &Rule{
 			if len(pr.DepartmentCode) < 3 || pr.DepartmentCode[:3] == dept[:3] {
 				continue
 			}
-			p.Reportf(projectAt(pr, "department_code"), "项目表头单位“%s%s”的部门代码%s与本报告部门“%s%s”（%s）不符，应由所属部门报送或更正单位编码",
+			p.Reportf(projectAt(pr, report.FieldDepartmentCode), "项目表头单位“%s%s”的部门代码%s与本报告部门“%s%s”（%s）不符，应由所属部门报送或更正单位编码",
 				pr.DepartmentCode, pr.DepartmentName, pr.DepartmentCode[:3], dept, p.Report.Department.Name, dept[:3])
 		}
 	},

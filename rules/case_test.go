@@ -189,15 +189,15 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 				Purpose:      "用于" + strings.TrimSpace(name),
 				Goal:         "保障" + strings.TrimSpace(name) + "顺利实施，服务对象满意度达到90%以上",
 				SpendingPlan: plan("25%", "50%", "75%", "100%"),
-				At:           map[string]report.Location{},
+				At:           map[report.Key]report.Location{},
 			})
 			pr = &rep.Projects[len(rep.Projects)-1]
 			table := 2*pr.Seq - 1
-			for k, row := range map[string]int{"code": 1, "name": 2, "budget.total": 3, "budget.fiscal": 4, "budget.other": 5, "purpose": 6, "goal": 8} {
-				pr.At[k] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: row, Col: 2}}
+			for f, row := range map[report.Field]int{report.FieldCode: 1, report.FieldName: 2, report.FieldTotal: 3, report.FieldFiscal: 4, report.FieldOther: 5, report.FieldPurpose: 6, report.FieldGoal: 8} {
+				pr.At[report.KeyOf(f)] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: row, Col: 2}}
 			}
 			for k := 1; k <= 4; k++ {
-				pr.At["spending_plan."+strconv.Itoa(k)] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: 7, Col: 1 + k}}
+				pr.At[report.CheckpointKey(k)] = report.Location{Pos: extract.Pos{Page: pr.Seq, Table: table, Row: 7, Col: 1 + k}}
 			}
 			continue
 		}
@@ -217,8 +217,8 @@ func parseCases(t *testing.T, path string) []*ruleCase {
 			pr.SpendingPlan = nil
 		case "nocode":
 			// A form with no 项目编码, 资金用途 or 资金支出计划 label.
-			delete(pr.At, "code")
-			delete(pr.At, "purpose")
+			delete(pr.At, report.KeyOf(report.FieldCode))
+			delete(pr.At, report.KeyOf(report.FieldPurpose))
 		case "purpose":
 			pr.Purpose = blank(rest)
 		case "goal":
@@ -373,7 +373,7 @@ func findingKey(reps []*report.Report, ri int, f Finding) string {
 			if p.Code != f.Location.Project {
 				continue
 			}
-			if seq == "P?" || p.At["code"].Table == f.Location.Table && f.Location.Table > 0 {
+			if seq == "P?" || p.At[report.KeyOf(report.FieldCode)].Table == f.Location.Table && f.Location.Table > 0 {
 				seq = "P" + strconv.Itoa(p.Seq)
 			}
 		}

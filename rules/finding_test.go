@@ -13,8 +13,8 @@ import (
 func TestFindingProjects(t *testing.T) {
 	c := &Checked{Report: &report.Report{
 		Projects: []report.Project{
-			{Code: "13073025P000000000001", At: map[string]report.Location{"code": {Pos: extract.Pos{Table: 1}}}},
-			{At: map[string]report.Location{"name": {Pos: extract.Pos{Table: 2}}}},
+			{Code: "13073025P000000000001", At: map[report.Key]report.Location{report.KeyOf(report.FieldCode): {Pos: extract.Pos{Table: 1}}}},
+			{At: map[report.Key]report.Location{report.KeyOf(report.FieldName): {Pos: extract.Pos{Table: 2}}}},
 			{Indicators: []report.Indicator{{Location: report.Location{Pos: extract.Pos{Table: 3, Row: 4}}}}},
 		},
 	}, Findings: []Finding{

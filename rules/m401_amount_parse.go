@@ -16,10 +16,13 @@ var m401 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			for _, f := range []struct{ at, label, text string }{
-				{"budget.total", "预算数", pr.Budget.Total},
-				{"budget.fiscal", "财政资金", pr.Budget.Fiscal},
-				{"budget.other", "其他资金", pr.Budget.Other},
+			for _, f := range []struct {
+				at          report.Field
+				label, text string
+			}{
+				{report.FieldTotal, "预算数", pr.Budget.Total},
+				{report.FieldFiscal, "财政资金", pr.Budget.Fiscal},
+				{report.FieldOther, "其他资金", pr.Budget.Other},
 			} {
 				if _, _, ok := parseAmount(f.text); !ok {
 					p.Reportf(projectAt(pr, f.at), "%s“%s”不是数字，应填写金额（单位%s），如“600.00”", f.label, f.text, amountUnit(pr))

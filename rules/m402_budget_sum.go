@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/jixiao/jixiao/report"
+
 var m402 = &Rule{
 	ID:       "M402",
 	Title:    "预算数不等于财政资金与其他资金之和",
@@ -24,7 +26,7 @@ var m402 = &Rule{
 			if total.Sub(sum).Abs().LessThan(cent) {
 				continue
 			}
-			p.Reportf(projectAt(pr, "budget.total"), "预算数%s不等于财政资金%s与其他资金%s之和%s（%s），应核对金额",
+			p.Reportf(projectAt(pr, report.FieldTotal), "预算数%s不等于财政资金%s与其他资金%s之和%s（%s），应核对金额",
 				pr.Budget.Total, orZero(pr.Budget.Fiscal), orZero(pr.Budget.Other), sum.StringFixed(2), amountUnit(pr))
 		}
 	},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,7 +23,7 @@ var m403 = &Rule{
 			if !ok || blank || total.GreaterThan(decimal.Zero) {
 				continue
 			}
-			p.Reportf(projectAt(pr, "budget.total"), "预算数“%s”不大于0，应填写批复的预算金额（%s）", pr.Budget.Total, amountUnit(pr))
+			p.Reportf(projectAt(pr, report.FieldTotal), "预算数“%s”不大于0，应填写批复的预算金额（%s）", pr.Budget.Total, amountUnit(pr))
 		}
 	},
 }

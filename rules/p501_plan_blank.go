@@ -1,8 +1,6 @@
 package rules
 
-import (
-	"strconv"
-)
+import ()
 
 var p501 = &Rule{
 	ID:       "P501",
@@ -20,7 +18,7 @@ var p501 = &Rule{
 			pr := &p.Report.Projects[i]
 			for k, c := range pr.SpendingPlan {
 				if c.Value == "" {
-					p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(k+1)), "资金支出计划“%s”未填写，应填写截至该时点的累计支出比例（不支出填0%%）", c.Period)
+					p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”未填写，应填写截至该时点的累计支出比例（不支出填0%%）", c.Period)
 				}
 			}
 		}

@@ -1,8 +1,6 @@
 package rules
 
-import (
-	"strconv"
-)
+import ()
 
 var p502 = &Rule{
 	ID:       "P502",
@@ -27,7 +25,7 @@ var p502 = &Rule{
 				if prevAt >= 0 {
 					pv, _ := parsePercent(pr.SpendingPlan[prevAt].Value)
 					if v.LessThan(pv) {
-						p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(k+1)), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
+						p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
 							c.Period, c.Value, pr.SpendingPlan[prevAt].Period, prev)
 					}
 				}

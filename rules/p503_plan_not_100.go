@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -29,7 +27,7 @@ var p503 = &Rule{
 			if !ok || !v.LessThan(hundred) {
 				continue // blanks are P501's, unreadable and >100% P504's
 			}
-			p.Reportf(projectAt(pr, "spending_plan."+strconv.Itoa(n)), "资金支出计划末期“%s”为%s，累计支出比例应为100%%", last.Period, last.Value)
+			p.Reportf(checkpointAt(pr, n), "资金支出计划末期“%s”为%s，累计支出比例应为100%%", last.Period, last.Value)
 		}
 	},
 }

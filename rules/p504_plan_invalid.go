@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -24,7 +22,7 @@ var p504 = &Rule{
 				if c.Value == "" {
 					continue
 				}
-				at := projectAt(pr, "spending_plan."+strconv.Itoa(k+1))
+				at := checkpointAt(pr, k+1)
 				v, ok := parsePercent(c.Value)
 				switch {
 				case !ok:

@@ -346,20 +346,32 @@ func (b *BatchPass) Reportf(rep *report.Report, loc report.Location, format stri
 	})
 }
 
-// projectAt locates field of project p, at the cell it was read from when
-// the reader recorded one. field is a key of Project.At ("name",
-// "budget.total", "spending_plan.2" …); the location's Field is its
-// report/v1 name ("budget", "spending_plan").
-func projectAt(p *report.Project, field string) report.Location {
-	loc := report.Location{}
-	if at, ok := p.At[field]; ok {
-		loc = at
-	}
+// projectAt locates field f of project p, at the cell it was read from
+// when the reader recorded one.
+func projectAt(p *report.Project, f report.Field) report.Location {
+	return keyAt(p, report.KeyOf(f))
+}
+
+// checkpointAt locates the nth column (from 1) of p's spending plan.
+func checkpointAt(p *report.Project, n int) report.Location {
+	return keyAt(p, report.CheckpointKey(n))
+}
+
+// keyAt locates what key names in project p, at its cell when the reader
+// recorded one; the location's Field is the report/v1 name (budget,
+// spending_plan).
+func keyAt(p *report.Project, key report.Key) report.Location {
+	loc := p.At[key]
 	loc.Project = p.Code
 	loc.Indicator, loc.SubGoal = 0, 0
-	name, _, _ := strings.Cut(field, ".")
-	loc.Field = name
+	loc.Field = key.Name()
 	return loc
+}
+
+// projectPart locates a part of project p that is read at no one cell:
+// its title above the tables, its indicators as a whole.
+func projectPart(p *report.Project, name string) report.Location {
+	return report.Location{Project: p.Code, Field: name}
 }
 
 // indicatorAt locates field of indicator i (0-based) of project p, at its

@@ -23,35 +23,35 @@ var s101 = &Rule{
 func checkRequired(p *Pass) {
 	for i := range p.Report.Projects {
 		pr := &p.Report.Projects[i]
-		miss := func(at, label string) {
+		miss := func(at report.Field, label string) {
 			p.Reportf(projectAt(pr, at), "项目“%s”未填写%s", projectLabel(pr), label)
 		}
 		// 项目编码, 资金用途 and 资金支出计划 are asked only of forms
 		// that carry them (the templates with a 项目编码 carry all
 		// three): the forms of many provinces print none.
-		_, hasCode := pr.At["code"]
-		_, hasPurpose := pr.At["purpose"]
+		_, hasCode := pr.At[report.KeyOf(report.FieldCode)]
+		_, hasPurpose := pr.At[report.KeyOf(report.FieldPurpose)]
 		hasPurpose = hasPurpose || hasCode
 		if pr.Code == "" && hasCode {
-			miss("code", "项目编码")
+			miss(report.FieldCode, "项目编码")
 		}
 		if pr.Name == "" {
-			miss("name", "项目名称")
+			miss(report.FieldName, "项目名称")
 		}
 		if pr.Budget.Total == "" {
-			miss("budget.total", "预算数")
+			miss(report.FieldTotal, "预算数")
 		}
 		if pr.Budget.Fiscal == "" && pr.Budget.Other == "" {
-			miss("budget.fiscal", "财政资金（其中：财政资金与其他资金均为空）")
+			miss(report.FieldFiscal, "财政资金（其中：财政资金与其他资金均为空）")
 		}
 		if pr.Purpose == "" && hasPurpose {
-			miss("purpose", "资金用途")
+			miss(report.FieldPurpose, "资金用途")
 		}
 		if len(pr.SpendingPlan) == 0 && (hasPlan(pr) || hasCode) {
-			miss("spending_plan", "资金支出计划")
+			miss(report.FieldPlan, "资金支出计划")
 		}
 		if pr.Goal == "" {
-			miss("goal", "绩效目标")
+			miss(report.FieldGoal, "绩效目标")
 		}
 	}
 }
@@ -70,6 +70,6 @@ func projectLabel(pr *report.Project) string {
 
 // hasPlan tells a form with a 资金支出计划 row.
 func hasPlan(pr *report.Project) bool {
-	_, ok := pr.At["spending_plan"]
+	_, ok := pr.At[report.KeyOf(report.FieldPlan)]
 	return ok || len(pr.SpendingPlan) > 0
 }

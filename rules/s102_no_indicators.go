@@ -15,7 +15,7 @@ var s102 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			if len(pr.Indicators) == 0 {
-				p.Reportf(projectAt(pr, "indicators"), "项目“%s”没有绩效指标，应至少填写产出、效益、满意度和成本指标", projectLabel(pr))
+				p.Reportf(projectPart(pr, "indicators"), "项目“%s”没有绩效指标，应至少填写产出、效益、满意度和成本指标", projectLabel(pr))
 			}
 		}
 	},

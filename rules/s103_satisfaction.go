@@ -42,7 +42,7 @@ func checkCategory(p *Pass, k kind, label, example string) {
 			}
 		}
 		if !found {
-			p.Reportf(projectAt(pr, "indicators"), "项目“%s”缺少%s，应至少设置一个%s", projectLabel(pr), label, example)
+			p.Reportf(projectPart(pr, "indicators"), "项目“%s”缺少%s，应至少设置一个%s", projectLabel(pr), label, example)
 		}
 	}
 }

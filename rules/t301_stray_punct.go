@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/jixiao/jixiao/report"
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
@@ -21,9 +22,9 @@ var t301 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			if why := strayPunct(pr.Name); why != "" {
-				p.Reportf(projectAt(pr, "name"), "项目名称“%s”%s，应删去", pr.Name, why)
+				p.Reportf(projectAt(pr, report.FieldName), "项目名称“%s”%s，应删去", pr.Name, why)
 			} else if why := strayPunct(pr.Title); why != "" {
-				p.Reportf(projectAt(pr, "title"), "项目标题“%s”%s，应删去", pr.Title, why)
+				p.Reportf(projectPart(pr, "title"), "项目标题“%s”%s，应删去", pr.Title, why)
 			}
 			for j := range pr.Indicators {
 				ind := &pr.Indicators[j]

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/jixiao/jixiao/report"
 	"strings"
 	"unicode"
 )
@@ -20,8 +21,11 @@ var t302 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			for _, f := range []struct{ at, label, text string }{
-				{"name", "项目名称", pr.Name}, {"purpose", "资金用途", pr.Purpose}, {"goal", "绩效目标", pr.Goal},
+			for _, f := range []struct {
+				at          report.Field
+				label, text string
+			}{
+				{report.FieldName, "项目名称", pr.Name}, {report.FieldPurpose, "资金用途", pr.Purpose}, {report.FieldGoal, "绩效目标", pr.Goal},
 			} {
 				if m := residue(f.text); m != "" {
 					p.Reportf(projectAt(pr, f.at), "%s中有格式转换残留“%s”，应删去并核对原文", f.label, m)

@@ -29,7 +29,7 @@ var t303 = &Rule{
 			if t == "" || n == "" || strings.Contains(n, t) || strings.Contains(t, n) {
 				continue
 			}
-			p.Reportf(projectAt(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
+			p.Reportf(projectPart(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
 		}
 	},
 }

@@ -49,7 +49,7 @@ var w1201 = &Rule{
 			case bad >= 0:
 				p.Reportf(indicatorAt(pr, bad, "weight"), "指标“%s”的权重“%s”不是数字，权重应为数字且合计100", pr.Indicators[bad].Level3, pr.Indicators[bad].Weight)
 			case !sum.Add(budgetPoints(pr)).Equal(hundred):
-				p.Reportf(projectAt(pr, "indicators"), "项目“%s”的指标权重合计%s，应为100", projectLabel(pr), sum.String())
+				p.Reportf(projectPart(pr, "indicators"), "项目“%s”的指标权重合计%s，应为100", projectLabel(pr), sum.String())
 			}
 		}
 	},

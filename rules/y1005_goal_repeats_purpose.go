@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/jixiao/jixiao/report"
 	"regexp"
 	"strings"
 )
@@ -23,7 +24,7 @@ var y1005 = &Rule{
 			if g == "" || g != u {
 				continue
 			}
-			p.Reportf(projectAt(pr, "goal"), "绩效目标“%s”照抄了资金用途，应写出预期达到的产出和效果", pr.Goal)
+			p.Reportf(projectAt(pr, report.FieldGoal), "绩效目标“%s”照抄了资金用途，应写出预期达到的产出和效果", pr.Goal)
 		}
 	},
 }

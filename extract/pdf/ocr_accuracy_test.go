@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -88,15 +87,15 @@ func TestOCRAccuracy(t *testing.T) {
 				if i < len(rep.Projects) {
 					gp = rep.Projects[i]
 				}
-				add("budget", gp.Budget.Total, wp.Budget.Total, gp.At["budget.total"])
-				add("budget", gp.Budget.Fiscal, wp.Budget.Fiscal, gp.At["budget.fiscal"])
-				add("budget", gp.Budget.Other, wp.Budget.Other, gp.At["budget.other"])
+				add("budget", gp.Budget.Total, wp.Budget.Total, gp.At[report.KeyOf(report.FieldTotal)])
+				add("budget", gp.Budget.Fiscal, wp.Budget.Fiscal, gp.At[report.KeyOf(report.FieldFiscal)])
+				add("budget", gp.Budget.Other, wp.Budget.Other, gp.At[report.KeyOf(report.FieldOther)])
 				for j, wc := range wp.SpendingPlan {
 					var got string
 					if j < len(gp.SpendingPlan) {
 						got = gp.SpendingPlan[j].Value
 					}
-					add("plan", got, wc.Value, gp.At[fmt.Sprintf("spending_plan.%d", j+1)])
+					add("plan", got, wc.Value, gp.At[report.CheckpointKey(j+1)])
 				}
 				for j, wi := range wp.Indicators {
 					var gi report.Indicator
