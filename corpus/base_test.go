@@ -25,7 +25,8 @@ func baseFixture(t testing.TB, s *Store) {
 				ind("接待人次", "20万人次"), ind("培训补助成本", "≤50万元"), ind("人均补助", "600000元"),
 				ind("合格率", "100%（合格率）"), ind("参训人数增长", "较上年提高10%"), ind("实施期限", "2020年1月--2020年11月"),
 			}}}}
-	d := &Doc{SHA256: "b0", Path: "base.docx", Format: "docx", Report: rep, Index: NewIndex(rep, segmenter(t))}
+	sr := toStore(rep)
+	d := &Doc{SHA256: "b0", Path: "base.docx", Format: "docx", Report: sr, Index: NewIndex(sr, segmenter(t))}
 	if _, err := s.Put(context.Background(), d, false); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,12 @@
 // (migrations/NNNN_name.sql) applied against PRAGMA user_version, and is
 // described for analysts in docs/schema.md.
 //
+// corpus stores and queries; it neither reads files nor runs rules. Put
+// takes its own input types (Doc, Report, Project, Indicator, Finding …),
+// which the pipeline fills from a checked report (pipeline.StoredReport).
+// The exception is RecheckBatch, which still rebuilds report.Reports for
+// the cross-document rules.
+//
 // Writing goes through one connection: the pipeline package reads files
 // in parallel workers and a single writer stores each document with Put in
 // one transaction, in WAL mode, so an interrupted ingest (Ctrl-C or kill -9) leaves whole

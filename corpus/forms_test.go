@@ -311,9 +311,9 @@ func TestUncodedFinding(t *testing.T) {
 			rep := &report.Report{Schema: report.Schema, Kind: report.KindTarget,
 				Department:           report.Department{Code: "401001", Name: "某某局"},
 				DepartmentIndicators: tc.dept, Projects: tc.projects}
+			sr := toStore(rep, Finding{Rule: "TEST", Severity: "info", Message: "测试", Indicator: 1, Field: "value"})
 			d := &Doc{SHA256: strings.Repeat("cd", 32), Path: "x.docx", Format: "docx", Size: 1,
-				Report: rep, Index: NewIndex(rep, seg),
-				Findings: []Finding{{Rule: "TEST", Severity: "info", Message: "测试", Indicator: 1, Field: "value"}}}
+				Report: sr, Index: NewIndex(sr, seg)}
 			if ok, err := s.Put(context.Background(), d, false); err != nil || !ok {
 				t.Fatalf("Put: %v %v", ok, err)
 			}
@@ -352,8 +352,9 @@ func TestPutAllFields(t *testing.T) {
 			MidTermIndicators: []report.Indicator{{Level1: "效益指标", Level3: "长期指标", Value: "≥3年",
 				Target: normalize.Value("≥3年", normalize.Context{})}}}},
 	}
-	d := &Doc{SHA256: strings.Repeat("ab", 32), Path: "x.docx", Format: "docx", Size: 1, Report: rep,
-		Index: NewIndex(rep, segmenter(t))}
+	sr := toStore(rep)
+	d := &Doc{SHA256: strings.Repeat("ab", 32), Path: "x.docx", Format: "docx", Size: 1, Report: sr,
+		Index: NewIndex(sr, segmenter(t))}
 	if ok, err := s.Put(ctx, d, false); err != nil || !ok {
 		t.Fatalf("Put: %v %v", ok, err)
 	}

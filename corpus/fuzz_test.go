@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/jixiao/jixiao/extract"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"
 )
 
@@ -146,38 +144,38 @@ func FuzzPut(f *testing.F) {
 // fuzzDoc puts the fuzzed values in every kind of field of a report.
 func fuzzDoc(a, b, c string, num int64, exp int32) *Doc {
 	big := decimal.New(num, exp%400)
-	in := func(level3 string) report.Indicator {
-		return report.Indicator{Level1: a, Level2: b, Level3: level3, Description: c, Value: a + b,
+	in := func(level3 string) Indicator {
+		return Indicator{Level1: a, Level2: b, Level3: level3, Description: c, Value: a + b,
 			Unit: c, Basis: b, Weight: a, Actual: c, Score: b, Deviation: a,
-			Extra:    map[string]string{a: b, c: a},
-			Target:   normalize.Target{Kind: normalize.Numeric, Op: c, Value: big, Unit: a, Text: b},
-			Location: report.Location{Project: a, Indicator: int(num), Pos: extract.Pos{Page: int(num), Row: int(num)}}}
+			Extra:  map[string]string{a: b, c: a},
+			Target: normalize.Target{Kind: normalize.Numeric, Op: c, Value: big, Unit: a, Text: b},
+			Page:   int(num), Row: int(num)}
 	}
 	rng := in(b)
 	rng.Target = normalize.Target{Kind: normalize.Range, Lower: big.Neg(), Upper: big, LowerInclusive: num%2 == 0}
 	mid := in(c)
-	mid.MidTerm = &report.MidTerm{Value: a, Target: normalize.Target{Kind: normalize.Unparsed, Text: c}}
-	rep := &report.Report{Schema: report.Schema, Kind: c, Department: report.Department{Code: a, Name: b},
-		Year: int(num), Layout: report.Layout(c), OverallGoal: a + b + c, Extra: map[string]string{a: c},
-		SubGoals:             []report.SubGoal{{No: int(num), Title: a, Goal: b, Indicators: c}},
-		Measures:             []report.Measure{{No: a, Text: b}},
-		DepartmentIndicators: []report.Indicator{in(a)},
-		Projects: []report.Project{
+	mid.MidTerm = &MidTerm{Value: a, Target: normalize.Target{Kind: normalize.Unparsed, Text: c}}
+	rep := &Report{Kind: c, DepartmentCode: a, DepartmentName: b,
+		Year: int(num), Layout: c, OverallGoal: a + b + c, Extra: map[string]string{a: c},
+		SubGoals:             []SubGoal{{No: int(num), Title: a, Goal: b, Indicators: c}},
+		Measures:             []Measure{{No: a, Text: b}},
+		DepartmentIndicators: []Indicator{in(a)},
+		Projects: []Project{
 			{Seq: int(num), Code: a, Name: b, Title: c, Goal: c, GoalLabel: a, MidTermGoal: b, Purpose: a,
-				Budget:       report.Budget{Total: a, Fiscal: b, Other: c},
-				SpendingPlan: []report.Checkpoint{{Period: a, Value: b}},
-				Indicators:   []report.Indicator{rng}, MidTermIndicators: []report.Indicator{mid},
+				BudgetTotal: a, BudgetFiscal: b, BudgetOther: c,
+				SpendingPlan: []Checkpoint{{Period: a, Value: b}},
+				Indicators:   []Indicator{rng}, MidTermIndicators: []Indicator{mid},
 				Extra: map[string]string{b: c}},
 			{Seq: int(num) + 1, Code: c, Name: a},
 		},
-	}
-	d := &Doc{Path: a + "/" + b + ".docx", Format: c, Size: num, Pages: int(num), Report: rep, Index: plainIndex(rep),
 		Findings: []Finding{
 			{Rule: a, Severity: b, Message: c, Project: a, Indicator: 1, SubGoal: int(num), Field: c, Page: int(num), Col: int(num)},
 			{Rule: "X1", Severity: "error", Message: a + b},
-		}}
+		},
+	}
+	d := &Doc{Path: a + "/" + b + ".docx", Format: c, Size: num, Pages: int(num), Report: rep, Index: plainIndex(rep)}
 	if num%5 == 0 {
-		d.Report, d.Findings, d.Index, d.Err, d.Reason = nil, nil, nil, errors.New(c), b
+		d.Report, d.Index, d.Err, d.Reason = nil, nil, errors.New(c), b
 	}
 	return d
 }
@@ -203,8 +201,8 @@ func checkStored(t *testing.T, s *Store, d *Doc) {
 	var year int64
 	err = s.db.QueryRow(`SELECT department_code, department_name, year FROM reports r
 		JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?`, d.SHA256).Scan(&code, &name, &year)
-	if err != nil || code != rep.Department.Code || name != rep.Department.Name || year != int64(rep.Year) {
-		t.Fatalf("reports row: %q %q %d %v, want %q %q %d", code, name, year, err, rep.Department.Code, rep.Department.Name, rep.Year)
+	if err != nil || code != rep.DepartmentCode || name != rep.DepartmentName || year != int64(rep.Year) {
+		t.Fatalf("reports row: %q %q %d %v, want %q %q %d", code, name, year, err, rep.DepartmentCode, rep.DepartmentName, rep.Year)
 	}
 	var projects, indicators, findings, goals int
 	var level3 sql.NullString

@@ -3,8 +3,6 @@ package corpus
 import (
 	"slices"
 	"strings"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 // Words is one row of the full-text index, each field already cut into
@@ -22,7 +20,7 @@ type Words struct {
 type Index []Words
 
 // NewIndex cuts the searchable text of rep.
-func NewIndex(rep *report.Report, seg *Segmenter) Index {
+func NewIndex(rep *Report, seg *Segmenter) Index {
 	var ix Index
 	walkText(rep, func(name, body, value string) {
 		ix = append(ix, Words{seg.Index(name), seg.Index(body), seg.Index(value)})
@@ -32,7 +30,7 @@ func NewIndex(rep *report.Report, seg *Segmenter) Index {
 
 // walkText calls f with the searchable text of each part of rep, in the
 // order of Index.
-func walkText(rep *report.Report, f func(name, body, value string)) {
+func walkText(rep *Report, f func(name, body, value string)) {
 	if rep.OverallGoal != "" {
 		f("", rep.OverallGoal, "")
 	}
@@ -56,7 +54,7 @@ func walkText(rep *report.Report, f func(name, body, value string)) {
 	}
 }
 
-func indicatorText(in *report.Indicator, f func(name, body, value string)) {
+func indicatorText(in *Indicator, f func(name, body, value string)) {
 	f(in.Level3, join(in.Description, in.Deviation), strings.TrimSpace(in.Nature+in.Value+in.Unit))
 }
 

@@ -6,6 +6,7 @@ import (
 )
 
 func init() {
+	corpus.StoredReport = pipeline.StoredReport
 	corpus.StoredFindings = pipeline.StoredFindings
 	corpus.StoredBatch = pipeline.StoredBatch
 }

@@ -11,36 +11,20 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 // Doc is one file to store: its identity, and its report or why it could
 // not be read.
 type Doc struct {
-	SHA256   string // hex digest of the file; the document's key
-	Path     string
-	Format   string // "docx", "pdf", or "" when not recognized
-	Size     int64  // in bytes
-	Pages    int
-	Report   *report.Report // nil when the file failed
-	Findings []Finding      // the single-report rules' findings on Report
-	Err      error          // why it failed; unused when Report is set
-	Reason   string         // Err for the finance staff, in Chinese
-	Index    Index          // words for the full-text index, from NewIndex
-}
-
-// Finding is what a rule found, as stored: where it points is the
-// logical address (project code, 1-based indicator or sub-goal, field)
-// and the cell (page, table, row, column; 0 where unknown).
-type Finding struct {
-	Rule                  string
-	Severity              string // error, warning or info
-	Message               string // Chinese
-	Project               string
-	Indicator, SubGoal    int
-	Field                 string
-	Page, Table, Row, Col int
+	SHA256 string // hex digest of the file; the document's key
+	Path   string
+	Format string // "docx", "pdf", or "" when not recognized
+	Size   int64  // in bytes
+	Pages  int
+	Report *Report // with its findings; nil when the file failed
+	Err    error   // why it failed; unused when Report is set
+	Reason string  // Err for the finance staff, in Chinese, as the reader gives it
+	Index  Index   // words for the full-text index, from NewIndex
 }
 
 // Put stores d in one transaction. A document with the same SHA-256 already
@@ -89,7 +73,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		}
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {
-			w.report(id, d.Report, d.Findings, d.Index)
+			w.report(id, d.Report, d.Index)
 			dirty = true
 		}
 		if w.err != nil {
@@ -176,7 +160,7 @@ func (s *Store) prepareWanted(ctx context.Context) {
 	s.wanted = nil
 }
 
-func countText(rep *report.Report) int {
+func countText(rep *Report) int {
 	n := 0
 	walkText(rep, func(_, _, _ string) { n++ })
 	return n
@@ -219,9 +203,6 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 		if d.Err != nil {
 			errText = d.Err.Error()
 		}
-		if reason == "" {
-			reason = report.Reason(d.Err)
-		}
 	}
 	res, err := w.tx.ExecContext(w.ctx, `INSERT INTO documents
 		(sha256, path, format, size, pages, status, reason, error, ingested_at)
@@ -239,9 +220,9 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 	return id, true
 }
 
-func (w *writer) report(doc int64, rep *report.Report, findings []Finding, ix Index) {
+func (w *writer) report(doc int64, rep *Report, ix Index) {
 	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint,
-		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.Department.Code, rep.Department.Name,
+		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.DepartmentCode, rep.DepartmentName,
 		rep.Year, rep.Layout, fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
 	entries := newBulk("search_entries", "text_id", "document_id", "project_id", "indicator_id", "goal_id")
 	next := 0
@@ -287,7 +268,7 @@ func (w *writer) report(doc int64, rep *report.Report, findings []Finding, ix In
 			spending_plan, goal, goal_label, mid_term_goal, extra)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode, p.DepartmentName, p.AmountUnit,
-			p.Budget.Total, p.Budget.Fiscal, p.Budget.Other, p.Purpose, string(plan), p.Goal,
+			p.BudgetTotal, p.BudgetFiscal, p.BudgetOther, p.Purpose, string(plan), p.Goal,
 			p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
 		if p.Code == "" {
 			uncodedTables++
@@ -310,7 +291,7 @@ func (w *writer) report(doc int64, rep *report.Report, findings []Finding, ix In
 	}
 	w.flush(entries)
 	rows := newFindingRows()
-	for _, f := range sortFindings(rep, findings) {
+	for _, f := range sortFindings(rep) {
 		w.finding(rows, doc, 0, f, ids)
 	}
 	w.flush(rows)
@@ -369,21 +350,21 @@ func jsonText(v any) string {
 // the .pdf of one report share; a self-evaluation adds its kind. A target
 // report with every code hashes as in schema version 1, so it matches the
 // same report stored before.
-func fingerprint(rep *report.Report) string {
+func fingerprint(rep *Report) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", rep.Department.Code)
-	coded := rep.Department.Code != "" && len(rep.Projects) > 0
+	fmt.Fprintf(h, "%s\n", rep.DepartmentCode)
+	coded := rep.DepartmentCode != "" && len(rep.Projects) > 0
 	for _, p := range rep.Projects {
 		fmt.Fprintf(h, "%s\n", p.Code)
 		coded = coded && p.Code != ""
 	}
-	if rep.Kind != "" && rep.Kind != report.KindTarget {
+	if rep.Kind != "" && rep.Kind != "target" {
 		fmt.Fprintf(h, "kind %s\n", rep.Kind)
 	}
 	if !coded {
 		fmt.Fprintf(h, "year %d\n", rep.Year)
 		for _, p := range rep.Projects {
-			fmt.Fprintf(h, "project %s %s\n", noSpace(p.Name), noSpace(p.Budget.Total))
+			fmt.Fprintf(h, "project %s %s\n", noSpace(p.Name), noSpace(p.BudgetTotal))
 		}
 		for _, in := range rep.DepartmentIndicators {
 			fmt.Fprintf(h, "indicator %s %s\n", noSpace(in.Level3), noSpace(in.Value))
@@ -400,7 +381,7 @@ func noSpace(s string) string {
 
 // sortFindings orders a report's findings by project, severity and
 // indicator, so that the rowid order the listings use reads like the report.
-func sortFindings(rep *report.Report, findings []Finding) []Finding {
+func sortFindings(rep *Report) []Finding {
 	seq := map[string]int{}
 	for _, p := range rep.Projects {
 		if _, dup := seq[p.Code]; !dup {
@@ -408,7 +389,7 @@ func sortFindings(rep *report.Report, findings []Finding) []Finding {
 		}
 	}
 	rank := map[string]int{"error": 0, "warning": 1, "info": 2}
-	fs := slices.Clone(findings)
+	fs := slices.Clone(rep.Findings)
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(seq[a.Project], seq[b.Project]),
@@ -462,7 +443,7 @@ func (w *writer) text(words Words) int64 {
 
 // indicator stores one indicator of a project's table, of its medium-term
 // block (scope mid_term) or of the department's (project nil).
-func (w *writer) indicator(doc int64, project any, scope string, seq int, in *report.Indicator) int64 {
+func (w *writer) indicator(doc int64, project any, scope string, seq int, in *Indicator) int64 {
 	t := in.Target
 	var target, lower, upper any
 	var targetNum, lowerNum, upperNum, lowerInc, upperInc any
@@ -491,7 +472,6 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *re
 	if m := in.MidTerm; m != nil {
 		midValue, midTarget = m.Value, jsonText(m.Target)
 	}
-	loc := in.Location
 	return w.exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2, level3,
 		description, nature, value, value_unit, basis, weight, actual, score, deviation, kind, op,
 		target, target_num, unit, lower, upper, lower_num, upper_num, lower_inclusive,
@@ -504,7 +484,7 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *re
 		in.Unit, in.Basis, in.Weight, in.Actual, in.Score, in.Deviation, string(t.Kind), t.Op,
 		target, targetNum, t.Unit, lower, upper, lowerNum, upperNum, lowerInc, upperInc,
 		t.Ref, t.Date, t.Level, t.Text, midValue, midTarget, jsonObject(in.Extra),
-		loc.Page, loc.Table, loc.Row,
+		in.Page, in.Table, in.Row,
 		targetBase, baseNum, baseUnit, lowerBaseNum, upperBaseNum, delta, deltaUnit,
 		deltaOp, t.Note, t.From, t.To)
 }

@@ -12,22 +12,20 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/normalize"
-	"github.com/jixiao/jixiao/report"
 )
 
 // smallReport is a report with one project and one indicator.
-func smallReport() *report.Report {
-	return &report.Report{Schema: report.Schema, Kind: report.KindTarget,
-		Department: report.Department{Code: "401001", Name: "某某县某某局"}, Year: 2025,
+func smallReport() *Report {
+	return &Report{Kind: "target", DepartmentCode: "401001", DepartmentName: "某某县某某局", Year: 2025,
 		OverallGoal: "提高群众满意度",
-		Projects: []report.Project{{Seq: 1, Code: "13073025P000895100013", Name: "项目甲", Goal: "年度目标",
-			Indicators: []report.Indicator{{Level1: "满意度指标", Level2: "服务对象满意度指标",
+		Projects: []Project{{Seq: 1, Code: "13073025P000895100013", Name: "项目甲", Goal: "年度目标",
+			Indicators: []Indicator{{Level1: "满意度指标", Level2: "服务对象满意度指标",
 				Level3: "群众满意度", Value: "≥90%", Target: normalize.Value("≥90%", normalize.Context{})}}}},
 	}
 }
 
 // plainIndex is an Index without a segmenter: each text as one word list.
-func plainIndex(rep *report.Report) Index {
+func plainIndex(rep *Report) Index {
 	var ix Index
 	walkText(rep, func(name, body, value string) { ix = append(ix, Words{name, body, value}) })
 	return ix

@@ -71,10 +71,12 @@ func put(t testing.TB, s *Store, check func(*report.Report) []Finding, paths ...
 		if err != nil {
 			d.Err, d.Reason = err, report.Reason(err)
 		} else {
+			var fs []Finding
 			if check != nil {
-				d.Findings = check(rep)
+				fs = check(rep)
 			}
-			d.Report, d.Index, d.Pages = rep, NewIndex(rep, seg), rep.Source.Pages
+			d.Report, d.Pages = toStore(rep, fs...), rep.Source.Pages
+			d.Index = NewIndex(d.Report, seg)
 		}
 		ok, err := s.Put(context.Background(), d, false)
 		if err != nil {

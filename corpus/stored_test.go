@@ -9,9 +9,17 @@ import (
 // the pipeline's conversions; pipeline imports corpus, so only an external
 // test file (pipeline_test.go) can import it and set these.
 var (
+	StoredReport   func(*rules.Checked) *Report
 	StoredFindings func([]rules.Finding) []Finding
 	StoredBatch    func(func([]*rules.Checked)) func([]*report.Report) [][]Finding
 )
+
+// toStore is rep with the findings fs, as the pipeline hands it to Put.
+func toStore(rep *report.Report, fs ...Finding) *Report {
+	r := StoredReport(&rules.Checked{Report: rep})
+	r.Findings = fs
+	return r
+}
 
 func checkRules(rep *report.Report) []Finding {
 	return StoredFindings(rules.Check(rep, rules.Default()).Findings)

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/jixiao/jixiao/report"
 )
 
 // years is a 20,000-document store of two budget years: 10,000
@@ -23,8 +21,7 @@ func yearsStore(b *testing.B) *Store {
 		dept := i % half
 		t := recode(temps[dept%len(temps)], dept)
 		if i >= half {
-			// The findings' codes would point at this year's.
-			t.rep, t.findings = lastYear(t.rep), nil
+			t.rep = lastYear(t.rep)
 		}
 		return t, fmt.Sprintf("gen/%d/r%05d.docx", t.rep.Year, dept)
 	})
@@ -32,17 +29,18 @@ func yearsStore(b *testing.B) *Store {
 
 // lastYear makes rep the report of the year before: the year and the
 // year digits of the project codes one less.
-func lastYear(rep *report.Report) *report.Report {
+func lastYear(rep *Report) *Report {
 	r := *rep
 	r.Year--
 	yy := fmt.Sprintf("%02d", r.Year%100)
-	r.Projects = make([]report.Project, len(rep.Projects))
+	r.Projects = make([]Project, len(rep.Projects))
 	for j, p := range rep.Projects {
 		if len(p.Code) == 21 {
 			p.Code = p.Code[:6] + yy + p.Code[8:]
 		}
 		r.Projects[j] = p
 	}
+	r.Findings = nil // the findings' codes would point at this year's
 	return &r
 }
 

@@ -71,7 +71,8 @@ const maxBatch = 32
 
 type result struct {
 	File
-	doc     *corpus.Doc // nil when the file could not even be opened
+	doc     *corpus.Doc    // nil when the file could not even be opened
+	rep     *report.Report // read, for checkFile to check and convert into doc.Report
 	outcome Outcome
 	err     error  // when doc is nil
 	reason  string // when doc is nil
@@ -325,30 +326,35 @@ func readFile(ctx context.Context, f File, known map[string]string, cfg IngestCo
 		return r
 	}
 	d.Pages = rep.Source.Pages
-	d.Report = rep
+	r.rep = rep
 	r.outcome = Stored
 	return r
 }
 
-// checkFile runs the single-report rules on a file read and cuts its text
-// for the index. A panic in the rules becomes a failed document rather
-// than ending the ingest.
+// checkFile runs the single-report rules on a file read, converts the
+// checked report into what corpus stores and cuts its text for the index.
+// A panic in the rules becomes a failed document rather than ending the
+// ingest.
 func checkFile(r result, cfg IngestConfig, segment func() (*corpus.Segmenter, error)) result {
-	if r.outcome != Stored || r.doc == nil || r.doc.Report == nil {
+	if r.outcome != Stored || r.doc == nil || r.rep == nil {
 		return r
 	}
 	d := r.doc
+	rep := r.rep
+	r.rep = nil // the writer needs only what corpus stores
 	defer func() {
 		if p := recover(); p != nil {
-			d.Report, d.Findings, d.Index = nil, nil, nil
+			d.Report, d.Index = nil, nil
 			d.Err = fmt.Errorf("pipeline: ingest %s: %w: panic: %v", r.Path, ErrInternal, p)
 			d.Reason = Reason(ErrInternal)
 			r.outcome = Failed
 		}
 	}()
+	checked := &rules.Checked{Report: rep}
 	if cfg.Check != nil {
-		d.Findings = StoredFindings(cfg.Check(d.Report).Findings)
+		checked = cfg.Check(rep)
 	}
+	d.Report = StoredReport(checked)
 	seg, err := segment()
 	if err != nil {
 		r.fatal = err

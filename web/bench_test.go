@@ -109,9 +109,8 @@ func buildBig(path, dir string) error {
 	}
 	names, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	type template struct {
-		rep      *report.Report
-		findings []corpus.Finding
-		ix       corpus.Index
+		rep *corpus.Report
+		ix  corpus.Index
 	}
 	var temps []template
 	for _, n := range names {
@@ -123,8 +122,8 @@ func buildBig(path, dir string) error {
 		if err != nil {
 			continue
 		}
-		findings := pipeline.StoredFindings(rules.Check(rep, rules.Default()).Findings)
-		temps = append(temps, template{rep, findings, corpus.NewIndex(rep, seg)})
+		sr := pipeline.StoredReport(rules.Check(rep, rules.Default()))
+		temps = append(temps, template{sr, corpus.NewIndex(sr, seg)})
 	}
 	if len(temps) == 0 {
 		return fmt.Errorf("no readable .docx in %s", dir)
@@ -145,11 +144,10 @@ func buildBig(path, dir string) error {
 	for i := range benchDocs {
 		t := temps[i%len(temps)]
 		sum := sha256.Sum256([]byte(fmt.Sprint("big", i)))
-		rep, findings := recode(t.rep, t.findings, i)
 		d := &corpus.Doc{SHA256: hex.EncodeToString(sum[:]), Path: fmt.Sprintf("gen/r%05d.docx", i),
-			Format: "docx", Size: 1, Report: rep, Findings: findings, Index: t.ix}
+			Format: "docx", Size: 1, Report: recode(t.rep, i), Index: t.ix}
 		if i%1000 == 999 { // some files fail, as real batches have
-			d.Report, d.Findings, d.Index, d.Err, d.Reason = nil, nil, nil, errors.New("extract: pdf: no text layer"), "PDF 没有文字层（扫描件），请提交可复制文字的 PDF 或 Word 文件"
+			d.Report, d.Index, d.Err, d.Reason = nil, nil, errors.New("extract: pdf: no text layer"), "PDF 没有文字层（扫描件），请提交可复制文字的 PDF 或 Word 文件"
 			d.Format = "pdf"
 		}
 		batch = append(batch, d)
@@ -174,14 +172,13 @@ func buildBig(path, dir string) error {
 	return os.Rename(tmp, path)
 }
 
-// recode copies rep and its findings with the department code and project
-// codes of copy i.
-func recode(rep *report.Report, fs []corpus.Finding, i int) (*report.Report, []corpus.Finding) {
+// recode copies rep with the department code and project codes of copy i.
+func recode(rep *corpus.Report, i int) *corpus.Report {
 	r := *rep
 	dept := fmt.Sprintf("%06d", i)
 	codes := map[string]string{}
-	r.Department.Code = dept
-	r.Projects = make([]report.Project, len(rep.Projects))
+	r.DepartmentCode = dept
+	r.Projects = make([]corpus.Project, len(rep.Projects))
 	for j, p := range rep.Projects {
 		if len(p.Code) == 21 {
 			nc := p.Code[:9] + fmt.Sprintf("%06d%06d", i, j)
@@ -191,12 +188,12 @@ func recode(rep *report.Report, fs []corpus.Finding, i int) (*report.Report, []c
 		p.DepartmentCode = dept
 		r.Projects[j] = p
 	}
-	findings := make([]corpus.Finding, len(fs))
-	for j, f := range fs {
+	r.Findings = make([]corpus.Finding, len(rep.Findings))
+	for j, f := range rep.Findings {
 		if nc, ok := codes[f.Project]; ok {
 			f.Project = nc
 		}
-		findings[j] = f
+		r.Findings[j] = f
 	}
-	return &r, findings
+	return &r
 }

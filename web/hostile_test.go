@@ -64,7 +64,8 @@ func hostileServer(t testing.TB) (*Server, *corpus.Store) {
 	}
 	c := hostileReport()
 	d := &corpus.Doc{SHA256: strings.Repeat("ab", 32), Path: "报送/" + xssScript + xssImg + ".docx", Format: "docx", Size: 1,
-		Report: c.Report, Findings: pipeline.StoredFindings(c.Findings), Index: corpus.NewIndex(c.Report, seg)}
+		Report: pipeline.StoredReport(c)}
+	d.Index = corpus.NewIndex(d.Report, seg)
 	if ok, err := st.Put(context.Background(), d, false); err != nil || !ok {
 		t.Fatalf("put: %v %v", ok, err)
 	}

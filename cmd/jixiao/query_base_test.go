@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"github.com/jixiao/jixiao/pipeline"
+	"github.com/jixiao/jixiao/rules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +36,8 @@ func TestQueryOnBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &corpus.Doc{SHA256: "b0", Path: "base.docx", Format: "docx", Report: rep, Index: corpus.NewIndex(rep, seg)}
+	sr := pipeline.StoredReport(&rules.Checked{Report: rep})
+	d := &corpus.Doc{SHA256: "b0", Path: "base.docx", Format: "docx", Report: sr, Index: corpus.NewIndex(sr, seg)}
 	if _, err := st.Put(context.Background(), d, false); err != nil {
 		t.Fatal(err)
 	}
