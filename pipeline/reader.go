@@ -167,7 +167,7 @@ func (r *Reader) take() (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return start(cmd)
+	return start(cmd, r.Limits.orDefault().Memory)
 }
 
 func (r *Reader) put(w *worker) {
@@ -206,7 +206,9 @@ type worker struct {
 	exited chan struct{} // closed when the process has been waited for
 }
 
-func start(cmd *exec.Cmd) (*worker, error) {
+// start starts a worker and waits for its greeting; memory is the most
+// it may hold, in bytes (see holdMemory).
+func start(cmd *exec.Cmd, memory int64) (*worker, error) {
 	if cmd.Env == nil {
 		cmd.Env = os.Environ()
 	}
@@ -224,7 +226,13 @@ func start(cmd *exec.Cmd) (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
 	}
-	go func() { cmd.Wait(); close(w.exited) }()
+	release, err := holdMemory(cmd.Process.Pid, memory)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, err
+	}
+	go func() { cmd.Wait(); release(); close(w.exited) }()
 	w.stdin, w.enc, w.dec = stdin, gob.NewEncoder(stdin), gob.NewDecoder(stdout)
 	got := make(chan error, 1)
 	go func() {
