@@ -404,6 +404,8 @@ func checkObjStm(data []byte, at int, g objStmGraph) (int, error) {
 	}
 	if ext := o.val.key("Extends"); ext != nil && ext.kind == pdfRef {
 		g[o.num] = ext.ref[0]
+	} else if n, ok := extendsAt(data, at); ok {
+		g[o.num] = n
 	}
 	if o.stream == nil {
 		return end, nil
@@ -448,6 +450,26 @@ func objStmAt(data []byte, at int) (*rawObject, int) {
 		return nil, max(at, end)
 	}
 	return o, max(at, end)
+}
+
+// extendsAt returns the /Extends of the object stream whose /ObjStm is at
+// data[at:] as the library reads it: from the dictionary's tokens, where
+// ours may have stopped at a stray token (/N ]) the library skips.
+func extendsAt(data []byte, at int) (int, bool) {
+	from := max(0, at-4096)
+	heads := objHeader.FindAllIndex(data[from:at], -1)
+	if heads == nil {
+		return 0, false
+	}
+	head := from + heads[len(heads)-1][0]
+	l := &psLexer{b: data[head:min(len(data), at+4096)]}
+	l.next() // N G obj
+	l.next()
+	l.next()
+	if ext := readDictTokens(l)["Extends"]; len(ext) > 0 {
+		return int(ext[0].num), true
+	}
+	return 0, false
 }
 
 // openHexAtEnd reports whether data ends in a hex string that is never
