@@ -167,6 +167,15 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 			return 0, nil
 		}
 		stm, _ = readObjectAt(b, start)
+		// The library reads /Length bytes, past an endstream that comes
+		// sooner: the entries it sees there count too.
+		if stm != nil && stm.stream != nil {
+			if n := stm.val.key("Length"); n != nil && n.kind == pdfNum {
+				if k := int(n.num); float64(k) == n.num && k > len(stm.stream) && stm.streamAt+k <= len(b) {
+					stm.stream = b[stm.streamAt : stm.streamAt+k]
+				}
+			}
+		}
 	}
 	d := readDictTokens(l)
 	if err := checkDecodeParms(d); err != nil {
