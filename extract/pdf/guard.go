@@ -167,12 +167,13 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 			return 0, nil
 		}
 		stm, _ = readObjectAt(b, start)
-		// The library reads /Length bytes, past an endstream that comes
-		// sooner: the entries it sees there count too.
+		// The library reads /Length bytes, up to the end of the file,
+		// past an endstream that comes sooner: the entries it sees there
+		// count too.
 		if stm != nil && stm.stream != nil {
-			if n := stm.val.key("Length"); n != nil && n.kind == pdfNum {
-				if k := int(n.num); float64(k) == n.num && k > len(stm.stream) && stm.streamAt+k <= len(b) {
-					stm.stream = b[stm.streamAt : stm.streamAt+k]
+			if n := stm.val.key("Length"); n != nil && n.kind == pdfNum && n.num > 0 && n.num <= float64(len(b)) {
+				if k := int(n.num); float64(k) == n.num && k > len(stm.stream) {
+					stm.stream = b[stm.streamAt:min(stm.streamAt+k, len(b))]
 				}
 			}
 		}
