@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 
 	"github.com/jixiao/jixiao/extract"
@@ -171,9 +172,9 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 		// past an endstream that comes sooner: the entries it sees there
 		// count too.
 		if stm != nil && stm.stream != nil {
-			if n := stm.val.key("Length"); n != nil && n.kind == pdfNum && n.num > 0 && n.num <= float64(len(b)) {
-				if k := int(n.num); float64(k) == n.num && k > len(stm.stream) {
-					stm.stream = b[stm.streamAt:min(stm.streamAt+k, len(b))]
+			if n := stm.val.key("Length"); n != nil && n.kind == pdfNum && n.num > 0 && n.num == math.Trunc(n.num) {
+				if end := stm.streamAt + int(min(n.num, float64(len(b)))); end > stm.streamAt+len(stm.stream) {
+					stm.stream = b[stm.streamAt:min(end, len(b))]
 				}
 			}
 		}
