@@ -36,18 +36,29 @@ type RawCell struct {
 // stay nil.
 func BuildTable(rows []RawRow) *Table {
 	t := &Table{Rows: len(rows)}
+	// The cells and the grid's rows come from one array each: a table
+	// holds many of them, and every .docx and PDF table is built here.
+	// Each row's width is known before it is laid out, and a row makes at
+	// most one cell per raw cell, so neither array grows.
+	n := 0
+	for _, row := range rows {
+		t.Cols = max(t.Cols, row.Width())
+		n += len(row.Cells)
+	}
+	cells := make([]Cell, 0, n)
+	t.Cells = make([]*Cell, 0, n)
+	slots := make([]*Cell, len(rows)*t.Cols)
 	t.Grid = make([][]*Cell, len(rows))
 	for r, row := range rows {
+		// A full slice expression, so that appending to a row cannot
+		// write into the next.
+		line := slots[r*t.Cols : (r+1)*t.Cols : (r+1)*t.Cols]
+		t.Grid[r] = line
 		c := clampSpan(row.Before)
-		var line []*Cell
-		line = append(line, make([]*Cell, c)...)
 		for _, rc := range row.Cells {
-			span := clampSpan(rc.Span)
-			if span == 0 {
-				span = 1
-			}
+			span := rc.Width()
 			var cell *Cell
-			if rc.VMerge == MergeContinue && r > 0 && c < len(t.Grid[r-1]) {
+			if rc.VMerge == MergeContinue && r > 0 {
 				if above := t.Grid[r-1][c]; above != nil && above.Col == c+1 && above.ColSpan == span {
 					cell = above
 					cell.RowSpan++
@@ -55,22 +66,15 @@ func BuildTable(rows []RawRow) *Table {
 				}
 			}
 			if cell == nil {
-				cell = &Cell{Row: r + 1, Col: c + 1, RowSpan: 1, ColSpan: span, Blocks: rc.Blocks}
+				cells = append(cells, Cell{Row: r + 1, Col: c + 1, RowSpan: 1, ColSpan: span, Blocks: rc.Blocks})
+				cell = &cells[len(cells)-1]
 				t.Cells = append(t.Cells, cell)
 			}
 			for i := 0; i < span; i++ {
-				line = append(line, cell)
+				line[c+i] = cell
 			}
 			c += span
 		}
-		line = append(line, make([]*Cell, clampSpan(row.After))...)
-		t.Grid[r] = line
-		if len(line) > t.Cols {
-			t.Cols = len(line)
-		}
-	}
-	for r, line := range t.Grid {
-		t.Grid[r] = append(line, make([]*Cell, t.Cols-len(line))...)
 	}
 	for _, cell := range t.Cells {
 		cell.Text = blocksText(cell.Blocks)
@@ -129,7 +133,19 @@ func appendNonEmpty(dst, src []Block) []Block {
 
 // blocksText joins the texts of a cell's own paragraphs.
 func blocksText(bs []Block) string {
-	var texts []string
+	n := 0
+	var one string
+	for _, b := range bs {
+		if b.Para != nil {
+			n++
+			one = b.Para.Text
+		}
+	}
+	if n <= 1 {
+		// Most cells hold one paragraph: its text, without a copy.
+		return one
+	}
+	texts := make([]string, 0, n)
 	for _, b := range bs {
 		if b.Para != nil {
 			texts = append(texts, b.Para.Text)

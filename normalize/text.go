@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -22,38 +23,74 @@ type Change struct {
 // Chinese puts no space between words; between two Latin words it becomes
 // one space.
 func Fold(s string) string {
+	if !needsFold(s) {
+		return s
+	}
 	out, _ := fold(s, false)
 	return out
 }
 
+// needsFold tells whether fold would change s: most cells hold no white
+// space at all, and Fold returns them as they are, without a copy. Invalid
+// UTF-8 needs folding too, since fold writes U+FFFD for each bad byte.
+func needsFold(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace holds for.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // fold is Fold, with the runs of white space it changed when record is set.
+// It walks s by rune, as []rune(s) would (a bad byte reads as U+FFFD).
 func fold(s string, record bool) (string, []Change) {
 	var b strings.Builder
 	b.Grow(len(s))
 	var changes []Change
-	r := []rune(s)
-	offs := byteOffsets(s)
-	for i := 0; i < len(r); {
-		if !unicode.IsSpace(r[i]) {
-			b.WriteRune(r[i])
-			i++
+	prev := utf8.RuneError // the rune before a run of white space
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			prev = r
+			i += n
 			continue
 		}
 		j := i
 		lineBreak := false
-		for j < len(r) && unicode.IsSpace(r[j]) {
-			if r[j] == '\n' || r[j] == '\r' || r[j] == '\u2028' || r[j] == '\u2029' || r[j] == '\v' || r[j] == '\f' {
+		next := utf8.RuneError // the rune after the run
+		for j < len(s) {
+			c, m := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(c) {
+				next = c
+				break
+			}
+			if c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\v' || c == '\f' {
 				lineBreak = true
 			}
-			j++
+			j += m
 		}
 		to := ""
-		if i > 0 && j < len(r) && !(lineBreak && (isWide(r[i-1]) || isWide(r[j]))) {
+		if i > 0 && j < len(s) && !(lineBreak && (isWide(prev) || isWide(next))) {
 			to = " "
 		}
 		b.WriteString(to)
-		if record && string(r[i:j]) != to {
-			changes = append(changes, Change{Kind: "space", Pos: offs[i], From: string(r[i:j]), To: to})
+		// White space is valid UTF-8, so s[i:j] is the run as written.
+		if record && s[i:j] != to {
+			changes = append(changes, Change{Kind: "space", Pos: i, From: s[i:j], To: to})
 		}
 		i = j
 	}

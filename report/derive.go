@@ -115,12 +115,12 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 		_, unit := ind.Cols["unit"]
 		if nature || unit {
 			rd.rep.Layout = LayoutSplit
-			ind.Target = normalize.Split(ind.Nature, ind.Value, ind.Unit, ctx)
+			ind.Target = valueTarget(valueKey{nature: ind.Nature, value: ind.Value, unit: ind.Unit, split: true, year: ctx.Year})
 		} else {
-			ind.Target = normalize.Value(ind.Value, ctx)
+			ind.Target = valueTarget(valueKey{value: ind.Value, year: ctx.Year})
 		}
 		if ind.MidTerm != nil {
-			ind.MidTerm.Target = normalize.Value(ind.MidTerm.Value, ctx)
+			ind.MidTerm.Target = valueTarget(valueKey{value: ind.MidTerm.Value, year: ctx.Year})
 		}
 	}
 }

@@ -18,6 +18,8 @@ type header struct {
 	cols   int           // the table's width: a table of another width is another table
 	fields map[Field]int // field → grid column
 	extra  map[int]string
+	// extraCols are the columns of extra, in order.
+	extraCols []int
 	// Info fields as columns, in a listing of several projects (项目名称 |
 	// 预算数 | 年度目标 merged down each project's indicator rows).
 	info     map[Field]int
@@ -320,6 +322,10 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 		}
 		h.extra[s.col] = s.text
 	}
+	for c := range h.extra {
+		h.extraCols = append(h.extraCols, c)
+	}
+	sort.Ints(h.extraCols)
 	return h
 }
 
@@ -342,18 +348,16 @@ func hasCandidate(cands []columnCandidate, f Field) bool {
 
 func (rd *reader) useHeader(h *header) {
 	rd.project.header = h
+	if !rd.explain {
+		return
+	}
 	var parts []string
 	for _, f := range indicatorFields {
 		if col, ok := h.fields[f]; ok {
 			parts = append(parts, "第"+itoa(col)+"列 "+f.String())
 		}
 	}
-	cols := make([]int, 0, len(h.extra))
-	for c := range h.extra {
-		cols = append(cols, c)
-	}
-	sort.Ints(cols)
-	for _, c := range cols {
+	for _, c := range h.extraCols {
 		parts = append(parts, "第"+itoa(c)+"列「"+h.extra[c]+"」→ extra")
 	}
 	for _, f := range []Field{FieldName, FieldCode, FieldTotal, FieldFiscal, FieldOther, FieldGoal, FieldMidGoal, FieldPurpose, FieldDepartment} {
@@ -368,6 +372,38 @@ func (rd *reader) useHeader(h *header) {
 	rd.note("  指标表表头（%d行）：%s%s", h.rows, strings.Join(parts, "，"), group)
 }
 
+// indicatorText is where field f of an indicator row goes; mid holds the
+// medium-term value.
+func indicatorText(ind *Indicator, mid *string, f Field) *string {
+	switch f {
+	case ColLevel1:
+		return &ind.Level1
+	case ColLevel2:
+		return &ind.Level2
+	case ColLevel3:
+		return &ind.Level3
+	case ColDescription:
+		return &ind.Description
+	case ColNature:
+		return &ind.Nature
+	case ColValue:
+		return &ind.Value
+	case ColUnit:
+		return &ind.Unit
+	case ColBasis:
+		return &ind.Basis
+	case ColWeight:
+		return &ind.Weight
+	case ColActual:
+		return &ind.Actual
+	case ColScore:
+		return &ind.Score
+	case ColDeviation:
+		return &ind.Deviation
+	}
+	return mid
+}
+
 // indicatorFields in the order a row is read.
 var indicatorFields = []Field{ColLevel1, ColLevel2, ColLevel3, ColDescription, ColNature, ColValue, ColUnit,
 	ColBasis, ColWeight, ColActual, ColScore, ColDeviation, ColMidValue}
@@ -376,7 +412,7 @@ var indicatorFields = []Field{ColLevel1, ColLevel2, ColLevel3, ColDescription, C
 // with an info label left of the level-3 column (财政部门审核意见 under the
 // table).
 func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
-	c := firstOwn(t.RowCells(r), r)
+	c := rowStart(t, r)
 	if c == nil {
 		return false
 	}
@@ -392,7 +428,7 @@ func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
 		}
 	}
 	f, lb := rd.lab.infoField(c.Text)
-	return f != NoField && f != BlockLabel && !totalRow.MatchString(lb.key)
+	return f != NoField && f != BlockLabel && !isTotalKey(lb.key)
 }
 
 // listingRow reads the project columns of a listing's row: a new 项目名称
@@ -411,7 +447,9 @@ func (rd *reader) listingRow(t *extract.Table, r int) {
 		consumed := rd.project.consumed
 		rd.startProject("")
 		rd.project.header, rd.project.consumed = h, consumed
-		rd.note("  第%d行：项目 %d", r, rd.project.p.Seq)
+		if rd.explain {
+			rd.note("  第%d行：项目 %d", r, rd.project.p.Seq)
+		}
 	}
 	rd.project.listed = c
 	for _, f := range []Field{FieldName, FieldCode, FieldTotal, FieldFiscal, FieldOther, FieldGoal, FieldMidGoal, FieldPurpose, FieldDepartment} {
@@ -433,32 +471,38 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	ps := rd.project
 	h := ps.header
 	p := ps.p
-	used := map[*extract.Cell]bool{}
+	// The cells read so far: a cell merged across columns gives its text
+	// to the first field only. At most one a field, so a list is enough.
+	var usedBuf [16]*extract.Cell
+	used := usedBuf[:0]
+	isUsed := func(c *extract.Cell) bool {
+		for _, u := range used {
+			if u == c {
+				return true
+			}
+		}
+		return false
+	}
 	get := func(f Field) (string, *extract.Cell) {
 		col, ok := h.fields[f]
 		if !ok {
 			return "", nil
 		}
 		c := t.At(r, col)
-		if c == nil || used[c] {
+		if c == nil || isUsed(c) {
 			return "", c
 		}
-		used[c] = true
+		used = append(used, c)
 		return normalize.Fold(c.Text), c
 	}
-	ind := Indicator{Cols: map[string]int{}}
+	ind := Indicator{Cols: make(map[string]int, len(h.fields))}
 	var mid string
-	dst := map[Field]*string{
-		ColLevel1: &ind.Level1, ColLevel2: &ind.Level2, ColLevel3: &ind.Level3, ColDescription: &ind.Description,
-		ColNature: &ind.Nature, ColValue: &ind.Value, ColUnit: &ind.Unit, ColBasis: &ind.Basis, ColWeight: &ind.Weight,
-		ColActual: &ind.Actual, ColScore: &ind.Score, ColDeviation: &ind.Deviation, ColMidValue: &mid,
-	}
 	_, hasLevel3 := h.fields[ColLevel3]
 	var first *extract.Cell
 	empty := true
 	for _, f := range indicatorFields {
 		text, c := get(f)
-		*dst[f] = text
+		*indicatorText(&ind, &mid, f) = text
 		if c != nil {
 			ind.Cols[f.String()] = h.fields[f]
 			if first == nil {
@@ -486,14 +530,9 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	if mid != "" {
 		ind.MidTerm = &MidTerm{Value: mid}
 	}
-	cols := make([]int, 0, len(h.extra))
-	for c := range h.extra {
-		cols = append(cols, c)
-	}
-	sort.Ints(cols)
-	for _, c := range cols {
+	for _, c := range h.extraCols {
 		cell := t.At(r, c)
-		if cell == nil || used[cell] {
+		if cell == nil || isUsed(cell) {
 			continue
 		}
 		if text := normalize.Fold(cell.Text); text != "" {
@@ -503,7 +542,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Extra[h.extra[c]] = text
 		}
 	}
-	if first := firstOwn(t.RowCells(r), r); empty || placeholderRow(ind) || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
+	if first := rowStart(t, r); empty || placeholderRow(ind) || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
 		return
 	}
 	list := &p.Indicators
@@ -533,13 +572,24 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	*list = append(*list, ind)
 }
 
-// placeholder is the text of a blank template's row: 1., ……, -.
-var placeholder = regexp.MustCompile(`^[\d.、…\-—/\s]*$`)
+// placeholder tells the text of a blank template's row: 1., ……, -; that
+// is, nothing but the characters of ^[\d.、…\-—/\s]*$.
+func placeholder(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+		case strings.ContainsRune(".、…-—/\t\n\f\r ", r):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // placeholderRow tells a row of a blank template: nothing but numbering
 // and ellipses where the indicator's name and value go.
 func placeholderRow(ind Indicator) bool {
-	return placeholder.MatchString(ind.Level3) && placeholder.MatchString(ind.Value) && ind.Value+ind.Level3 != "" &&
+	return (ind.Value != "" || ind.Level3 != "") && placeholder(ind.Level3) && placeholder(ind.Value) &&
 		!strings.ContainsAny(ind.Value, "0123456789")
 }
 
@@ -547,6 +597,13 @@ func placeholderRow(ind Indicator) bool {
 // 服务对象满意度), not an indicator.
 var levelCategory = regexp.MustCompile(`(?:指标|数量|质量|时效|成本|效益|影响|满意度)$`)
 
-var totalRow = regexp.MustCompile(`^(?:合计|总计|小计|总分)$`)
+// isTotalKey tells the folded label of a total row: 合计, 总计, 小计, 总分.
+func isTotalKey(key string) bool {
+	switch key {
+	case "合计", "总计", "小计", "总分":
+		return true
+	}
+	return false
+}
 
-func isTotalRow(level1 string) bool { return totalRow.MatchString(foldLabel(level1).key) }
+func isTotalRow(level1 string) bool { return isTotalKey(foldLabel(level1).key) }

@@ -116,6 +116,20 @@ func (rd *reader) purposeRow(cells []*extract.Cell, r int) bool {
 	return true
 }
 
+// rowStart is the first cell starting in row r of t, as firstOwn finds it
+// in t.RowCells(r), without making the list.
+func rowStart(t *extract.Table, r int) *extract.Cell {
+	if r < 1 || r > t.Rows {
+		return nil
+	}
+	for _, c := range t.Grid[r-1] {
+		if c != nil && c.Row == r {
+			return c
+		}
+	}
+	return nil
+}
+
 func firstOwn(cells []*extract.Cell, r int) *extract.Cell {
 	for _, c := range cells {
 		if c.Row == r {
@@ -456,7 +470,7 @@ func (rd *reader) rankOf(f Field, lb label, labelCell *extract.Cell) int {
 	case f == FieldName && strings.HasPrefix(lb.key, "一级"):
 		// 一级项目名称 (the fund) beside 二级项目名称 (the project)
 		return 1
-	case rd.project.midCols[labelCell.Col] || lb.midTerm() || totalRow.MatchString(lb.key):
+	case rd.project.midCols[labelCell.Col] || lb.midTerm() || isTotalKey(lb.key):
 		// 合计 under a cost breakdown (项目预算成本构成) is the budget
 		// only where no label names it.
 		return 1
@@ -528,7 +542,9 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 	*dst = text
 	ps.rank[f] = rank
 	p.At[KeyOf(f)] = locationOf(pos)
-	rd.note("  %s「%s」→ %s = 「%s」", labelCell.Pos.Chinese(), normalize.Fold(labelCell.Text), f, short(text))
+	if rd.explain {
+		rd.note("  %s「%s」→ %s = 「%s」", labelCell.Pos.Chinese(), normalize.Fold(labelCell.Text), f, short(text))
+	}
 	if f.isAmount() && p.AmountUnit == "" {
 		// 2279.048万元: a unit written with the amount
 		if m := amountInValue.FindStringSubmatch(text); m != nil {
@@ -579,7 +595,9 @@ func (rd *reader) setExtraText(key, text string) {
 		return
 	}
 	p.Extra[key] = text
-	rd.note("  「%s」→ extra = 「%s」", key, short(text))
+	if rd.explain {
+		rd.note("  「%s」→ extra = 「%s」", key, short(text))
+	}
 }
 
 var (
@@ -610,5 +628,7 @@ func (rd *reader) setDepartment(lb label, text string, at Location) {
 	p.DepartmentName = name
 	ps.rank[FieldDepartment] = rank
 	p.At[KeyOf(FieldDepartment)] = at
-	rd.note("  「%s」→ department = 「%s %s」", lb.key, code, name)
+	if rd.explain {
+		rd.note("  「%s」→ department = 「%s %s」", lb.key, code, name)
+	}
 }

@@ -32,20 +32,45 @@ var (
 // a trailing colon and bracketed qualifiers (或计划水平, 文字, 90分)
 // dropped, a bracketed amount unit kept apart. Cells too long to be labels
 // give an empty key.
-func foldLabel(s string) label {
-	if len(s) > maxLabel {
-		return label{}
-	}
-	return folded.get(s, fold)
+func foldLabel(s string) label { return factsOf(s).label }
+
+// facts is what a text is as a label: its folded label, and the fields
+// the declarations give it as an info label and as a column header. The
+// reader asks them of a cell many times over; they are worked out once.
+type facts struct {
+	label label
+	info  Field             // the declared info field; NoField when none or when the label holds a value (a colon)
+	cols  []columnCandidate // the declared column fields, the surest first; shared, not to be modified
+	// asInfo tells a label infoField looks up: not empty, and no label
+	// and value in one cell (a colon), which is for cutLabel.
+	asInfo bool
 }
 
-// The labels of every text folded, and what the declarations make of
-// them (the user's synonyms are looked up before these).
-var (
-	folded       = memo[label]{max: 1 << 14}
-	declaredInfo = memo[Field]{max: 1 << 14}
-	declaredCols = memo[[]columnCandidate]{max: 1 << 14}
-)
+// The facts of every short text seen, for the life of the process.
+var known = memo[string, *facts]{max: 1 << 14, keep: strings.Clone}
+
+var noFacts = &facts{}
+
+// factsOf returns the facts of s, shared: callers do not modify them.
+func factsOf(s string) *facts {
+	if len(s) > maxLabel {
+		return noFacts
+	}
+	return known.get(s, readFacts)
+}
+
+func readFacts(s string) *facts {
+	lb := fold(s)
+	f := &facts{label: lb}
+	if lb.key == "" {
+		return f
+	}
+	f.cols = columnsOf(lb.key)
+	if f.asInfo = !strings.Contains(lb.key, ":"); f.asInfo {
+		f.info = infoOf(lb.key)
+	}
+	return f
+}
 
 func fold(s string) label {
 	s = strings.Map(func(r rune) rune {
@@ -123,6 +148,7 @@ func isAmountUnit(s string) bool {
 type labeler struct {
 	info map[string]Field
 	cols map[string]Field
+	seen map[string]*facts // the facts of the document's texts, by text
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
 }
@@ -139,7 +165,7 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}}
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: map[string]*facts{}}
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key
@@ -156,15 +182,30 @@ func newLabeler(extra map[Field][]string) *labeler {
 
 // infoField tells which info field a label cell names, NoField when none.
 func (lb *labeler) infoField(text string) (Field, label) {
-	l := foldLabel(text)
-	if l.key == "" || strings.Contains(l.key, ":") {
+	k := lb.facts(text)
+	if !k.asInfo {
 		// A label and its value in one cell is for cutLabel.
-		return NoField, l
+		return NoField, k.label
 	}
-	if f, ok := lb.info[l.key]; ok {
-		return f, l
+	if f, ok := lb.info[k.label.key]; ok {
+		return f, k.label
 	}
-	return declaredInfo.get(l.key, infoOf), l
+	return k.info, k.label
+}
+
+// facts returns the facts of text, from the labeler's own memory when the
+// document had it before: a document asks of its cells over and over, and
+// a small map answers sooner than the process's large one.
+func (lb *labeler) facts(text string) *facts {
+	if len(text) > maxLabel {
+		return noFacts
+	}
+	if k, ok := lb.seen[text]; ok {
+		return k
+	}
+	k := factsOf(text)
+	lb.seen[text] = k
+	return k
 }
 
 // infoOf is the info field the declarations give a folded label.
@@ -187,14 +228,15 @@ func infoOf(key string) Field {
 // surest first.
 // The candidates are shared: callers do not modify them.
 func (lb *labeler) columnFields(text string) ([]columnCandidate, label) {
-	l := foldLabel(text)
+	k := lb.facts(text)
+	l := k.label
 	if l.key == "" {
 		return nil, l
 	}
 	if f, ok := lb.cols[l.key]; ok {
 		return []columnCandidate{{f, 4}}, l
 	}
-	return declaredCols.get(l.key, columnsOf), l
+	return k.cols, l
 }
 
 // columnsOf lists the fields the declarations give a folded header.

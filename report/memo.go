@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"sync"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // memo keeps what a pure function made of a short text for the life of
@@ -10,27 +12,81 @@ import (
 // across documents, and one process (a worker, a web server) reads many
 // documents. It is safe for concurrent use and bounded: past max entries
 // it starts afresh.
-type memo[V any] struct {
+type memo[K comparable, V any] struct {
 	mu  sync.Mutex
-	m   map[string]V
+	m   map[K]V
 	max int
+	// keep copies a key to be kept, so that a cell cut from a long text
+	// does not keep it alive.
+	keep func(K) K
 }
 
-// get returns f(s), from memory when s was seen.
-func (c *memo[V]) get(s string, f func(string) V) V {
+// get returns f(k), from memory when k was seen.
+func (c *memo[K, V]) get(k K, f func(K) V) V {
 	c.mu.Lock()
-	v, ok := c.m[s]
+	v, ok := c.m[k]
 	c.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = f(s)
+	v = f(k)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= c.max {
-		c.m = make(map[string]V, c.max/4)
+		c.m = make(map[K]V, c.max/4)
 	}
-	// A clone, so that a cell cut from a long text does not keep it alive.
-	c.m[strings.Clone(s)] = v
+	c.m[c.keep(k)] = v
 	c.mu.Unlock()
 	return v
+}
+
+// valueKey is the text of a value: the one cell of a value column, or the
+// three of a split layout (指标性质 | 指标值 | 度量单位).
+type valueKey struct {
+	nature, value, unit string
+	split               bool
+	year                int
+}
+
+func keepValueKey(k valueKey) valueKey {
+	k.nature, k.value, k.unit = strings.Clone(k.nature), strings.Clone(k.value), strings.Clone(k.unit)
+	return k
+}
+
+// maxValue is more bytes than the cells of a value usually have; longer
+// ones are read each time rather than kept.
+const maxValue = 256
+
+// targets keeps the reading of every short value seen: the indicators of
+// many forms share their values (≥95%, 100%, 12月底前).
+var targets = memo[valueKey, normalize.Target]{max: 1 << 14, keep: keepValueKey}
+
+// valueTarget is normalize.Value of a value cell, or normalize.Split of the
+// cells of a split layout, with the report's year.
+func valueTarget(k valueKey) normalize.Target {
+	if len(k.nature)+len(k.value)+len(k.unit) > maxValue {
+		return readTarget(k)
+	}
+	return own(targets.get(k, readTarget))
+}
+
+func readTarget(k valueKey) normalize.Target {
+	ctx := normalize.Context{Year: k.year}
+	if k.split {
+		return normalize.Split(k.nature, k.value, k.unit, ctx)
+	}
+	return normalize.Value(k.value, ctx)
+}
+
+// own gives a target from memory pointers of its own, so that no two
+// reports share them.
+func own(t normalize.Target) normalize.Target {
+	if t.Base != nil {
+		b := *t.Base
+		t.Base = &b
+	}
+	if t.Delta != nil {
+		d := *t.Delta
+		t.Delta = &d
+	}
+	return t
 }

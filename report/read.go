@@ -179,7 +179,9 @@ func (rd *reader) note(format string, args ...any) {
 // indicator table but could not map; a rule reports each.
 func (rd *reader) unmapped(what, text string, pos extract.Pos) {
 	rd.rep.Unmapped = append(rd.rep.Unmapped, Unmapped{What: what, Text: normalize.Fold(text), Location: locationOf(pos)})
-	rd.note("  未识别 %s「%s」（%s）", what, normalize.Fold(text), pos.Chinese())
+	if rd.explain {
+		rd.note("  未识别 %s「%s」（%s）", what, normalize.Fold(text), pos.Chinese())
+	}
 }
 
 func (rd *reader) paragraph(p *extract.Paragraph) {
@@ -204,7 +206,7 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 			return
 		}
 	}
-	if formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !strings.ContainsAny(t, "，。；：:") {
+	if strings.Contains(t, "绩效") && formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !strings.ContainsAny(t, "，。；：:") {
 		rd.titleStart = t
 	}
 	if y := yearLineOf(t); y > 0 && (rd.project != nil || rd.section == sectionNone) {
@@ -255,6 +257,11 @@ type title struct {
 // readTitle reads a form's title. In a paragraph the title ends in 表; in
 // a table's first row it may also end in 绩效目标.
 func readTitle(t string, inTable bool) (title, bool) {
+	if !strings.Contains(t, "绩效") {
+		// formWords must match in the title's core, a part of t: most
+		// paragraphs and cells are no title, and the regexps are dear.
+		return title{}, false
+	}
 	s := titleNumber.ReplaceAllString(t, "")
 	text := s
 	if !inTable && titleRef.MatchString(s) {
@@ -292,6 +299,9 @@ func readTitle(t string, inTable bool) (title, bool) {
 }
 
 func yearLineOf(t string) int {
+	if !strings.Contains(t, "年") {
+		return 0
+	}
 	if m := yearLine.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
@@ -320,12 +330,16 @@ func (rd *reader) startForm(ti title) {
 			ps.p.Title = ti.text
 		}
 		ps.p.dept = ps.p.dept || ti.dept
-		rd.note("标题「%s」：%s", ti.text, ps.role())
+		if rd.explain {
+			rd.note("标题「%s」：%s", ti.text, ps.role())
+		}
 		return
 	}
 	rd.startProject(ti.text)
 	rd.project.p.dept = ti.dept
-	rd.note("标题「%s」：%s", ti.text, rd.project.role())
+	if rd.explain {
+		rd.note("标题「%s」：%s", ti.text, rd.project.role())
+	}
 }
 
 func (rd *reader) startProject(title string) {
@@ -347,6 +361,10 @@ var (
 // headerLine reads the line above a project's tables: the unit code and
 // name, and the amount unit.
 func headerLine(t string) (code, name, unit string, ok bool) {
+	// Both regexps need what the checks look for; most lines have neither.
+	if !strings.Contains(t, "单位") && !strings.ContainsAny(t, "0123456789") {
+		return "", "", "", false
+	}
 	if m := amountUnitDecl.FindStringSubmatchIndex(t); m != nil {
 		unit = t[m[2]:m[3]]
 		t = t[:m[0]] + " " + t[m[1]:]

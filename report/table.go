@@ -37,14 +37,19 @@ func (ps *projectState) role() string {
 // table reads one table: title rows at its top, then info rows and
 // indicator rows, each by its labels.
 func (rd *reader) table(t *extract.Table) {
-	where := "表" + itoa(t.Pos.Table)
-	if t.Pos.Page > 0 {
-		where += "（第" + itoa(t.Pos.Page) + "页）"
+	where := ""
+	if rd.explain {
+		where = "表" + itoa(t.Pos.Table)
+		if t.Pos.Page > 0 {
+			where += "（第" + itoa(t.Pos.Page) + "页）"
+		}
 	}
 	first := rd.titleRows(t)
 	form := rd.isFormTable(t, first)
 	if rd.project == nil && !form {
-		rd.note("%s %d行×%d列：不是绩效目标表（没有项目名称、资金、目标或指标表头），未读取", where, t.Rows, t.Cols)
+		if rd.explain {
+			rd.note("%s %d行×%d列：不是绩效目标表（没有项目名称、资金、目标或指标表头），未读取", where, t.Rows, t.Cols)
+		}
 		if rd.looksLikeIndicators(t) {
 			rd.unmapped("指标表", t.Cells[0].Text, t.Pos)
 		}
@@ -56,7 +61,9 @@ func (rd *reader) table(t *extract.Table) {
 			parts = append(parts, normalize.Fold(c.Text))
 		}
 		if code, name, unit, ok := headerLine(strings.Join(parts, "  ")); ok {
-			rd.note("%s：表头行（单位、金额单位）", where)
+			if rd.explain {
+				rd.note("%s：表头行（单位、金额单位）", where)
+			}
 			rd.setHeader(code, name, unit)
 			return
 		}
@@ -66,7 +73,9 @@ func (rd *reader) table(t *extract.Table) {
 	}
 	ps := rd.project
 	ps.consumed = map[*extract.Cell]bool{}
-	rd.note("%s %d行×%d列：%s", where, t.Rows, t.Cols, ps.role())
+	if rd.explain {
+		rd.note("%s %d行×%d列：%s", where, t.Rows, t.Cols, ps.role())
+	}
 	if ps.header != nil && ps.header.cols != t.Cols {
 		// An indicator table continues only in a table of its width.
 		ps.header = nil
@@ -135,7 +144,7 @@ func (rd *reader) isFormTable(t *extract.Table, first int) bool {
 			f, lb, _, _ = rd.cutLabel(c.Text)
 		}
 		// 合计 ends many tables that are no form.
-		if formFields[f] && !totalRow.MatchString(lb.key) {
+		if formFields[f] && !isTotalKey(lb.key) {
 			return true
 		}
 	}
