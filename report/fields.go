@@ -67,11 +67,20 @@ var fieldNames = map[Field]string{
 // String is the field's report/v1 name (budget.total, level3 …), the key of
 // Project.At and Indicator.Cols and of [labels] in jixiao.toml.
 func (f Field) String() string {
-	if n, ok := fieldNames[f]; ok {
-		return n
+	if int(f) < len(fieldNameOf) && fieldNameOf[f] != "" {
+		return fieldNameOf[f]
 	}
 	return "none"
 }
+
+// fieldNameOf is fieldNames by index: String is asked for every cell of an
+// indicator row.
+var fieldNameOf = func() (names [ColMidValue + 1]string) {
+	for f, n := range fieldNames {
+		names[f] = n
+	}
+	return names
+}()
 
 // Key says what a Project.At entry locates: a field of the project, or with
 // Checkpoint one column of its spending plan.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,6 +21,9 @@ type header struct {
 	extra  map[int]string
 	// extraCols are the columns of extra, in order.
 	extraCols []int
+	// The Cols of the last row read, as a list and as the map it gave.
+	lastRow  rowCols
+	lastCols map[string]int
 	// Info fields as columns, in a listing of several projects (项目名称 |
 	// 预算数 | 年度目标 merged down each project's indicator rows).
 	info     map[Field]int
@@ -79,13 +83,14 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 // headsIndicators returns the cells starting in row r when the row heads an
 // indicator table: it names two level columns, or one and a value column.
 func (rd *reader) headsIndicators(t *extract.Table, r int) []*extract.Cell {
-	if !rd.lab.userLevels && !mayHeadIndicators(t.RowCells(r)) {
+	cells := t.RowCells(r)
+	if !rd.lab.userLevels && !mayHeadIndicators(cells) {
 		return nil
 	}
 	var own []*extract.Cell
-	levels := map[Field]bool{}
+	var levels [3]bool // ColLevel1, ColLevel2, ColLevel3
 	value := false
-	for _, c := range t.RowCells(r) {
+	for _, c := range cells {
 		if c.Row != r {
 			continue
 		}
@@ -94,13 +99,19 @@ func (rd *reader) headsIndicators(t *extract.Table, r int) []*extract.Cell {
 		for _, cd := range cands {
 			switch cd.field {
 			case ColLevel1, ColLevel2, ColLevel3:
-				levels[cd.field] = true
+				levels[cd.field-ColLevel1] = true
 			case ColValue:
 				value = true
 			}
 		}
 	}
-	if len(levels) < 2 && !(len(levels) == 1 && value) {
+	n := 0
+	for _, l := range levels {
+		if l {
+			n++
+		}
+	}
+	if n < 2 && !(n == 1 && value) {
 		return nil
 	}
 	return own
@@ -495,7 +506,8 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		used = append(used, c)
 		return normalize.Fold(c.Text), c
 	}
-	ind := Indicator{Cols: make(map[string]int, len(h.fields))}
+	ind := Indicator{}
+	var cols rowCols
 	var mid string
 	_, hasLevel3 := h.fields[ColLevel3]
 	var first *extract.Cell
@@ -504,7 +516,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		text, c := get(f)
 		*indicatorText(&ind, &mid, f) = text
 		if c != nil {
-			ind.Cols[f.String()] = h.fields[f]
+			cols.set(f.String(), h.fields[f])
 			if first == nil {
 				first = c
 			}
@@ -517,19 +529,22 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		// 二级 资金到位率 | 指标内容 资金到位率=（实际到位资金/…）: the
 		// name is the 二级 cell, the content its description.
 		ind.Level3, ind.Description, ind.Level2 = ind.Level2, ind.Level3, ""
-		ind.Cols["description"], ind.Cols["level3"] = ind.Cols["level3"], ind.Cols["level2"]
-		delete(ind.Cols, "level2")
+		description, level3 := cols.get("level3"), cols.get("level2")
+		cols.set("description", description)
+		cols.set("level3", level3)
+		cols.del("level2")
 	}
 	if !hasLevel3 && ind.Level2 != "" {
 		// No 三级 column: the indicator's name stands in the 二级 one.
 		ind.Level3, ind.Level2 = ind.Level2, ""
-		ind.Cols["level3"] = ind.Cols["level2"]
-		delete(ind.Cols, "level2")
+		cols.set("level3", cols.get("level2"))
+		cols.del("level2")
 		empty = false
 	}
 	if mid != "" {
 		ind.MidTerm = &MidTerm{Value: mid}
 	}
+	ind.Cols = h.colsMap(&cols)
 	for _, c := range h.extraCols {
 		cell := t.At(r, c)
 		if cell == nil || isUsed(cell) {
@@ -550,7 +565,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		list = &p.MidTermIndicators
 	}
 	if n := len(*list); n > 0 {
-		prev := (*list)[n-1]
+		prev := &(*list)[n-1]
 		if ind.Level1 == "" {
 			ind.Level1 = prev.Level1
 		}
@@ -569,7 +584,69 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Location.Page = c.Pos.Page
 		}
 	}
+	if len(*list) == cap(*list) {
+		// Room for the rest of the table's rows, one indicator each at
+		// most: an indicator is big, and doubling copies it over and over.
+		*list = slices.Grow(*list, t.Rows-r+1)
+	}
 	*list = append(*list, ind)
+}
+
+// rowCols is an indicator row's Cols being made: a few fields, each with
+// its column, in a list (the 13 fields, and description or level3 moved
+// there).
+type rowCols struct {
+	n     int
+	names [16]string
+	cols  [16]int
+}
+
+// get is the column of name, 0 when none, as a map gives it.
+func (c *rowCols) get(name string) int {
+	for i := 0; i < c.n; i++ {
+		if c.names[i] == name {
+			return c.cols[i]
+		}
+	}
+	return 0
+}
+
+func (c *rowCols) set(name string, col int) {
+	for i := 0; i < c.n; i++ {
+		if c.names[i] == name {
+			c.cols[i] = col
+			return
+		}
+	}
+	c.names[c.n], c.cols[c.n] = name, col
+	c.n++
+}
+
+func (c *rowCols) del(name string) {
+	for i := 0; i < c.n; i++ {
+		if c.names[i] == name {
+			c.n--
+			copy(c.names[i:c.n], c.names[i+1:c.n+1])
+			copy(c.cols[i:c.n], c.cols[i+1:c.n+1])
+			c.names[c.n], c.cols[c.n] = "", 0
+			return
+		}
+	}
+}
+
+// colsMap is c as Indicator.Cols. The rows of a table mostly have the same
+// columns: a row with the previous row's gets the previous row's map,
+// which no one writes to once the row is read.
+func (h *header) colsMap(c *rowCols) map[string]int {
+	if h.lastCols != nil && h.lastRow == *c {
+		return h.lastCols
+	}
+	m := make(map[string]int, c.n)
+	for i := 0; i < c.n; i++ {
+		m[c.names[i]] = c.cols[i]
+	}
+	h.lastRow, h.lastCols = *c, m
+	return m
 }
 
 // placeholder tells the text of a blank template's row: 1., ……, -; that

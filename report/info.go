@@ -76,7 +76,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			rd.planRow(cells, i)
 			return
 		}
-		if midColumn.MatchString(lb.key) && f.isAmount() {
+		if lb.midCol && f.isAmount() {
 			// The medium-term column of the Ministry's template
 			// (中期资金总额) stands beside the annual one: its
 			// column's amounts are not the year's budget.
@@ -298,7 +298,7 @@ func (rd *reader) underHeaders(t *extract.Table, label *extract.Cell, run []*ext
 			continue
 		}
 		score := 1
-		if annualInfo.MatchString(hl.key) {
+		if hl.annual {
 			score = 2
 		}
 		if score > best {
@@ -408,7 +408,7 @@ func periodPairs(cells []*extract.Cell) [][2]*extract.Cell {
 	}
 	var out [][2]*extract.Cell
 	for i := 0; i < len(cells); i += 2 {
-		if !periodLike.MatchString(foldLabel(cells[i].Text).key) || periodLike.MatchString(foldLabel(cells[i+1].Text).key) {
+		if !foldLabel(cells[i].Text).period || foldLabel(cells[i+1].Text).period {
 			return nil
 		}
 		out = append(out, [2]*extract.Cell{cells[i], cells[i+1]})
@@ -474,7 +474,7 @@ func (rd *reader) rankOf(f Field, lb label, labelCell *extract.Cell) int {
 		// 合计 under a cost breakdown (项目预算成本构成) is the budget
 		// only where no label names it.
 		return 1
-	case annualInfo.MatchString(lb.key):
+	case lb.annual:
 		return 3
 	}
 	return 2

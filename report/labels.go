@@ -18,6 +18,10 @@ type label struct {
 	key  string // folded: 项目资金 from "*项目资金（万元）："
 	unit string // a bracketed amount unit: 万元
 	mid  bool   // of a medium- or long-term group: 中期指标值, 二级指标（长期）
+
+	// What the reader asks of the key, worked out with it (a label is
+	// kept in memory): annualInfo, midColumn and periodLike match it.
+	annual, midCol, period bool
 }
 
 var (
@@ -115,6 +119,9 @@ func fold(s string) label {
 	}
 	lb.key = s
 	lb.mid = lb.mid || midTermWords.MatchString(s)
+	lb.annual = annualInfo.MatchString(s)
+	lb.midCol = midColumn.MatchString(s)
+	lb.period = periodLike.MatchString(s)
 	return lb
 }
 

@@ -262,16 +262,27 @@ func readTitle(t string, inTable bool) (title, bool) {
 		// paragraphs and cells are no title, and the regexps are dear.
 		return title{}, false
 	}
-	s := titleNumber.ReplaceAllString(t, "")
+	// The prefix regexps match at the start only: cutting what they match
+	// is what ReplaceAllString did, without a copy.
+	s := t
+	if m := titleNumber.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+	}
 	text := s
 	if !inTable && titleRef.MatchString(s) {
 		// 附件：…绩效目标表 in a notice letter names the form that
 		// follows; it is no form itself.
 		return title{}, false
 	}
-	core := titleMarker.ReplaceAllString(s, "")
+	core := s
+	if m := titleMarker.FindStringIndex(core); m != nil {
+		core = core[m[1]:]
+	}
 	var ti title
 	for {
+		if e := strings.TrimRight(core, "\t\n\f\r "); !strings.HasSuffix(e, ")") && !strings.HasSuffix(e, "）") {
+			break // titleSuffix ends in a bracket and \s*
+		}
 		m := titleSuffix.FindStringIndex(core)
 		if m == nil || m[0] == 0 {
 			break
@@ -281,10 +292,10 @@ func readTitle(t string, inTable bool) (title, bool) {
 		}
 		core = core[:m[0]]
 	}
-	if len(core) > 200 || !formWords.MatchString(core) {
+	if len(core) > 200 || !strings.HasSuffix(core, "表") && !(inTable && strings.HasSuffix(core, "绩效目标")) {
 		return title{}, false
 	}
-	if !strings.HasSuffix(core, "表") && !(inTable && strings.HasSuffix(core, "绩效目标")) {
+	if !formWords.MatchString(core) {
 		return title{}, false
 	}
 	if ti.year == 0 {
