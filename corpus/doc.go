@@ -25,7 +25,9 @@
 // one transaction, in WAL mode, so an interrupted ingest (Ctrl-C or kill -9) leaves whole
 // documents and a rerun stores the rest. Cross-document findings are
 // recomputed over the whole database after each ingest that stored
-// something (RecheckBatch).
+// something (RecheckBatch), by a function the caller passes, from slim
+// rows read by SQL (BatchReport); the submissions are rebuilt only for the
+// departments, years and kinds whose reports changed.
 //
 // Chinese full-text search cuts text with gojieba at write time and stores
 // the words space-joined in an FTS5 table with the unicode61 tokenizer;

@@ -8,5 +8,5 @@ import (
 func init() {
 	corpus.StoredReport = pipeline.StoredReport
 	corpus.StoredFindings = pipeline.StoredFindings
-	corpus.StoredBatch = pipeline.StoredBatch
+	corpus.BatchRules = pipeline.BatchRules
 }

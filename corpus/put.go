@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -295,6 +296,8 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		w.finding(rows, doc, 0, f, ids)
 	}
 	w.flush(rows)
+	w.exec(reportCountsSQL, doc)
+	w.exec(findingCountsSQL, "["+strconv.FormatInt(doc, 10)+"]")
 }
 
 // indicatorIDs resolves a finding's location to the stored rows.

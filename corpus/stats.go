@@ -41,34 +41,41 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	for q, dst := range map[string]*int{
 		`SELECT count(*) FROM documents`:                                                &st.Documents,
 		`SELECT count(*) FROM documents WHERE status = 'failed'`:                        &st.Failed,
-		`SELECT count(*) FROM reports WHERE counted = 1`:                                &st.Reports,
 		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL`:                    &st.Submissions,
 		`SELECT count(*) FROM submissions WHERE replaced_by IS NOT NULL`:                &st.Replaced,
 		`SELECT coalesce(sum(files - 1), 0) FROM submissions WHERE replaced_by IS NULL`: &st.Copies,
-		`SELECT count(*) FROM projects p JOIN reports r ON r.document_id = p.document_id
-			WHERE r.counted = 1`: &st.Projects,
-		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
-			WHERE r.counted = 1`: &st.Indicators,
-		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
-			WHERE i.project_id IS NULL AND r.counted = 1`: &st.DeptIndicators, // by index, unlike scope
-		`SELECT count(*) FROM indicators i JOIN reports r ON r.document_id = i.document_id
-			WHERE i.scope = 'mid_term' AND r.counted = 1`: &st.MidIndicators, // by its partial index
-		`SELECT count(*) FROM findings f JOIN reports r ON r.document_id = f.document_id
-			WHERE r.counted = 1`: &st.Findings,
-		`SELECT count(DISTINCT department_code) FROM reports WHERE counted = 1`:    &st.Departments,
-		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL AND files > 1`: &st.DuplicateGroups,
+		`SELECT count(*) FROM submissions WHERE replaced_by IS NULL AND files > 1`:      &st.DuplicateGroups,
 		`PRAGMA user_version`: &st.SchemaVersion,
 	} {
 		if err := one(q, dst); err != nil {
 			return nil, err
 		}
 	}
-	for q, m := range map[string]map[string]int{
-		`SELECT format, count(*) FROM documents GROUP BY format`:             st.Formats,
-		`SELECT kind, count(*) FROM reports WHERE counted = 1 GROUP BY kind`: st.Kinds,
-		`SELECT f.severity, count(*) FROM findings f JOIN reports r ON r.document_id = f.document_id
-			WHERE r.counted = 1 GROUP BY f.severity`: st.Severities,
-	} {
+	// What the counted reports hold, from the counts kept with each
+	// (reportCountsSQL, findingCountsSQL).
+	var errs, warnings, infos int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(n_projects), 0), coalesce(sum(n_indicators), 0),
+		coalesce(sum(n_dept_indicators), 0), coalesce(sum(n_mid_indicators), 0), coalesce(sum(n_findings), 0),
+		coalesce(sum(n_errors), 0), coalesce(sum(n_warnings), 0), coalesce(sum(n_infos), 0), count(DISTINCT department_code)
+		FROM reports WHERE counted = 1`).Scan(&st.Reports, &st.Projects, &st.Indicators, &st.DeptIndicators,
+		&st.MidIndicators, &st.Findings, &errs, &warnings, &infos, &st.Departments); err != nil {
+		return nil, fmt.Errorf("corpus: stats: %w", err)
+	}
+	for sev, n := range map[string]int{"error": errs, "warning": warnings, "info": infos} {
+		if n > 0 {
+			st.Severities[sev] = n
+		}
+	}
+	groups := map[string]map[string]int{}
+	if errs+warnings+infos != st.Findings {
+		// Findings of another severity, written by hand: count them all.
+		clear(st.Severities)
+		groups[`SELECT f.severity, count(*) FROM findings f JOIN reports r ON r.document_id = f.document_id
+			WHERE r.counted = 1 GROUP BY f.severity`] = st.Severities
+	}
+	groups[`SELECT format, count(*) FROM documents GROUP BY format`] = st.Formats
+	groups[`SELECT kind, count(*) FROM reports WHERE counted = 1 GROUP BY kind`] = st.Kinds
+	for q, m := range groups {
 		rows, err := s.db.QueryContext(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("corpus: stats: %w", err)
@@ -86,3 +93,19 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	}
 	return st, nil
 }
+
+// reportCountsSQL counts what the report of document ?1 holds, once it
+// is stored: Stats adds these up.
+const reportCountsSQL = `UPDATE reports SET
+	n_projects = (SELECT count(*) FROM projects WHERE document_id = ?1),
+	(n_indicators, n_dept_indicators, n_mid_indicators) = (SELECT count(*), coalesce(sum(project_id IS NULL), 0),
+		coalesce(sum(scope = 'mid_term'), 0) FROM indicators WHERE document_id = ?1)
+	WHERE document_id = ?1`
+
+// findingCountsSQL counts the findings of the reports of the documents in
+// the JSON array ?1, when they are stored and when their cross-document
+// findings change.
+const findingCountsSQL = `UPDATE reports SET (n_findings, n_errors, n_warnings, n_infos) = (SELECT count(*),
+		coalesce(sum(severity = 'error'), 0), coalesce(sum(severity = 'warning'), 0), coalesce(sum(severity = 'info'), 0)
+		FROM findings f WHERE f.document_id = reports.document_id)
+	WHERE document_id IN (SELECT value FROM json_each(?1))`

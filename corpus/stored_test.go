@@ -11,7 +11,7 @@ import (
 var (
 	StoredReport   func(*rules.Checked) *Report
 	StoredFindings func([]rules.Finding) []Finding
-	StoredBatch    func(func([]*rules.Checked)) func([]*report.Report) [][]Finding
+	BatchRules     func(rules.Config) func([]BatchReport) []BatchFinding
 )
 
 // toStore is rep with the findings fs, as the pipeline hands it to Put.
@@ -26,6 +26,6 @@ func checkRules(rep *report.Report) []Finding {
 }
 
 // checkBatch is the cross-document rules as RecheckBatch runs them.
-func checkBatch(reps []*report.Report) [][]Finding {
-	return StoredBatch(func(cs []*rules.Checked) { rules.CheckBatch(cs, rules.Default()) })(reps)
+func checkBatch(reps []BatchReport) []BatchFinding {
+	return BatchRules(rules.Default())(reps)
 }

@@ -6,17 +6,23 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// submissionsSQL rebuilds the submissions table and reports.counted from
-// the stored reports: the files with one content are one submission, the
-// .docx counting where there is one (the latest, should the same report
-// come twice as .docx); a later submission of the same department, year
-// and kind replaces an earlier one of the same projects.
+// inStale is true for a row of reports or submissions in a group whose
+// reports changed since the submissions were last built.
+const inStale = `(department_code, year, kind) IN (SELECT department_code, year, kind FROM submissions_stale)`
+
+// submissionsSQL rebuilds the stale groups' submissions and their
+// reports.counted from the stored reports: the files with one content are
+// one submission, the .docx counting where there is one (the latest,
+// should the same report come twice as .docx); a later submission of the
+// same department, year and kind replaces an earlier one of the same
+// projects.
 var submissionsSQL = []string{
-	`DELETE FROM submissions`,
+	`DELETE FROM submissions WHERE ` + inStale,
 	`INSERT INTO submissions (department_code, department_name, year, kind, content, document_id,
 		files, formats, first_document, received_at)
 	SELECT r.department_code, max(r.department_name), r.year, r.kind, r.content,
@@ -25,6 +31,7 @@ var submissionsSQL = []string{
 		 ORDER BY d2.format = 'docx' DESC, d2.id DESC LIMIT 1),
 		count(*), group_concat(DISTINCT d.format), min(d.id), min(d.ingested_at)
 	FROM reports r JOIN documents d ON d.id = r.document_id
+	WHERE (r.department_code, r.year, r.kind) IN (SELECT department_code, year, kind FROM submissions_stale)
 	GROUP BY r.content, r.year, r.kind`,
 	// Provinces that take one form per project get several reports of a
 	// department a year: a later one replaces an earlier only when they
@@ -40,22 +47,35 @@ var submissionsSQL = []string{
 		       OR NOT EXISTS (SELECT 1 FROM projects WHERE document_id = submissions.document_id)
 		          AND NOT EXISTS (SELECT 1 FROM projects WHERE document_id = n.document_id))
 		ORDER BY n.first_document LIMIT 1)
-	WHERE department_code <> ''`,
-	`UPDATE reports SET counted = (document_id IN (SELECT document_id FROM submissions WHERE replaced_by IS NULL))`,
+	WHERE department_code <> '' AND ` + inStale,
+	`UPDATE reports SET counted = (document_id IN (SELECT document_id FROM submissions WHERE replaced_by IS NULL))
+	WHERE ` + inStale,
 }
 
-// submissionCountsSQL counts the findings of each submission's file,
-// after the cross-document findings are written.
+// submissionCountsSQL counts the findings of the file of each submission
+// of a stale group and of each document in recount, after the
+// cross-document findings are written; the others' counts stand.
 const submissionCountsSQL = `UPDATE submissions SET
 	errors = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'error'),
 	warnings = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'warning'),
-	infos = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'info')`
+	infos = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'info')
+	WHERE ` + inStale + ` OR document_id IN (SELECT value FROM json_each(?))`
 
-// refreshSubmissions hashes the content of the reports stored since it
-// last ran, runs submissionsSQL and reads the new projects' amounts. The
-// findings are counted by the caller (submissionCountsSQL), once they are
-// final.
+// refreshSubmissions reads the new projects' amounts, hashes the content
+// of the reports stored since it last ran and rebuilds the stale groups'
+// submissions (submissionsSQL). The findings are counted by the caller
+// (submissionCountsSQL), once they are final, which then marks the groups
+// fresh (freshSQL).
 func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
+	// The reports whose content is not hashed yet are new, whether the
+	// trigger of 0008 saw them stored or not.
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO submissions_stale
+		SELECT department_code, year, kind FROM reports WHERE content IS NULL`); err != nil {
+		return fmt.Errorf("corpus: submissions: %w", err)
+	}
+	if err := fillAmounts(ctx, tx); err != nil {
+		return fmt.Errorf("corpus: amounts: %w", err)
+	}
 	if err := fillContent(ctx, tx); err != nil {
 		return fmt.Errorf("corpus: submissions: %w", err)
 	}
@@ -64,11 +84,11 @@ func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("corpus: submissions: %w", err)
 		}
 	}
-	if err := fillAmounts(ctx, tx); err != nil {
-		return fmt.Errorf("corpus: amounts: %w", err)
-	}
 	return nil
 }
+
+// freshSQL marks every group built, once its findings are counted.
+const freshSQL = `DELETE FROM submissions_stale`
 
 // fillContent sets reports.content where it is NULL: the fingerprint,
 // then for each project its code, name and amounts and for each of its
@@ -90,81 +110,118 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	hashes := map[int64]hash.Hash{}
-	var order []int64
+	// The rows come by document: one hash at a time, the sums kept for
+	// the updates once the rows are read.
+	type docSum struct {
+		doc int64
+		sum string
+	}
+	var sums []docSum
+	h := sha256.New()
+	cur := int64(-1)
+	var line []byte
+	var fp, typ, a, b, c sql.RawBytes
 	for rows.Next() {
 		var doc, id, seq, iid int64
-		var fp, typ, a, b, c string
 		if err := rows.Scan(&doc, &fp, &typ, &id, &a, &b, &c, &seq, &iid); err != nil {
 			rows.Close()
 			return err
 		}
-		h, ok := hashes[doc]
-		if !ok {
-			h = sha256.New()
-			hashes[doc] = h
-			order = append(order, doc)
-			fmt.Fprintf(h, "%s\n", fp)
+		if doc != cur {
+			if cur >= 0 {
+				sums = append(sums, docSum{cur, hex.EncodeToString(h.Sum(nil))[:16]})
+			}
+			cur = doc
+			h.Reset()
+			line = append(append(line[:0], fp...), '\n')
+			h.Write(line)
 		}
-		if typ != "" {
-			fmt.Fprintf(h, "%s %s|%s|%s\n", typ, noSpace(a), noSpace(b), noSpace(c))
+		if len(typ) > 0 {
+			// typ noSpace(a)|noSpace(b)|noSpace(c)
+			line = append(append(line[:0], typ...), ' ')
+			line = append(appendNoSpace(line, a), '|')
+			line = append(appendNoSpace(line, b), '|')
+			line = append(appendNoSpace(line, c), '\n')
+			h.Write(line)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, doc := range order {
-		sum := hex.EncodeToString(hashes[doc].Sum(nil))[:16]
-		if _, err := tx.ExecContext(ctx, `UPDATE reports SET content = ? WHERE document_id = ?`, sum, doc); err != nil {
+	if cur >= 0 {
+		sums = append(sums, docSum{cur, hex.EncodeToString(h.Sum(nil))[:16]})
+	}
+	for _, d := range sums {
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET content = ? WHERE document_id = ?`, d.sum, d.doc); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// fillAmounts reads the budget texts of the projects whose amounts are
-// not read yet: those stored since the last ingest or before schema
-// version 5. Put leaves them to this, once per ingest, so that storing a
-// document stays a plain copy of its report; a text that is no amount is
-// read again by each ingest, which costs little for the few there are.
-func fillAmounts(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, amount_unit, budget_total, budget_fiscal, budget_other
-		FROM projects WHERE budget_total_fen IS NULL AND budget_fiscal_fen IS NULL AND budget_other_fen IS NULL
-		AND (budget_total <> '' OR budget_fiscal <> '' OR budget_other <> '')`)
-	if err != nil {
-		return err
+// appendNoSpace appends s without its white space, as noSpace returns it.
+func appendNoSpace(dst, s []byte) []byte {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		if !unicode.IsSpace(r) {
+			dst = append(dst, s[:n]...)
+		}
+		s = s[n:]
 	}
+	return dst
+}
+
+// fillAmounts reads the budget texts of the projects of the reports
+// whose content is not hashed yet: those stored since the last ingest or
+// before schema version 5. Put leaves them to this, once per ingest, so
+// that storing a document stays a plain copy of its report.
+func fillAmounts(ctx context.Context, tx *sql.Tx) error {
 	type amounts struct {
 		id                         int64
 		unit, total, fiscal, other string
 	}
-	var todo []amounts
-	for rows.Next() {
-		var a amounts
-		if err := rows.Scan(&a.id, &a.unit, &a.total, &a.fiscal, &a.other); err != nil {
-			rows.Close()
+	// A chunk at a time, so that a large ingest does not hold every
+	// project's texts.
+	const chunk = 1000
+	todo := make([]amounts, 0, chunk)
+	for last := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, `SELECT id, amount_unit, budget_total, budget_fiscal, budget_other
+			FROM projects WHERE id > ? AND document_id IN (SELECT document_id FROM reports WHERE content IS NULL)
+			AND (budget_total <> '' OR budget_fiscal <> '' OR budget_other <> '') ORDER BY id LIMIT ?`, last, chunk)
+		if err != nil {
 			return err
 		}
-		todo = append(todo, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, a := range todo {
-		if _, err := tx.ExecContext(ctx, `UPDATE projects SET budget_total_fen = ?, budget_fiscal_fen = ?,
-			budget_other_fen = ? WHERE id = ?`, fenArg(a.total, a.unit), fenArg(a.fiscal, a.unit),
-			fenArg(a.other, a.unit), a.id); err != nil {
+		todo = todo[:0]
+		for rows.Next() {
+			var a amounts
+			if err := rows.Scan(&a.id, &a.unit, &a.total, &a.fiscal, &a.other); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
+		for _, a := range todo {
+			if _, err := tx.ExecContext(ctx, `UPDATE projects SET budget_total_fen = ?, budget_fiscal_fen = ?,
+				budget_other_fen = ? WHERE id = ?`, fenArg(a.total, a.unit), fenArg(a.fiscal, a.unit),
+				fenArg(a.other, a.unit), a.id); err != nil {
+				return err
+			}
+			last = a.id
+		}
+		if len(todo) < chunk {
+			return nil
+		}
 	}
-	return nil
 }
 
-// RefreshSubmissions rebuilds the submissions and their findings' counts
-// (RecheckBatch does it after every ingest; tests and tools that store with
-// Put alone call this).
+// RefreshSubmissions rebuilds the submissions of the groups stored or
+// deleted since, and their findings' counts (RecheckBatch does it after
+// every ingest; tests and tools that store with Put alone call this).
 func (s *Store) RefreshSubmissions(ctx context.Context) error {
 	return s.refresh(ctx, true)
 }
@@ -181,7 +238,10 @@ func (s *Store) refresh(ctx context.Context, count bool) error {
 		return err
 	}
 	if count {
-		if _, err := tx.ExecContext(ctx, submissionCountsSQL); err != nil {
+		if _, err := tx.ExecContext(ctx, submissionCountsSQL, "[]"); err != nil {
+			return fmt.Errorf("corpus: submissions: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, freshSQL); err != nil {
 			return fmt.Errorf("corpus: submissions: %w", err)
 		}
 	}

@@ -65,6 +65,16 @@ func BenchmarkSubmissions20k(b *testing.B) {
 		run  func() (int, error)
 	}{
 		{"issues-summary", func() (int, error) { t, err := s.IssueSummary(ctx, Filter{}); return rows(t), err }},
+		// As jixiao issues --summary runs it: a new connection each time.
+		{"issues-summary-cold", func() (int, error) {
+			ro, err := OpenReadOnly(s.path)
+			if err != nil {
+				return 0, err
+			}
+			defer ro.Close()
+			t, err := ro.IssueSummary(ctx, Filter{})
+			return rows(t), err
+		}},
 		{"status", func() (int, error) { t, err := s.Status(ctx, year); return len(t.Rows), err }},
 		{"compare-department", func() (int, error) {
 			c, err := s.Compare(ctx, CompareOptions{Department: "001234", From: year - 1, To: year, BudgetChange: 20})

@@ -29,8 +29,10 @@ type IngestConfig struct {
 	Segmenter   *corpus.Segmenter                   // cuts text for the index; nil = corpus.LoadSegmenter(DictDir) once a file needs it
 	DictDir     string                              // see corpus.LoadSegmenter
 	Check       func(*report.Report) *rules.Checked // single-report rules, run in the workers; may be nil
-	CheckBatch  func([]*rules.Checked)              // cross-document rules, run once at the end; may be nil
 	Progress    func(Event)                         // called by the writer after each file; may be nil
+	// CheckBatch finds the cross-document findings, run once at the end
+	// over each year's counted reports (BatchRules); may be nil.
+	CheckBatch func([]corpus.BatchReport) []corpus.BatchFinding
 }
 
 // Outcome is what became of one file.
@@ -262,7 +264,7 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			return sum, err
 		}
 		if dirty || cfg.Force {
-			if sum.BatchFindings, err = st.RecheckBatch(ctx, StoredBatch(cfg.CheckBatch)); err != nil {
+			if sum.BatchFindings, err = st.RecheckBatch(ctx, cfg.CheckBatch); err != nil {
 				return sum, err
 			}
 		}

@@ -4,14 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"github.com/jixiao/jixiao/rules"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/report"
 )
 
 const seedDir = "../testdata/seed"
@@ -121,16 +119,17 @@ func TestInterruptAndRerun(t *testing.T) {
 func TestBatchFindingsReplaced(t *testing.T) {
 	s := openTemp(t)
 	runs := 0
-	cfg := IngestConfig{CheckBatch: func(cs []*rules.Checked) {
+	cfg := IngestConfig{CheckBatch: func(reps []corpus.BatchReport) (out []corpus.BatchFinding) {
 		runs++
-		for _, c := range cs {
+		for _, r := range reps {
 			code := ""
-			if len(c.Report.Projects) > 0 {
-				code = c.Report.Projects[0].Code
+			if len(r.Projects) > 0 {
+				code = r.Projects[0].Code
 			}
-			c.Findings = append(c.Findings, rules.Finding{Rule: "TEST", Severity: rules.Info,
-				Message: "测试", Location: report.Location{Project: code}})
+			out = append(out, corpus.BatchFinding{Document: r.Document,
+				Finding: corpus.Finding{Rule: "TEST", Severity: "info", Message: "测试", Project: code}})
 		}
+		return out
 	}}
 	ingest(t, s, cfg, filepath.Join(seedDir, "seed.docx"))
 	ingest(t, s, cfg, filepath.Join(seedDir, "seed-split.docx"))
@@ -154,7 +153,10 @@ func TestBatchFindingsReplaced(t *testing.T) {
 func TestIngestSeed(t *testing.T) {
 	s := openTemp(t)
 	var batchSeen int
-	cfg := IngestConfig{Workers: 2, CheckBatch: func(cs []*rules.Checked) { batchSeen = len(cs) }}
+	cfg := IngestConfig{Workers: 2, CheckBatch: func(reps []corpus.BatchReport) []corpus.BatchFinding {
+		batchSeen = len(reps)
+		return nil
+	}}
 	sum := ingest(t, s, cfg, seedDir)
 	t.Logf("first ingest: %+v", sum)
 	docx := count(t, s, "SELECT count(*) FROM documents WHERE format = 'docx' AND status = 'ok'")

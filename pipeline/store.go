@@ -67,28 +67,14 @@ func storedIndicators(inds []report.Indicator) []corpus.Indicator {
 func StoredFindings(fs []rules.Finding) []corpus.Finding {
 	out := make([]corpus.Finding, len(fs))
 	for i, f := range fs {
-		l := f.Location
-		out[i] = corpus.Finding{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
-			Project: l.Project, Indicator: l.Indicator, SubGoal: l.SubGoal, Field: l.Field,
-			Page: l.Page, Table: l.Table, Row: l.Row, Col: l.Col}
+		out[i] = storedFinding(f)
 	}
 	return out
 }
 
-// StoredBatch adapts the cross-document rules to corpus.RecheckBatch: it
-// runs check on the reports corpus rebuilds and returns each one's
-// findings, as corpus stores them.
-func StoredBatch(check func([]*rules.Checked)) func([]*report.Report) [][]corpus.Finding {
-	return func(reps []*report.Report) [][]corpus.Finding {
-		checked := make([]*rules.Checked, len(reps))
-		for i, rep := range reps {
-			checked[i] = &rules.Checked{Report: rep}
-		}
-		check(checked)
-		out := make([][]corpus.Finding, len(checked))
-		for i, c := range checked {
-			out[i] = StoredFindings(c.Findings)
-		}
-		return out
-	}
+func storedFinding(f rules.Finding) corpus.Finding {
+	l := f.Location
+	return corpus.Finding{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message,
+		Project: l.Project, Indicator: l.Indicator, SubGoal: l.SubGoal, Field: l.Field,
+		Page: l.Page, Table: l.Table, Row: l.Row, Col: l.Col}
 }

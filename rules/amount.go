@@ -87,11 +87,22 @@ func majorityRegion(reps []*report.Report) string {
 	votes := map[string]int{}
 	for _, rep := range reps {
 		for _, p := range rep.Projects {
-			if r := codeRegion(strings.TrimSpace(p.Code)); r != "" {
-				votes[r]++
-			}
+			voteRegion(votes, p.Code)
 		}
 	}
+	return majority(votes)
+}
+
+// voteRegion counts the region code of a project code, if it has one.
+func voteRegion(votes map[string]int, code string) {
+	if r := codeRegion(strings.TrimSpace(code)); r != "" {
+		votes[r]++
+	}
+}
+
+// majority is the code with the most votes; "" when nobody voted or the
+// top two tie.
+func majority(votes map[string]int) string {
 	type kv struct {
 		k string
 		n int

@@ -17,18 +17,28 @@ var b1301 = &Rule{
 		if b.Region == "" {
 			return
 		}
-		for _, rep := range b.Reports {
+		for i := range b.Docs {
+			d := &b.Docs[i]
 			own := b.Config.RegionCode
 			if own == "" {
-				own = majorityRegion([]*report.Report{rep})
+				votes := map[string]int{}
+				for _, pr := range d.Projects {
+					voteRegion(votes, pr.Code)
+				}
+				own = majority(votes)
 			}
-			for i := range rep.Projects {
-				pr := &rep.Projects[i]
+			for _, pr := range d.Projects {
 				r := codeRegion(pr.Code)
 				if r == "" || r == b.Region || r != own {
 					continue // matches, or single-report C202 reports it already
 				}
-				b.Reportf(rep, projectAt(pr, report.FieldCode), "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
+				// Where projectAt(pr, report.FieldCode) points on a Project.
+				var loc report.Location
+				if pr.CodeAt != nil {
+					loc = *pr.CodeAt
+				}
+				loc.Project, loc.Indicator, loc.SubGoal, loc.Field = pr.Code, 0, 0, report.KeyOf(report.FieldCode).Name()
+				b.Reportf(d, loc, "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
 			}
 		}
 	},

@@ -14,37 +14,42 @@ var b1302 = &Rule{
 
 示例：a.docx 中“13073025P000895100013 机关大楼运行经费”，b.docx 中同一编码为“公车购置” → 在 b.docx 报告“与 a.docx 的名称不同”。`,
 	Batch: func(b *BatchPass) {
-		repeatedCodes(b.Reports, func(first *report.Report, firstName string, rep *report.Report, pr *report.Project) {
+		repeatedCodes(b.Docs, func(first *BatchDoc, firstName string, d *BatchDoc, pr *BatchProject) {
 			if trimStray(firstName) == trimStray(pr.Name) {
 				return
 			}
-			b.Reportf(rep, report.Location{Project: pr.Code, Field: "name"}, "项目编码“%s”在%s中名称为“%s”，此处为“%s”；同一编码应是同一项目，应核对编码或名称",
-				pr.Code, first.Source.Path, firstName, pr.Name)
+			b.Reportf(d, report.Location{Project: pr.Code, Field: "name"}, "项目编码“%s”在%s中名称为“%s”，此处为“%s”；同一编码应是同一项目，应核对编码或名称",
+				pr.Code, first.Path, firstName, pr.Name)
 		})
 	},
 }
 
 // repeatedCodes calls f for each project whose code an earlier report of
-// reps already used, with that first report and the name it gave.
-func repeatedCodes(reps []*report.Report, f func(first *report.Report, firstName string, rep *report.Report, pr *report.Project)) {
+// docs already used, with that first report and the name it gave.
+func repeatedCodes(docs []BatchDoc, f func(first *BatchDoc, firstName string, d *BatchDoc, pr *BatchProject)) {
 	type owner struct {
-		rep  *report.Report
+		d    *BatchDoc
 		name string
 	}
-	seen := map[string]owner{}
-	for _, rep := range reps {
-		for i := range rep.Projects {
-			pr := &rep.Projects[i]
+	n := 0
+	for _, d := range docs {
+		n += len(d.Projects)
+	}
+	seen := make(map[string]owner, n)
+	for di := range docs {
+		d := &docs[di]
+		for i := range d.Projects {
+			pr := &d.Projects[i]
 			if pr.Code == "" {
 				continue
 			}
 			o, ok := seen[pr.Code]
 			if !ok {
-				seen[pr.Code] = owner{rep, pr.Name}
+				seen[pr.Code] = owner{d, pr.Name}
 				continue
 			}
-			if o.rep != rep {
-				f(o.rep, o.name, rep, pr)
+			if o.d != d {
+				f(o.d, o.name, d, pr)
 			}
 		}
 	}

@@ -14,26 +14,27 @@ var b1303 = &Rule{
 
 示例：a.docx 与 a-修改稿.docx 都是“430001怀来县机关事务服务中心” → 在后一份报告“与 a.docx 是同一单位”。`,
 	Batch: func(b *BatchPass) {
-		byDept := map[string]*report.Report{}
-		bySum := map[string]*report.Report{}
-		for _, rep := range b.Reports {
-			if s := rep.Source.SHA256; s != "" {
+		byDept := map[string]*BatchDoc{}
+		bySum := map[string]*BatchDoc{}
+		for i := range b.Docs {
+			doc := &b.Docs[i]
+			if s := doc.SHA256; s != "" {
 				if o, dup := bySum[s]; dup {
-					b.Reportf(rep, report.Location{Field: "source"}, "本报告与%s内容完全相同，是重复报送，应撤回其中一份", o.Source.Path)
+					b.Reportf(doc, report.Location{Field: "source"}, "本报告与%s内容完全相同，是重复报送，应撤回其中一份", o.Path)
 					continue
 				}
-				bySum[s] = rep
+				bySum[s] = doc
 			}
-			d := rep.Department
+			d := doc.Department
 			if d.Code == "" && d.Name == "" {
 				continue
 			}
 			key := d.Code + "\x00" + d.Name
 			if o, dup := byDept[key]; dup {
-				b.Reportf(rep, report.Location{Field: "department"}, "本报告与%s都来自单位“%s%s”，是重复报送，应确认以哪一份为准", o.Source.Path, d.Code, d.Name)
+				b.Reportf(doc, report.Location{Field: "department"}, "本报告与%s都来自单位“%s%s”，是重复报送，应确认以哪一份为准", o.Path, d.Code, d.Name)
 				continue
 			}
-			byDept[key] = rep
+			byDept[key] = doc
 		}
 	},
 }

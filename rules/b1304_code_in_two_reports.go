@@ -14,18 +14,18 @@ var b1304 = &Rule{
 
 示例：单位430001和430002的报告都有“13073025P000895100013 机关大楼运行经费” → 在后一份报告该项目处报告。`,
 	Batch: func(b *BatchPass) {
-		repeatedCodes(b.Reports, func(first *report.Report, firstName string, rep *report.Report, pr *report.Project) {
-			if trimStray(firstName) != trimStray(pr.Name) || sameDepartment(first, rep) {
+		repeatedCodes(b.Docs, func(first *BatchDoc, firstName string, d *BatchDoc, pr *BatchProject) {
+			if trimStray(firstName) != trimStray(pr.Name) || sameDepartment(first, d) {
 				return
 			}
-			b.Reportf(rep, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
-				pr.Code, pr.Name, first.Source.Path, first.Department.Code, first.Department.Name)
+			b.Reportf(d, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
+				pr.Code, pr.Name, first.Path, first.Department.Code, first.Department.Name)
 		})
 	},
 }
 
-func sameDepartment(a, b *report.Report) bool {
-	if a.Source.SHA256 != "" && a.Source.SHA256 == b.Source.SHA256 {
+func sameDepartment(a, b *BatchDoc) bool {
+	if a.SHA256 != "" && a.SHA256 == b.SHA256 {
 		return true
 	}
 	return a.Department.Code+a.Department.Name != "" && a.Department == b.Department

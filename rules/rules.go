@@ -24,9 +24,8 @@
 //	O15xx OCR: cells of a scan read with a low confidence
 //
 // A single-report rule sees one Report and the Config; a batch rule sees
-// every report of a batch and must work with only Source, Department and
-// Projects[].{Code, Name, Seq} filled in, since the corpus rebuilds reports
-// from its database with just those.
+// every report of a batch as a BatchDoc, the few fields such rules need,
+// which the corpus reads from its database without rebuilding reports.
 //
 // Rules read indicator values through Indicator.Target, the normalizer's
 // reading, and never re-parse the cell; amounts (预算数) and percentages of
@@ -254,34 +253,6 @@ func sortFindings(rep *report.Report, fs []Finding) {
 	})
 }
 
-// CheckBatch runs the rules across reports (duplicate submissions, one
-// project code under two names, the county's region code by majority) and
-// appends their findings to the findings of the reports concerned.
-func CheckBatch(checked []*Checked, cfg Config) {
-	var live []*report.Report
-	findings := map[*report.Report]*[]Finding{}
-	for _, c := range checked {
-		if c != nil && c.Report != nil {
-			live = append(live, c.Report)
-			findings[c.Report] = &c.Findings
-		}
-	}
-	if len(live) == 0 {
-		return
-	}
-	region := cfg.RegionCode
-	if region == "" {
-		region = majorityRegion(live)
-	}
-	for _, r := range All() {
-		if r.Batch == nil || !cfg.enabled(r) {
-			continue
-		}
-		b := &BatchPass{Reports: live, Config: cfg, Region: region, rule: r, sev: cfg.Severity(r), findings: findings}
-		run(r, findings[live[0]], func() { r.Batch(b) })
-	}
-}
-
 // run runs one rule; a rule that panics on an input nobody foresaw must
 // not take the other rules, or the caller, down with it, so the panic
 // becomes an info finding, in fs, asking for a bug report.
@@ -324,25 +295,6 @@ func (p *Pass) eachIndicator(f func(pr *report.Project, j int, ind *report.Indic
 func (p *Pass) Reportf(loc report.Location, format string, args ...any) {
 	*p.findings = append(*p.findings, Finding{
 		Rule: p.rule.ID, Severity: p.sev, Message: fmt.Sprintf(format, args...), Location: loc,
-	})
-}
-
-// BatchPass is what a batch rule sees.
-type BatchPass struct {
-	Reports []*report.Report
-	Config  Config
-	Region  string // Config.RegionCode or the majority over every report's codes
-
-	rule     *Rule
-	sev      Severity
-	findings map[*report.Report]*[]Finding // each report's, appended to
-}
-
-// Reportf appends a finding at loc to rep's.
-func (b *BatchPass) Reportf(rep *report.Report, loc report.Location, format string, args ...any) {
-	fs := b.findings[rep]
-	*fs = append(*fs, Finding{
-		Rule: b.rule.ID, Severity: b.sev, Message: fmt.Sprintf(format, args...), Location: loc,
 	})
 }
 

@@ -162,7 +162,7 @@ func buildBig(path, dir string) error {
 		st.Close()
 		return err
 	}
-	if _, err := st.RecheckBatch(ctx, pipeline.StoredBatch(func(cs []*rules.Checked) { rules.CheckBatch(cs, rules.Default()) })); err != nil {
+	if _, err := st.RecheckBatch(ctx, pipeline.BatchRules(rules.Default())); err != nil {
 		st.Close()
 		return err
 	}

@@ -49,7 +49,7 @@ func uploadServer(t *testing.T, configure func(*Server)) (*httptest.Server, stri
 	s.Documents.Reader = reader
 	s.Documents.Upload = &Upload{Store: rw, Dir: db + ".files", Reader: reader,
 		Check:      func(r *report.Report) *rules.Checked { return rules.Check(r, cfg) },
-		CheckBatch: func(cs []*rules.Checked) { rules.CheckBatch(cs, cfg) }}
+		CheckBatch: pipeline.BatchRules(cfg)}
 	if configure != nil {
 		configure(s)
 	}

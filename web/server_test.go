@@ -43,7 +43,7 @@ func newServerWith(t *testing.T, set func(*Server)) *httptest.Server {
 	other := filepath.Join("..", "testdata", "real-forms", "02-nanyue-lvyou.docx")
 	_, err = pipeline.Ingest(context.Background(), st, []string{filepath.Join(seed, "seed.docx"), filepath.Join(seed, "seed-split.pdf"), other}, pipeline.IngestConfig{
 		Check:      func(r *report.Report) *rules.Checked { return rules.Check(r, cfg) },
-		CheckBatch: func(cs []*rules.Checked) { rules.CheckBatch(cs, cfg) },
+		CheckBatch: pipeline.BatchRules(cfg),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -35,12 +35,12 @@ type Upload struct {
 	// Dir keeps the uploaded files, each as Dir/<sha256>/<its name>, the
 	// path recorded for its document, so that its download link works.
 	Dir        string
-	Reader     *pipeline.Reader                    // reads each file; nil = in this process
-	Check      func(*report.Report) *rules.Checked // single-report rules; may be nil
-	CheckBatch func([]*rules.Checked)              // cross-document rules; may be nil
-	MaxFile    int64                               // bytes of one file; 0 = 50 MB
-	MaxRequest int64                               // bytes of one request; 0 = 200 MB
-	MaxFiles   int                                 // files in one request; 0 = 100
+	Reader     *pipeline.Reader                                 // reads each file; nil = in this process
+	Check      func(*report.Report) *rules.Checked              // single-report rules; may be nil
+	CheckBatch func([]corpus.BatchReport) []corpus.BatchFinding // cross-document rules (pipeline.BatchRules); may be nil
+	MaxFile    int64                                            // bytes of one file; 0 = 50 MB
+	MaxRequest int64                                            // bytes of one request; 0 = 200 MB
+	MaxFiles   int                                              // files in one request; 0 = 100
 	// Timeout bounds the reading and storing of one request's files,
 	// which go on when the browser leaves. 0 means 10 minutes.
 	Timeout time.Duration

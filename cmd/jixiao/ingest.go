@@ -67,7 +67,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		RetryFailed: *retry,
 		Reader:      reader,
 		Check:       func(rep *report.Report) *rules.Checked { return rules.Check(rep, cfg) },
-		CheckBatch:  func(reps []*rules.Checked) { rules.CheckBatch(reps, cfg) },
+		CheckBatch:  pipeline.BatchRules(cfg),
 		Progress:    prog.event,
 	})
 	prog.finish()

@@ -168,7 +168,7 @@ func openUpload(db, config string, stderr io.Writer) *web.Upload {
 		Dir:        db + ".files",
 		Reader:     &pipeline.Reader{Options: cfg.Reading, Isolate: true},
 		Check:      func(rep *report.Report) *rules.Checked { return rules.Check(rep, cfg) },
-		CheckBatch: func(reps []*rules.Checked) { rules.CheckBatch(reps, cfg) },
+		CheckBatch: pipeline.BatchRules(cfg),
 	}
 }
 
