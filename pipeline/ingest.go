@@ -258,15 +258,21 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			return sum, err
 		}
 	}
-	if cfg.CheckBatch != nil {
-		dirty, err := st.BatchDirty(ctx)
-		if err != nil {
+	dirty, err := st.BatchDirty(ctx)
+	if err != nil {
+		return sum, err
+	}
+	switch {
+	case !dirty && !cfg.Force:
+	case cfg.CheckBatch != nil:
+		if sum.BatchFindings, err = st.RecheckBatch(ctx, cfg.CheckBatch); err != nil {
 			return sum, err
 		}
-		if dirty || cfg.Force {
-			if sum.BatchFindings, err = st.RecheckBatch(ctx, cfg.CheckBatch); err != nil {
-				return sum, err
-			}
+	default:
+		// Without the cross-document rules the submissions still change
+		// with what was stored: which file of a report counts.
+		if err := st.RefreshSubmissions(ctx); err != nil {
+			return sum, err
 		}
 	}
 	sum.Elapsed = time.Since(start)
