@@ -39,9 +39,14 @@ func findQuantities(pr *phraseReader) []quantity {
 			i = e
 			continue
 		}
-		if p, ok := periodAt(r, i, 0); ok && p.end > i && (isDigit(r[i]) || isNumeralChar(r[i])) {
-			i = p.end
-			continue
+		if isDigit(r[i]) || isNumeralChar(r[i]) {
+			// A date or a period (2023.07, 2025年第三季度) is no
+			// quantity; only one beginning with a numeral is stepped
+			// over, and periodAt is asked of those alone.
+			if p, ok := periodAt(r, i, 0); ok && p.end > i {
+				i = p.end
+				continue
+			}
 		}
 		if i > 0 && (isDigit(r[i]) || isNumeralChar(r[i]) || r[i] == '.') && (r[i-1] == '第' || isDigit(r[i-1]) || isNumeralChar(r[i-1]) || r[i-1] == '.') {
 			i++

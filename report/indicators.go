@@ -83,6 +83,33 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 // headsIndicators returns the cells starting in row r when the row heads an
 // indicator table: it names two level columns, or one and a value column.
 func (rd *reader) headsIndicators(t *extract.Table, r int) []*extract.Cell {
+	// isFormTable asks of the rows before the table is read, and headerAt
+	// again as it is read: each row's answer is kept for the table.
+	if r < 1 || r > t.Rows {
+		return rd.readHeads(t, r)
+	}
+	if rd.heads.table != t {
+		rd.heads.table = t
+		rd.heads.rows = rd.heads.rows[:0]
+	}
+	for len(rd.heads.rows) < r {
+		rd.heads.rows = append(rd.heads.rows, headsRow{})
+	}
+	if h := &rd.heads.rows[r-1]; h.done {
+		return h.own
+	}
+	own := rd.readHeads(t, r)
+	rd.heads.rows[r-1] = headsRow{done: true, own: own}
+	return own
+}
+
+// headsRow is what headsIndicators found in a row.
+type headsRow struct {
+	done bool
+	own  []*extract.Cell
+}
+
+func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 	cells := t.RowCells(r)
 	if !rd.lab.userLevels && !mayHeadIndicators(cells) {
 		return nil

@@ -353,7 +353,7 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 		}
 		return f, lb, value, true
 	}
-	if i := strings.IndexAny(s, "：:"); i > 0 {
+	if i := indexColon(s); i > 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		return try(s[:i], s[i+size:])
 	}
@@ -362,10 +362,23 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 			return f, lb, v, ok
 		}
 	}
-	if i := strings.IndexAny(s, "0123456789"); i > 0 && len(s) <= maxLabel {
+	if len(s) > maxLabel {
+		return NoField, label{}, "", false
+	}
+	if i := strings.IndexAny(s, "0123456789"); i > 0 {
 		return try(s[:i], s[i:])
 	}
 	return NoField, label{}, "", false
+}
+
+// indexColon is strings.IndexAny(s, "：:"), which decodes every rune of
+// s to look for a non-ASCII one; every cell of a table is asked.
+func indexColon(s string) int {
+	i, j := strings.IndexByte(s, ':'), strings.Index(s, "：")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
 }
 
 // nextLabel is a further label and colon after a value in the same cell.

@@ -294,8 +294,13 @@ func (lb *labeler) isLabel(text string) bool {
 // looksLikeLabel tells a short text without digits that ends in a colon: a
 // label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {
+	if utf8.RuneCountInString(strings.TrimSpace(text)) > 12 {
+		// Narrow keeps the runes, and which of them are spaces: a long
+		// cell is no label, and is not narrowed to see so.
+		return false
+	}
 	t := strings.TrimSpace(normalize.Narrow(text))
-	if t == "" || len([]rune(t)) > 12 || strings.ContainsAny(t, "0123456789%") {
+	if t == "" || utf8.RuneCountInString(t) > 12 || strings.ContainsAny(t, "0123456789%") {
 		return false
 	}
 	return strings.HasSuffix(t, ":")

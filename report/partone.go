@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/jixiao/jixiao/extract"
 )
@@ -23,18 +24,20 @@ var (
 // partOne reads a paragraph of part one: a heading switches the section,
 // other text extends it.
 func (rd *reader) partOne(t string, pos extract.Pos) {
+	// Each heading regexp needs its words in t: most paragraphs are
+	// none, and are not matched against them.
 	switch {
-	case overallHeading.MatchString(t):
+	case strings.Contains(t, "绩效目标") && overallHeading.MatchString(t):
 		rd.section, rd.cont = sectionOverall, nil
 		rd.rep.OverallGoalAt = locationOf(pos)
 		return
-	case subGoalsHeading.MatchString(t):
+	case strings.Contains(t, "分项绩效目标") && subGoalsHeading.MatchString(t):
 		rd.section, rd.cont = sectionSubGoals, nil
 		return
-	case measuresHeading.MatchString(t):
+	case strings.Contains(t, "保障措施") && measuresHeading.MatchString(t):
 		rd.section, rd.cont = sectionMeasures, nil
 		return
-	case partHeading.MatchString(t):
+	case strings.Contains(t, "部分") && partHeading.MatchString(t):
 		rd.section, rd.cont = sectionNone, nil
 		return
 	}

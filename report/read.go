@@ -165,6 +165,11 @@ type reader struct {
 	titleYear int
 	// a paragraph that may be a title's first line
 	titleStart string
+	// headsIndicators' answers for the rows of the table being read
+	heads struct {
+		table *extract.Table
+		rows  []headsRow
+	}
 }
 
 // note adds a line to the account of the reading (check --explain).
@@ -195,13 +200,13 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 	}
 	start := rd.titleStart
 	rd.titleStart = ""
-	if ti, ok := readTitle(t, false); ok {
+	if ti, ok := titleOf(t, false); ok {
 		rd.startForm(ti)
 		return
 	}
 	if start != "" {
 		// A title wrapped onto two lines (…项目支出绩效目标 / 审批表).
-		if ti, ok := readTitle(start+t, false); ok {
+		if ti, ok := titleOf(start+t, false); ok {
 			rd.startForm(ti)
 			return
 		}
@@ -252,6 +257,37 @@ type title struct {
 	dept bool   // a department-level form (部门整体支出绩效目标表)
 	self bool   // a self-evaluation form (绩效自评表)
 	year int    // from a bracketed （2023年度） after it, or 2023年 in it
+}
+
+// titleKey is a text read as a title, in a paragraph or in a table.
+type titleKey struct {
+	text    string
+	inTable bool
+}
+
+type titleReading struct {
+	ti title
+	ok bool
+}
+
+// titles keeps the readings of the texts naming 绩效: forms repeat their
+// titles, and reading one takes several regexps.
+var titles = memo[titleKey, titleReading]{max: 1 << 12, keep: func(k titleKey) titleKey {
+	k.text = strings.Clone(k.text)
+	return k
+}}
+
+// titleOf is readTitle, from memory for a short text seen before.
+func titleOf(t string, inTable bool) (title, bool) {
+	if !strings.Contains(t, "绩效") || len(t) > 400 {
+		return readTitle(t, inTable)
+	}
+	r := titles.get(titleKey{t, inTable}, func(k titleKey) titleReading {
+		ti, ok := readTitle(k.text, k.inTable)
+		ti.text = strings.Clone(ti.text) // not to keep the document's text
+		return titleReading{ti, ok}
+	})
+	return r.ti, r.ok
 }
 
 // readTitle reads a form's title. In a paragraph the title ends in 表; in

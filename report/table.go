@@ -113,7 +113,7 @@ func (rd *reader) titleRows(t *extract.Table) int {
 			break
 		}
 		text := normalize.Fold(cells[0].Text)
-		if ti, ok := readTitle(text, true); ok {
+		if ti, ok := titleOf(text, true); ok {
 			rd.startForm(ti)
 			continue
 		}
