@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 
 	"github.com/jixiao/jixiao/extract"
 )
@@ -76,12 +75,19 @@ func checkXref(r io.ReaderAt, size int64) error {
 // checkEntries checks that each object stream is a plain object and each
 // plain object is where its entry says.
 func checkEntries(r io.ReaderAt, size int64, entries map[int]xrefEntry) error {
-	head := make([]byte, 40)
-	for num, e := range entries {
+	// Every object stream is checked before any offset: a file whose
+	// offsets are wrong may still go to the library, when our rebuild
+	// failed.
+	for _, e := range entries {
 		if e.inStream {
 			if s, ok := entries[int(e.off)]; ok && s.inStream {
 				return fmt.Errorf("%w: object stream %d lies inside an object stream", extract.ErrMalformed, e.off)
 			}
+		}
+	}
+	head := make([]byte, 64)
+	for num, e := range entries {
+		if e.inStream {
 			continue
 		}
 		if e.off <= 0 || e.off >= size {
@@ -93,39 +99,6 @@ func checkEntries(r io.ReaderAt, size int64, entries map[int]xrefEntry) error {
 		}
 	}
 	return nil
-}
-
-// headerNum returns the object number of the "N G obj" that b starts
-// with, -1 when it starts with none. It is checkEntries' hot loop, and a
-// regular expression there costs more than the rest of the check.
-func headerNum(b []byte) int {
-	i := 0
-	digits := func() (int, bool) {
-		start, n := i, 0
-		for i < len(b) && i-start < 10 && b[i] >= '0' && b[i] <= '9' {
-			n = n*10 + int(b[i]-'0')
-			i++
-		}
-		return n, i > start
-	}
-	space := func() bool {
-		start := i
-		for i < len(b) && isPSSpace(b[i]) {
-			i++
-		}
-		return i > start
-	}
-	num, ok := digits()
-	if !ok || !space() {
-		return -1
-	}
-	if _, ok := digits(); !ok || !space() {
-		return -1
-	}
-	if !bytes.HasPrefix(b[i:], []byte("obj")) || i+3 < len(b) && !isPSSpace(b[i+3]) && !isPSDelim(b[i+3]) {
-		return -1
-	}
-	return num
 }
 
 // checkXrefSection checks one section (a table with its trailer, or an
@@ -161,12 +134,11 @@ func checkXrefSection(b []byte, entries map[int]xrefEntry) (prev int64, err erro
 		}
 	} else {
 		// "N G obj" and the stream's dictionary.
-		if t.kind != psNum || l.next().kind != psNum {
+		_, _, n, ok := objHeader(b[start:])
+		if !ok {
 			return 0, nil
 		}
-		if t = l.next(); t.kind != psKeyword || t.s != "obj" {
-			return 0, nil
-		}
+		l.pos = start + n
 		stm, _ = readObjectAt(b, start)
 		// The library reads /Length bytes, up to the end of the file,
 		// past an endstream that comes sooner: the entries it sees there
@@ -315,9 +287,6 @@ func checkDecodeParms(d map[string][]psToken) error {
 	return nil
 }
 
-// objHeader finds the "N G obj" that opens an object.
-var objHeader = regexp.MustCompile(`\d+\s+\d+\s+obj\b`)
-
 // checkObjectStreams looks at the object streams of an in-memory file
 // (their dictionaries are plain text; only their data is compressed) for
 // what the library cannot survive: a count /N it would read that many
@@ -451,12 +420,11 @@ func checkObjStm(data []byte, at int, g objStmGraph) (int, error) {
 // data[at:], nil if it is not an object stream, and the offset where the
 // object read ends (at, when there is none).
 func objStmAt(data []byte, at int) (*rawObject, int) {
-	from := max(0, at-4096)
-	heads := objHeader.FindAllIndex(data[from:at], -1)
-	if heads == nil {
+	head := lastHeaderBefore(data, max(0, at-4096), at)
+	if head < 0 {
 		return nil, at
 	}
-	o, end := readObjectAt(data, from+heads[len(heads)-1][0])
+	o, end := readObjectAt(data, head)
 	if o == nil || o.val.key("Type").str() != "ObjStm" {
 		return nil, max(at, end)
 	}
@@ -467,16 +435,12 @@ func objStmAt(data []byte, at int) (*rawObject, int) {
 // data[at:] as the library reads it: from the dictionary's tokens, where
 // ours may have stopped at a stray token (/N ]) the library skips.
 func extendsAt(data []byte, at int) (int, bool) {
-	from := max(0, at-4096)
-	heads := objHeader.FindAllIndex(data[from:at], -1)
-	if heads == nil {
+	head := lastHeaderBefore(data, max(0, at-4096), at)
+	if head < 0 {
 		return 0, false
 	}
-	head := from + heads[len(heads)-1][0]
-	l := &psLexer{b: data[head:min(len(data), at+4096)]}
-	l.next() // N G obj
-	l.next()
-	l.next()
+	_, _, n, _ := objHeader(data[head:])
+	l := &psLexer{b: data[head+n : min(len(data), at+4096)]}
 	if ext := readDictTokens(l)["Extends"]; len(ext) > 0 {
 		return int(ext[0].num), true
 	}

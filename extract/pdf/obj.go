@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"regexp"
-	"strconv"
 )
 
 // A small PDF object parser of our own, for the guard and the rebuild
@@ -175,19 +173,14 @@ type rawObject struct {
 	inStream bool    // read out of an object stream
 }
 
-// objHeaderAt matches "N G obj" at the start of the text.
-var objHeaderAt = regexp.MustCompile(`^(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
-
 // readObjectAt reads the object whose "N G obj" is at data[at:], and
 // returns it with the offset where scanning may go on.
 func readObjectAt(data []byte, at int) (*rawObject, int) {
-	m := objHeaderAt.FindSubmatchIndex(data[at:min(len(data), at+40)])
-	if m == nil {
+	num, gen, n, ok := objHeader(data[at:])
+	if !ok {
 		return nil, at + 1
 	}
-	num, _ := strconv.Atoi(string(data[at+m[2] : at+m[3]]))
-	gen, _ := strconv.Atoi(string(data[at+m[4] : at+m[5]]))
-	bodyStart := at + m[1]
+	bodyStart := at + n
 	l := &psLexer{b: data[bodyStart:]}
 	val := parseValue(l, 0)
 	if val == nil {

@@ -113,7 +113,7 @@ func scanObjects(data []byte) (map[int]*rawObject, *pdfVal) {
 		if k < 0 {
 			break
 		}
-		at := headerStart(data, i+k)
+		at := headerBefore(data, i+k-maxHeaderBack, i+k)
 		if at < 0 {
 			i += k + 3
 			continue
@@ -132,35 +132,6 @@ func scanObjects(data []byte) (map[int]*rawObject, *pdfVal) {
 		i = max(end, i+k+3)
 	}
 	return objs, trailer
-}
-
-// headerStart returns the offset of the "N G " before the "obj" at
-// data[k:], or -1 when "obj" is not such a header.
-func headerStart(data []byte, k int) int {
-	if k+3 < len(data) && !isPSSpace(data[k+3]) && !isPSDelim(data[k+3]) {
-		return -1
-	}
-	i := k
-	for n := 0; n < 2; n++ {
-		sp := i
-		for i > 0 && isPSSpace(data[i-1]) {
-			i--
-		}
-		if i == sp {
-			return -1
-		}
-		d := i
-		for i > 0 && data[i-1] >= '0' && data[i-1] <= '9' && d-i < 10 {
-			i--
-		}
-		if i == d {
-			return -1
-		}
-	}
-	if !isTokenStart(data, i) {
-		return -1
-	}
-	return i
 }
 
 // findCatalog returns the last object of /Type /Catalog.
