@@ -52,13 +52,12 @@ var submissionsSQL = []string{
 	WHERE ` + inStale,
 }
 
-// submissionCountsSQL counts the findings of the file of each submission
-// of a stale group and of each document in recount, after the
-// cross-document findings are written; the others' counts stand.
-const submissionCountsSQL = `UPDATE submissions SET
-	errors = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'error'),
-	warnings = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'warning'),
-	infos = (SELECT count(*) FROM findings f WHERE f.document_id = submissions.document_id AND f.severity = 'info')
+// submissionCountsSQL copies the findings' counts of the file of each
+// submission of a stale group and of each document in recount from its
+// report (kept by findingCountsSQL), after the cross-document findings
+// are written; the others' counts stand.
+const submissionCountsSQL = `UPDATE submissions SET (errors, warnings, infos) =
+	(SELECT n_errors, n_warnings, n_infos FROM reports r WHERE r.document_id = submissions.document_id)
 	WHERE ` + inStale + ` OR document_id IN (SELECT value FROM json_each(?))`
 
 // refreshSubmissions reads the new projects' amounts, hashes the content
