@@ -16,9 +16,9 @@
 //
 // corpus stores and queries; it neither reads files nor runs rules. Put
 // takes its own input types (Doc, Report, Project, Indicator, Finding …),
-// which the pipeline fills from a checked report (pipeline.StoredReport).
-// The exception is RecheckBatch, which still rebuilds report.Reports for
-// the cross-document rules.
+// which the pipeline fills from a checked report (pipeline.StoredReport);
+// RecheckBatch hands the cross-document rules rows of its own
+// (BatchReport) and stores the findings they return.
 //
 // Writing goes through one connection: the pipeline package reads files
 // in parallel workers and a single writer stores each document with Put in
