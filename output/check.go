@@ -2,10 +2,10 @@ package output
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"io"
 
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // WriteCheckTotals ends a check of several files or a folder with what

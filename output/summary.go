@@ -2,12 +2,12 @@ package output
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"io"
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // WriteSummary prints a checked report as a readable Chinese summary,

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/jixiao/jixiao/report"
 	"regexp"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 var c205 = &Rule{

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/extract"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 	"github.com/shopspring/decimal"

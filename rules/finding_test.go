@@ -2,9 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/extract"
 	"testing"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 

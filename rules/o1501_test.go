@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"github.com/jixiao/jixiao/extract"
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"github.com/jixiao/jixiao/report"
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/report"
 )
 
 var t301 = &Rule{

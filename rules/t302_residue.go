@@ -2,9 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/report"
 	"strings"
 	"unicode"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 var t302 = &Rule{

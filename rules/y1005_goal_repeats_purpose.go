@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"github.com/jixiao/jixiao/report"
 	"regexp"
 	"strings"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 var y1005 = &Rule{

@@ -2,12 +2,12 @@ package web
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"html/template"
 	"net/url"
 	"strings"
 
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // cellHTML renders one table cell; codes and rule IDs link to the pages

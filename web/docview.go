@@ -2,14 +2,14 @@ package web
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/rules"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // The document page draws a report as tables of cells; each cell that a

@@ -3,8 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"github.com/jixiao/jixiao/pipeline"
-	"github.com/jixiao/jixiao/rules"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,7 +12,9 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // Text a department could type into a form's cells to run script in the

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -25,6 +24,7 @@ import (
 	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // Upload configures the upload form: files sent from the browser are

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // notFound says that a listing is empty and under which conditions, so

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"io"
 	"os"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/output"
+	"github.com/jixiao/jixiao/rules"
 )
 
 func runQuery(args []string, stdout, stderr io.Writer) int {

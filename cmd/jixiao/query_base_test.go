@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"github.com/jixiao/jixiao/pipeline"
-	"github.com/jixiao/jixiao/rules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +9,9 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/normalize"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 // TestQueryOnBase: `query --level3 培训 --min 10000 --unit 人次` on a
