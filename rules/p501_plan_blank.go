@@ -1,7 +1,5 @@
 package rules
 
-import ()
-
 var p501 = &Rule{
 	ID:       "P501",
 	Title:    "资金支出计划有空白节点",
