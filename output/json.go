@@ -9,44 +9,18 @@ import (
 )
 
 // writeJSON writes an array of objects keyed by Column.Key, keeping the
-// column order (a map would sort the keys).
+// column order (a map would sort the keys): the rows of a ResultWriter.
 func writeJSON(w io.Writer, t *corpus.Table) error {
-	var b bytes.Buffer
-	enc := func(v any) {
-		var e bytes.Buffer
-		je := json.NewEncoder(&e)
-		je.SetEscapeHTML(false)
-		je.Encode(v)
-		b.Write(bytes.TrimRight(e.Bytes(), "\n"))
+	r := &ResultWriter{w: w, format: "json"}
+	if err := r.Columns(t.Columns); err != nil {
+		return err
 	}
-	b.WriteString("[")
-	for r, row := range t.Rows {
-		if r > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString("\n  {")
-		for i, v := range row {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			enc(t.Columns[i].Key)
-			b.WriteString(": ")
-			enc(v)
-		}
-		b.WriteString("}")
-		if b.Len() > 64<<10 {
-			if _, err := w.Write(b.Bytes()); err != nil {
-				return err
-			}
-			b.Reset()
+	for _, row := range t.Rows {
+		if err := r.Row(row); err != nil {
+			return err
 		}
 	}
-	if len(t.Rows) > 0 {
-		b.WriteString("\n")
-	}
-	b.WriteString("]\n")
-	_, err := w.Write(b.Bytes())
-	return err
+	return r.Close()
 }
 
 // writeJSONValue writes v as a JSON value, or as its text when JSON has
