@@ -1,7 +1,5 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var b1301 = &Rule{
 	ID:       "B1301",
 	Title:    "项目编码区划代码与全县多数不符（跨报告）",
@@ -21,24 +19,14 @@ var b1301 = &Rule{
 			d := &b.Docs[i]
 			own := b.Config.RegionCode
 			if own == "" {
-				votes := map[string]int{}
-				for _, pr := range d.Projects {
-					voteRegion(votes, pr.Code)
-				}
-				own = majority(votes)
+				own = batchRegion(b.Docs[i : i+1])
 			}
 			for _, pr := range d.Projects {
 				r := codeRegion(pr.Code)
 				if r == "" || r == b.Region || r != own {
 					continue // matches, or single-report C202 reports it already
 				}
-				// Where projectAt(pr, report.FieldCode) points on a Project.
-				var loc report.Location
-				if pr.CodeAt != nil {
-					loc = *pr.CodeAt
-				}
-				loc.Project, loc.Indicator, loc.SubGoal, loc.Field = pr.Code, 0, 0, report.KeyOf(report.FieldCode).Name()
-				b.Reportf(d, loc, "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
+				b.Reportf(d, pr.codeAt(), "项目编码“%s”的区划代码%s与本批报告多数项目的%s不符，应以%s开头", pr.Code, r, b.Region, b.Region)
 			}
 		}
 	},

@@ -26,6 +26,27 @@ type BatchProject struct {
 	CodeAt *report.Location // the cell the code was read from; nil when unknown
 }
 
+// codeAt locates p's code as projectAt does a Project's.
+func (p *BatchProject) codeAt() report.Location {
+	var cell report.Location
+	if p.CodeAt != nil {
+		cell = *p.CodeAt
+	}
+	return fieldAt(cell, p.Code, report.KeyOf(report.FieldCode))
+}
+
+// batchRegion is the region code most of the project codes of docs start
+// with; "" when there are none or the top two tie.
+func batchRegion(docs []BatchDoc) string {
+	votes := map[string]int{}
+	for i := range docs {
+		for _, p := range docs[i].Projects {
+			voteRegion(votes, p.Code)
+		}
+	}
+	return majority(votes)
+}
+
 // BatchFinding is a finding of a cross-document rule on Docs[Doc] of the
 // slice CheckBatchDocs was given.
 type BatchFinding struct {
@@ -76,13 +97,7 @@ func CheckBatchDocs(docs []BatchDoc, cfg Config) []BatchFinding {
 	}
 	region := cfg.RegionCode
 	if region == "" {
-		votes := map[string]int{}
-		for i := range docs {
-			for _, p := range docs[i].Projects {
-				voteRegion(votes, p.Code)
-			}
-		}
-		region = majority(votes)
+		region = batchRegion(docs)
 	}
 	var out []BatchFinding
 	for _, r := range All() {

@@ -313,11 +313,16 @@ func checkpointAt(p *report.Project, n int) report.Location {
 // recorded one; the location's Field is the report/v1 name (budget,
 // spending_plan).
 func keyAt(p *report.Project, key report.Key) report.Location {
-	loc := p.At[key]
-	loc.Project = p.Code
-	loc.Indicator, loc.SubGoal = 0, 0
-	loc.Field = key.Name()
-	return loc
+	return fieldAt(p.At[key], p.Code, key)
+}
+
+// fieldAt is cell, where key was read in the project coded code, as a
+// finding on that field of the project locates it.
+func fieldAt(cell report.Location, code string, key report.Key) report.Location {
+	cell.Project = code
+	cell.Indicator, cell.SubGoal = 0, 0
+	cell.Field = key.Name()
+	return cell
 }
 
 // projectPart locates a part of project p that is read at no one cell:
