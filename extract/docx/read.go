@@ -103,6 +103,12 @@ type docxPackage struct {
 	name string
 	buf  *[]byte       // what readAll reads into, kept from part to part
 	z    *xmlTokenizer // what rels reads with
+
+	// The relationships rels read last, of part relsOf: the main part's
+	// are looked up for its styles and again for its numbering.
+	relsOf   string
+	relsLast []relationship
+	relsRead bool
 }
 
 func (p *docxPackage) file(name string) *zip.File {
@@ -194,6 +200,9 @@ type relationship struct {
 
 // rels returns the relationships of part ("" for the package).
 func (p *docxPackage) rels(part string) ([]relationship, error) {
+	if p.relsRead && p.relsOf == part {
+		return p.relsLast, nil
+	}
 	dir, base := path.Split(part)
 	name := dir + "_rels/" + base + ".rels"
 	if p.file(name) == nil {
@@ -207,6 +216,7 @@ func (p *docxPackage) rels(part string) ([]relationship, error) {
 	if err != nil {
 		return nil, &extract.Error{Path: p.name, Part: name, Err: fmt.Errorf("%w: %v", extract.ErrMalformed, err)}
 	}
+	p.relsOf, p.relsLast, p.relsRead = part, rels, true
 	return rels, nil
 }
 
