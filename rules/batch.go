@@ -54,8 +54,8 @@ type BatchFinding struct {
 	Finding
 }
 
-// BatchDocOf is the view of rep the cross-document rules take.
-func BatchDocOf(rep *report.Report) BatchDoc {
+// batchDocOf is the view of rep the cross-document rules take.
+func batchDocOf(rep *report.Report) BatchDoc {
 	d := BatchDoc{Path: rep.Source.Path, SHA256: rep.Source.SHA256, Department: rep.Department,
 		Projects: make([]BatchProject, len(rep.Projects))}
 	for i := range rep.Projects {
@@ -77,7 +77,7 @@ func CheckBatch(checked []*Checked, cfg Config) {
 	for _, c := range checked {
 		if c != nil && c.Report != nil {
 			live = append(live, c)
-			docs = append(docs, BatchDocOf(c.Report))
+			docs = append(docs, batchDocOf(c.Report))
 		}
 	}
 	for _, f := range CheckBatchDocs(docs, cfg) {
