@@ -407,7 +407,7 @@ func (rd *docxReader) release() {
 	clear(rd.pending[:cap(rd.pending)])
 	clear(rd.rows[:cap(rd.rows)])
 	clear(rd.cells[:cap(rd.cells)])
-	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.texts) > 1<<20 || cap(rd.cells) > 1<<16 || cap(rd.rows) > 1<<16 || cap(rd.pending) > 1<<16 || cap(rd.part) > 4<<20 || cap(rd.z.decoded) > 1<<20 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
+	if cap(rd.z.buf) > 4*windowSize || cap(rd.text) > 1<<20 || cap(rd.texts) > 1<<20 || cap(rd.cells) > 1<<16 || cap(rd.rows) > 1<<16 || cap(rd.pending) > 1<<16 || cap(rd.part) > 4<<20 || cap(rd.z.decoded) > 1<<20 || cap(rd.z.value) > 1<<20 || cap(rd.z.attrs) > 1<<16 || len(rd.names) > 10_000 || len(rd.usedStyles) > 10_000 {
 		return
 	}
 	readers.Put(rd)
