@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"encoding/binary"
 	"errors"
 	"runtime"
 	"strconv"
@@ -210,3 +211,34 @@ func TestDOCXPartBombs(t *testing.T) {
 }
 
 func manyCellsRow(n int) string { return strings.Repeat(`<w:tc><w:p/></w:tc>`, n) }
+
+// TestDeclaredSizeLie: a part that declares 60 MiB in the zip directory
+// but holds a few hundred bytes does not make the reader allocate the 60
+// MiB: a declared size is believed only as far as deflate can inflate.
+func TestDeclaredSizeLie(t *testing.T) {
+	data := makeDOCX(t, p("小"), nil)
+	name := []byte("word/document.xml")
+	// The central directory entry: signature PK\x01\x02, the uncompressed
+	// size at offset 24, the name at offset 46.
+	patched := 0
+	for i := 0; i+46+len(name) <= len(data); i++ {
+		if string(data[i:i+4]) == "PK\x01\x02" && string(data[i+46:i+46+len(name)]) == string(name) {
+			binary.LittleEndian.PutUint32(data[i+24:], 60<<20)
+			patched++
+		}
+	}
+	if patched != 1 {
+		t.Fatalf("patched %d directory entries, want 1", patched)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := readBytes(t, "lie.docx", data)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Error("a part shorter than declared read without an error")
+	}
+	if alloc := (after.TotalAlloc - before.TotalAlloc) >> 20; alloc > 4 {
+		t.Errorf("%d MiB allocated for a few hundred bytes declaring 60 MiB", alloc)
+	}
+}

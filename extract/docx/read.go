@@ -136,8 +136,9 @@ func (p *docxPackage) open(name string) (io.ReadCloser, error) {
 
 // readAll reads the named part whole. The bytes are valid until the next
 // call: they are read into the same buffer each time, sized from the
-// part's declared size (a lie costs no more than MaxPartSize, which a
-// truthful part may take too).
+// part's declared size, believed up to what its compressed bytes can
+// inflate to (deflate expands at most 1032 times), so that a few hundred
+// bytes claiming 60 MiB do not get them.
 func (p *docxPackage) readAll(name string) ([]byte, error) {
 	rc, err := p.open(name)
 	if err != nil {
@@ -145,7 +146,8 @@ func (p *docxPackage) readAll(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	data := (*p.buf)[:0]
-	if size := p.file(name).UncompressedSize64; size < MaxPartSize && uint64(cap(data)) <= size {
+	f := p.file(name)
+	if size := min(f.UncompressedSize64, f.CompressedSize64*1032+1024); size < MaxPartSize && uint64(cap(data)) <= size {
 		data = make([]byte, 0, size+1) // +1: room to read the end
 	}
 	for {
