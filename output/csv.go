@@ -20,15 +20,22 @@ func writeCSV(w io.Writer, t *corpus.Table) error {
 	cw.Write(rec)
 	for _, row := range t.Rows {
 		for i, v := range row {
-			rec[i] = cellText(v)
-			if _, text := v.(string); text && formulaLike(rec[i]) {
-				rec[i] = "'" + rec[i]
-			}
+			rec[i] = csvCell(v)
 		}
 		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvCell is a cell as CSV writes it: text that a spreadsheet would run
+// as a formula gets a leading apostrophe (see formulaLike).
+func csvCell(v any) string {
+	s := cellText(v)
+	if _, text := v.(string); text && formulaLike(s) {
+		return "'" + s
+	}
+	return s
 }
 
 // formulaLike reports whether a spreadsheet would read the text s as a

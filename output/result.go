@@ -89,7 +89,7 @@ func (r *ResultWriter) Row(vals []any) error {
 	case "csv":
 		rec := make([]string, len(vals))
 		for i, v := range vals {
-			rec[i] = cellText(v)
+			rec[i] = csvCell(v)
 		}
 		r.cw.Write(rec)
 		r.cw.Flush()

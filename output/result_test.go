@@ -44,9 +44,10 @@ func writeStreamed(t *testing.T, tab *corpus.Table, format string) (*ResultWrite
 }
 
 // TestResultWriterAsTable checks that streaming writes what Write
-// writes, empty results included.
+// writes, empty results included, and cells that would run as formulas
+// neutralised alike (`sql --format csv` streams).
 func TestResultWriterAsTable(t *testing.T) {
-	for _, tab := range []*corpus.Table{resultTable(), {Name: "空", Columns: []corpus.Column{{Key: "a", Title: "a"}}}} {
+	for _, tab := range []*corpus.Table{resultTable(), {Name: "空", Columns: []corpus.Column{{Key: "a", Title: "a"}}}, hostileTable()} {
 		for _, format := range []string{"csv", "json", "table"} {
 			var want bytes.Buffer
 			if err := Write(&want, tab, format); err != nil {
