@@ -158,8 +158,9 @@ func blocksText(bs []Block) string {
 // geometry (PDF) and Place them.
 func NewTable(rows, cols int) *Table {
 	t := &Table{Rows: rows, Cols: cols, Grid: make([][]*Cell, rows)}
+	slots := make([]*Cell, rows*cols) // one array, as BuildTable's
 	for r := range t.Grid {
-		t.Grid[r] = make([]*Cell, cols)
+		t.Grid[r] = slots[r*cols : (r+1)*cols : (r+1)*cols]
 	}
 	return t
 }

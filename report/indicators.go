@@ -114,7 +114,7 @@ func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 	if !rd.lab.userLevels && !mayHeadIndicators(cells) {
 		return nil
 	}
-	var own []*extract.Cell
+	own := make([]*extract.Cell, 0, len(cells))
 	var levels [3]bool // ColLevel1, ColLevel2, ColLevel3
 	value := false
 	for _, c := range cells {

@@ -394,7 +394,7 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 	ps.plan = cells[i]
 	ps.periods = nil
 	ps.p.At[KeyOf(FieldPlan)] = locationOf(cells[i].Pos)
-	var rest []*extract.Cell
+	rest := make([]*extract.Cell, 0, len(cells)-i-1)
 	for _, c := range cells[i+1:] {
 		if c.Row == cells[i].Row {
 			rest = append(rest, c)
@@ -406,6 +406,10 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 		}
 		ps.plan = nil
 		return
+	}
+	if len(rest) > 0 {
+		// Non-nil only with periods: a nil list says none are waiting.
+		ps.periods = make([]extract.Cell, 0, len(rest))
 	}
 	for _, c := range rest {
 		ps.periods = append(ps.periods, *c)

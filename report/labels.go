@@ -172,7 +172,7 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: map[string]*facts{}}
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: make(map[string]*facts, 256)} // a form has a few hundred texts
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key

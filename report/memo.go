@@ -56,9 +56,9 @@ func keepValueKey(k valueKey) valueKey {
 // ones are read each time rather than kept.
 const maxValue = 256
 
-// targets keeps the reading of every short value seen: the indicators of
+// knownTargets keeps the reading of every short value seen: the indicators of
 // many forms share their values (≥95%, 100%, 12月底前).
-var targets = memo[valueKey, normalize.Target]{max: 1 << 14, keep: keepValueKey}
+var knownTargets = memo[valueKey, normalize.Target]{max: 1 << 14, keep: keepValueKey}
 
 // valueTarget is normalize.Value of a value cell, or normalize.Split of the
 // cells of a split layout, with the report's year.
@@ -66,7 +66,7 @@ func valueTarget(k valueKey) normalize.Target {
 	if len(k.nature)+len(k.value)+len(k.unit) > maxValue {
 		return readTarget(k)
 	}
-	return own(targets.get(k, readTarget))
+	return own(knownTargets.get(k, readTarget))
 }
 
 func readTarget(k valueKey) normalize.Target {
