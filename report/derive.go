@@ -61,9 +61,9 @@ func (rd *reader) finish() {
 		rd.targets(rep.Projects[i].MidTermIndicators, ctx)
 	}
 	rd.targets(rep.DepartmentIndicators, ctx)
-	rep.OverallTargets = normalize.Scan(rep.OverallGoal, ctx)
+	rep.OverallTargets = scanTargets(rep.OverallGoal, rep.Year)
 	for i := range rep.SubGoals {
-		rep.SubGoals[i].Targets = normalize.Scan(rep.SubGoals[i].Indicators, ctx)
+		rep.SubGoals[i].Targets = scanTargets(rep.SubGoals[i].Indicators, rep.Year)
 	}
 	nonNil(rep)
 }

@@ -90,3 +90,45 @@ func own(t normalize.Target) normalize.Target {
 	}
 	return t
 }
+
+// scanKey is a text of part one whose targets are mined (normalize.Scan).
+type scanKey struct {
+	text string
+	year int
+}
+
+// maxScan bounds the texts whose targets are kept: an overall goal or a
+// sub-goal's indicators; longer prose is read each time.
+const maxScan = 512
+
+// knownScans keeps the targets mined from the short texts of part one:
+// departments word their sub-goals' indicators alike.
+var knownScans = memo[scanKey, []normalize.Found]{max: 1 << 12, keep: func(k scanKey) scanKey {
+	k.text = strings.Clone(k.text)
+	return k
+}}
+
+// scanTargets is normalize.Scan of text with the report's year.
+func scanTargets(text string, year int) []normalize.Found {
+	ctx := normalize.Context{Year: year}
+	if len(text) > maxScan {
+		return normalize.Scan(text, ctx)
+	}
+	found := knownScans.get(scanKey{text, year}, func(k scanKey) []normalize.Found {
+		found := normalize.Scan(k.text, ctx)
+		for i := range found {
+			// Not to keep the document's text.
+			found[i].Name, found[i].Text = strings.Clone(found[i].Name), strings.Clone(found[i].Text)
+		}
+		return found
+	})
+	if found == nil {
+		return nil
+	}
+	out := make([]normalize.Found, len(found))
+	for i, f := range found {
+		f.Target = own(f.Target)
+		out[i] = f
+	}
+	return out
+}
