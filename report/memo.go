@@ -29,12 +29,15 @@ func (c *memo[K, V]) get(k K, f func(K) V) V {
 	if ok {
 		return v
 	}
+	// f reads the kept copy: what it returns may hold parts of its key
+	// (a label, a target's text), and is kept too.
+	k = c.keep(k)
 	v = f(k)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= c.max {
 		c.m = make(map[K]V, c.max/4)
 	}
-	c.m[c.keep(k)] = v
+	c.m[k] = v
 	c.mu.Unlock()
 	return v
 }
@@ -115,12 +118,7 @@ func scanTargets(text string, year int) []normalize.Found {
 		return normalize.Scan(text, ctx)
 	}
 	found := knownScans.get(scanKey{text, year}, func(k scanKey) []normalize.Found {
-		found := normalize.Scan(k.text, ctx)
-		for i := range found {
-			// Not to keep the document's text.
-			found[i].Name, found[i].Text = strings.Clone(found[i].Name), strings.Clone(found[i].Text)
-		}
-		return found
+		return normalize.Scan(k.text, ctx)
 	})
 	if found == nil {
 		return nil

@@ -284,7 +284,6 @@ func titleOf(t string, inTable bool) (title, bool) {
 	}
 	r := titles.get(titleKey{t, inTable}, func(k titleKey) titleReading {
 		ti, ok := readTitle(k.text, k.inTable)
-		ti.text = strings.Clone(ti.text) // not to keep the document's text
 		return titleReading{ti, ok}
 	})
 	return r.ti, r.ok
