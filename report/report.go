@@ -197,7 +197,7 @@ type Indicator struct {
 	Extra       map[string]string `json:"extra,omitempty"`     // other columns by their header
 	Target      normalize.Target  `json:"target"`
 	Location    Location          `json:"location"`
-	Cols        map[string]int    `json:"-"` // grid column of each field ("value", "basis" …)
+	Cols        map[string]int    `json:"-"` // grid column of each field ("value", "basis" …); shared by the rows of a table read alike: read only
 }
 
 // MidTerm is an indicator's value in a medium-term column group.
