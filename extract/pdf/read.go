@@ -461,6 +461,12 @@ func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err er
 	if len(pc.glyphs) > 0 {
 		d.glyphHint = min(len(pc.glyphs), maxGlyphsPage)
 	}
+	// Room made from the page before is not kept past what this one
+	// needs: pages held until layout count against the document's glyph
+	// limit by their glyphs, not their room.
+	if cap(pc.glyphs) > 2*len(pc.glyphs)+64 {
+		pc.glyphs = append([]glyph(nil), pc.glyphs...)
+	}
 	if err == nil && pc.errText != "" {
 		err = fmt.Errorf("%w: %s", extract.ErrMalformed, pc.errText)
 	}
