@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -304,8 +305,22 @@ func filterDepartment(t *testing.T, ctx context.Context, base, dept string) {
 		chromedp.Click(`header a[href="/issues"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`form.filters input[name=dept]`, chromedp.ByQuery),
 		chromedp.SetValue(`form.filters input[name=dept]`, dept, chromedp.ByQuery),
-		chromedp.Click(`form.filters button`, chromedp.ByQuery),
-		chromedp.WaitVisible(`p.total`, chromedp.ByQuery))
+		chromedp.Click(`form.filters button`, chromedp.ByQuery))
+	// The unfiltered list has its total too: wait for the filtered page
+	// itself, loaded, before reading it or going elsewhere (a navigation
+	// still under way was aborted by the next one). Asked from here: an
+	// expression polled in the page dies with the page it ran in.
+	loaded := fmt.Sprintf(`new URLSearchParams(location.search).get('dept') === %q && document.readyState === 'complete'`, dept)
+	for deadline := time.Now().Add(45 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		var ok bool
+		if err := chromedp.Run(ctx, chromedp.Evaluate(loaded, &ok)); err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("filter by department: the filtered list did not load")
+		}
+	}
+	run(t, ctx, "filtered list", chromedp.WaitVisible(`p.total`, chromedp.ByQuery))
 }
 
 // downloadXLSX clicks the page's Excel link with downloads allowed into a
@@ -361,9 +376,17 @@ func downloadXLSX(t *testing.T, ctx context.Context) [][]string {
 func printDepartment(t *testing.T, ctx context.Context, rows int) {
 	t.Helper()
 	var buf []byte
-	run(t, ctx, "print to PDF", chromedp.ActionFunc(func(ctx context.Context) error {
+	// Chromium refuses to print ("Printing failed", -32000) now and then
+	// while the page just loaded is still settling: wait for it, and try
+	// again a few times before calling it a failure.
+	run(t, ctx, "print to PDF", chromedp.Poll(`document.readyState === 'complete'`, nil), chromedp.ActionFunc(func(ctx context.Context) error {
 		var err error
-		buf, _, err = cdppage.PrintToPDF().WithPreferCSSPageSize(true).Do(ctx)
+		for try := 0; try < 5; try++ {
+			if buf, _, err = cdppage.PrintToPDF().WithPreferCSSPageSize(true).Do(ctx); err == nil {
+				return nil
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
 		return err
 	}))
 	r, err := pdf.NewReader(bytes.NewReader(buf), int64(len(buf)))
