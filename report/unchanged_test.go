@@ -1,10 +1,6 @@
 package report_test
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -33,63 +29,14 @@ const reportHashes = "testdata/reports.sha256"
 // error, with reportHashes. With JIXIAO_REPORT_FINGERPRINTS=dir it also
 // writes the fingerprints there, to diff against those of another reader.
 func TestReportsUnchanged(t *testing.T) {
-	want := map[string]string{}
-	if data, err := os.ReadFile(reportHashes); err == nil {
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		for sc.Scan() {
-			if hash, label, ok := strings.Cut(sc.Text(), "  "); ok {
-				want[label] = hash
-			}
-		}
-	} else if !*update {
-		t.Fatal(err)
-	}
-	out := os.Getenv("JIXIAO_REPORT_FINGERPRINTS")
-	got := map[string]string{}
+	texts := map[string]string{}
 	for label, path := range reportFiles(t) {
 		// The file's path is in the reading (source.path, positions):
 		// written as its label, the hash does not depend on where the
 		// shared folders are.
-		print := strings.ReplaceAll(fingerprint(t, path), path, label)
-		sum := sha256.Sum256([]byte(print))
-		got[label] = hex.EncodeToString(sum[:])
-		if out != "" {
-			name := filepath.Join(out, strings.ReplaceAll(label, "/", "_")+".txt")
-			if err := os.WriteFile(name, []byte(print), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		texts[label] = strings.ReplaceAll(fingerprint(t, path), path, label)
 	}
-	if *update {
-		for label, hash := range want {
-			if _, ok := got[label]; !ok {
-				got[label] = hash // a file not at hand keeps its hash
-			}
-		}
-		labels := make([]string, 0, len(got))
-		for label := range got {
-			labels = append(labels, label)
-		}
-		sort.Strings(labels)
-		var b strings.Builder
-		for _, label := range labels {
-			fmt.Fprintf(&b, "%s  %s\n", got[label], label)
-		}
-		if err := os.WriteFile(reportHashes, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	changed := 0
-	for label, hash := range got {
-		if w, ok := want[label]; !ok {
-			t.Errorf("%s: no hash in %s (add it with -update)", label, reportHashes)
-		} else if w != hash {
-			changed++
-			t.Errorf("%s: the report changed", label)
-		}
-	}
-	t.Logf("%d reports compared, %d changed", len(got), changed)
+	truth.Pinned{File: reportHashes, Update: *update, Dir: os.Getenv("JIXIAO_REPORT_FINGERPRINTS")}.Check(t, texts)
 }
 
 // reportFiles are the files TestReportsUnchanged reads, by a label that

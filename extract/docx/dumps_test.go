@@ -1,15 +1,11 @@
 package docx
 
 import (
-	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -29,21 +25,8 @@ const dumpHashes = "testdata/dumps.sha256"
 // JIXIAO_DOCX_DUMPS=dir it also writes the dumps there, to diff against
 // those of an older reader.
 func TestDumpsUnchanged(t *testing.T) {
-	want := map[string]string{}
-	if data, err := os.ReadFile(dumpHashes); err == nil {
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		for sc.Scan() {
-			if hash, label, ok := strings.Cut(sc.Text(), "  "); ok {
-				want[label] = hash
-			}
-		}
-	} else if !*update {
-		t.Fatal(err)
-	}
-	files := dumpFiles(t)
-	out := os.Getenv("JIXIAO_DOCX_DUMPS")
-	got := map[string]string{}
-	for label, path := range files {
+	texts := map[string]string{}
+	for label, path := range dumpFiles(t) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -55,46 +38,9 @@ func TestDumpsUnchanged(t *testing.T) {
 		} else {
 			fullDump(&b, doc)
 		}
-		sum := sha256.Sum256([]byte(b.String()))
-		got[label] = hex.EncodeToString(sum[:])
-		if out != "" {
-			name := filepath.Join(out, strings.ReplaceAll(label, "/", "_")+".dump")
-			if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		texts[label] = b.String()
 	}
-	if *update {
-		for label, hash := range want {
-			if _, ok := got[label]; !ok {
-				got[label] = hash // a file not at hand keeps its hash
-			}
-		}
-		labels := make([]string, 0, len(got))
-		for label := range got {
-			labels = append(labels, label)
-		}
-		sort.Strings(labels)
-		var b strings.Builder
-		for _, label := range labels {
-			fmt.Fprintf(&b, "%s  %s\n", got[label], label)
-		}
-		if err := os.WriteFile(dumpHashes, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	for label, hash := range got {
-		switch w, ok := want[label]; {
-		case !ok:
-			t.Errorf("%s: not in %s (run with -update)", label, dumpHashes)
-		case w != hash:
-			t.Errorf("%s: dump changed (JIXIAO_DOCX_DUMPS=dir writes the dumps, to diff with an older reader's)", label)
-		}
-	}
-	if !t.Failed() {
-		t.Logf("%d documents read as before", len(got))
-	}
+	truth.Pinned{File: dumpHashes, Update: *update, Dir: os.Getenv("JIXIAO_DOCX_DUMPS")}.Check(t, texts)
 }
 
 // dumpFiles lists the .docx files to compare, by label.
