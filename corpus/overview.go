@@ -65,7 +65,7 @@ func (s *Store) Overview(ctx context.Context, n int) (*Overview, error) {
 			if b, ok := key.([]byte); ok {
 				key = string(b)
 			}
-			c.Key = keyText(key)
+			c.Key = CellText(key)
 			*q.dst = append(*q.dst, c)
 		}
 		rows.Close()
@@ -74,18 +74,4 @@ func (s *Store) Overview(ctx context.Context, n int) (*Overview, error) {
 		}
 	}
 	return o, nil
-}
-
-// keyText is a count's key as text: a number as written (90, not 90.0),
-// NULL as "".
-func keyText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case float64:
-		return fmt.Sprintf("%g", v)
-	}
-	return fmt.Sprint(v)
 }

@@ -30,17 +30,8 @@ func Write(w io.Writer, t *corpus.Table, format string) error {
 	return fmt.Errorf("output: unknown format %q", format)
 }
 
-func cellText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case float64:
-		return fmt.Sprintf("%g", v)
-	}
-	return fmt.Sprint(v)
-}
+// cellText is a cell as every format writes it.
+func cellText(v any) string { return corpus.CellText(v) }
 
 // writeText aligns the columns by display width (a Chinese character
 // takes two cells), leaving out columns that are empty in every row.
