@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -67,22 +66,29 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		s.prepareWanted(ctx)
 	}()
 	stored = make([]bool, len(docs))
-	dirty := false
+	var counted []int64 // the documents stored with a report
 	for i, d := range docs {
 		if replace[i] {
+			// The rows gathered so far may be the document's, stored
+			// earlier in this batch: insert them before it is deleted.
+			w.flushRows()
 			w.exec(`DELETE FROM documents WHERE sha256 = ?`, d.SHA256)
 		}
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {
 			w.report(id, d.Report, d.Index)
-			dirty = true
+			counted = append(counted, id)
 		}
 		if w.err != nil {
 			return nil, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
 		}
 		stored[i] = ok
 	}
-	if dirty {
+	w.flushRows()
+	if len(counted) > 0 {
+		ids := jsonIDs(counted)
+		w.exec(reportCountsSQL, ids)
+		w.exec(findingCountsSQL, ids)
 		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
 	}
 	if w.err != nil {
@@ -174,6 +180,7 @@ type writer struct {
 	s     *Store
 	err   error
 	texts map[string]int64 // text ids looked up or created in this transaction, by hash
+	rows  *txRows          // the reports' rows gathered so far; nil before the first
 }
 
 func (w *writer) exec(query string, args ...any) int64 {
@@ -221,20 +228,24 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 	return id, true
 }
 
+// report gathers the rows of a document's report, inserted with the
+// transaction's other reports by flushRows.
 func (w *writer) report(doc int64, rep *Report, ix Index) {
-	w.exec(`INSERT INTO reports (document_id, department_code, department_name, year, layout, fingerprint,
-		kind, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, rep.DepartmentCode, rep.DepartmentName,
-		rep.Year, rep.Layout, fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
-	entries := newBulk("search_entries", "text_id", "document_id", "project_id", "indicator_id", "goal_id")
+	r := w.gather()
+	if w.err != nil {
+		return
+	}
+	r.reports.add(doc, rep.DepartmentCode, rep.DepartmentName, rep.Year, rep.Layout,
+		fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
 	next := 0
 	entry := func(project, indicator, goal any) {
-		text := w.text(ix[next])
+		w.entry(ix[next], doc, project, indicator, goal)
 		next++
-		w.queue(entries, text, doc, project, indicator, goal)
 	}
 	goal := func(kind, no, title, text, indicators string) {
-		g := w.exec(`INSERT INTO goals (document_id, kind, no, title, goal, indicators)
-			VALUES (?, ?, ?, ?, ?, ?)`, doc, kind, no, title, text, indicators)
+		r.next.goal++
+		g := r.next.goal
+		r.goals.add(g, doc, kind, no, title, text, indicators)
 		entry(nil, nil, g)
 	}
 	if rep.OverallGoal != "" {
@@ -246,7 +257,7 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 	for _, m := range rep.Measures {
 		goal("measure", m.No, "", m.Text, "")
 	}
-	ids := &indicatorIDs{projects: map[string]int64{}, indicators: map[[2]int64]int64{}}
+	ids := &indicatorIDs{projects: map[string]int64{}, indicators: map[[2]int64]int64{}, levels: map[int64][2]string{}}
 	// An indicator finding without a project code points into the one
 	// table without a code, the department's or a project's; with two
 	// such tables it points at neither.
@@ -256,7 +267,7 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 	}
 	for i, in := range rep.DepartmentIndicators {
 		iid := w.indicator(doc, nil, "department", i+1, &in)
-		ids.indicators[[2]int64{0, int64(i + 1)}] = iid
+		ids.add(0, i+1, iid, &in)
 		entry(nil, iid, nil)
 	}
 	for _, p := range rep.Projects {
@@ -264,13 +275,11 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		if p.SpendingPlan == nil {
 			plan = []byte("[]")
 		}
-		pid := w.exec(`INSERT INTO projects (document_id, seq, code, name, title, department_code,
-			department_name, amount_unit, budget_total, budget_fiscal, budget_other, purpose,
-			spending_plan, goal, goal_label, mid_term_goal, extra)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode, p.DepartmentName, p.AmountUnit,
-			p.BudgetTotal, p.BudgetFiscal, p.BudgetOther, p.Purpose, string(plan), p.Goal,
-			p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
+		r.next.project++
+		pid := r.next.project
+		r.projects.add(pid, doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode,
+			p.DepartmentName, p.AmountUnit, p.BudgetTotal, p.BudgetFiscal, p.BudgetOther, p.Purpose,
+			string(plan), p.Goal, p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
 		if p.Code == "" {
 			uncodedTables++
 			ids.uncoded = pid
@@ -280,7 +289,7 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		entry(pid, nil, nil)
 		for i, in := range p.Indicators {
 			iid := w.indicator(doc, pid, "project", i+1, &in)
-			ids.indicators[[2]int64{pid, int64(i + 1)}] = iid
+			ids.add(pid, i+1, iid, &in)
 			entry(pid, iid, nil)
 		}
 		for i, in := range p.MidTermIndicators {
@@ -290,21 +299,33 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 	if uncodedTables > 1 {
 		ids.uncoded = -1
 	}
-	w.flush(entries)
-	rows := newFindingRows()
 	for _, f := range sortFindings(rep) {
-		w.finding(rows, doc, 0, f, ids)
+		project, indicator := ids.resolve(f)
+		level := ids.levels[ids.id(indicator)]
+		r.findings.add(doc, project, indicator, 0, f.Rule, f.Severity, f.Message, f.Project,
+			f.Indicator, f.SubGoal, f.Field, f.Page, f.Table, f.Row, f.Col, level[0], level[1])
 	}
-	w.flush(rows)
-	w.exec(reportCountsSQL, doc)
-	w.exec(findingCountsSQL, "["+strconv.FormatInt(doc, 10)+"]")
 }
 
 // indicatorIDs resolves a finding's location to the stored rows.
 type indicatorIDs struct {
-	projects   map[string]int64   // project id by code
-	indicators map[[2]int64]int64 // indicator id by project id (0: the department table) and seq
-	uncoded    int64              // the table an indicator finding without a project code points into: a project id, 0 for the department's, -1 for none
+	projects   map[string]int64    // project id by code
+	indicators map[[2]int64]int64  // indicator id by project id (0: the department table) and seq
+	levels     map[int64][2]string // an indicator's 一级指标 and target kind by id, which its findings carry
+	uncoded    int64               // the table an indicator finding without a project code points into: a project id, 0 for the department's, -1 for none
+}
+
+// add notes the indicator in of a table (project id, 0 for the
+// department's) stored as id.
+func (ids *indicatorIDs) add(project int64, seq int, id int64, in *Indicator) {
+	ids.indicators[[2]int64{project, int64(seq)}] = id
+	ids.levels[id] = [2]string{in.Level1, string(in.Target.Kind)}
+}
+
+// id is the indicator id resolve returned, 0 for none.
+func (ids *indicatorIDs) id(indicator any) int64 {
+	id, _ := indicator.(int64)
+	return id
 }
 
 // resolve returns the project and indicator ids l points at, nil where
@@ -402,50 +423,9 @@ func sortFindings(rep *Report) []Finding {
 	return fs
 }
 
-// text returns the id of the distinct text words, adding it to the index
-// when new.
-func (w *writer) text(words Words) int64 {
-	if w.err != nil {
-		return 0
-	}
-	sum := sha256.Sum256([]byte(words.Name + "\x00" + words.Body + "\x00" + words.Value))
-	hash := hex.EncodeToString(sum[:12])
-	if id, ok := w.texts[hash]; ok {
-		return id
-	}
-	if id, ok := w.s.cachedText(hash); ok {
-		return id
-	}
-	var id int64
-	const q = `SELECT id FROM search_texts WHERE hash = ?`
-	var row *sql.Row
-	if st := w.s.stmt(q); st != nil {
-		row = w.tx.StmtContext(w.ctx, st).QueryRowContext(w.ctx, hash)
-	} else {
-		row = w.tx.QueryRowContext(w.ctx, q, hash)
-	}
-	err := row.Scan(&id)
-	if err == nil {
-		if w.texts != nil {
-			w.texts[hash] = id
-		}
-		return id
-	}
-	if err != sql.ErrNoRows {
-		w.err = err
-		return 0
-	}
-	id = w.exec(`INSERT INTO search_texts (hash) VALUES (?)`, hash)
-	w.exec(`INSERT INTO search_fts (rowid, name, body, value) VALUES (?, ?, ?, ?)`,
-		id, words.Name, words.Body, words.Value)
-	if w.texts != nil && w.err == nil {
-		w.texts[hash] = id
-	}
-	return id
-}
-
-// indicator stores one indicator of a project's table, of its medium-term
-// block (scope mid_term) or of the department's (project nil).
+// indicator gathers one indicator of a project's table, of its
+// medium-term block (scope mid_term) or of the department's (project nil)
+// and returns its id.
 func (w *writer) indicator(doc int64, project any, scope string, seq int, in *Indicator) int64 {
 	t := in.Target
 	var target, lower, upper any
@@ -475,33 +455,15 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *In
 	if m := in.MidTerm; m != nil {
 		midValue, midTarget = m.Value, jsonText(m.Target)
 	}
-	return w.exec(`INSERT INTO indicators (project_id, document_id, scope, seq, level1, level2, level3,
-		description, nature, value, value_unit, basis, weight, actual, score, deviation, kind, op,
-		target, target_num, unit, lower, upper, lower_num, upper_num, lower_inclusive,
-		upper_inclusive, ref, date, level, text, mid_value, mid_target, extra, page, tbl, row,
-		target_base, base_num, base_unit, lower_base_num, upper_base_num, delta, delta_unit,
-		delta_op, note, period_from, period_to)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		project, doc, scope, seq, in.Level1, in.Level2, in.Level3, in.Description, in.Nature, in.Value,
-		in.Unit, in.Basis, in.Weight, in.Actual, in.Score, in.Deviation, string(t.Kind), t.Op,
-		target, targetNum, t.Unit, lower, upper, lowerNum, upperNum, lowerInc, upperInc,
-		t.Ref, t.Date, t.Level, t.Text, midValue, midTarget, jsonObject(in.Extra),
-		in.Page, in.Table, in.Row,
-		targetBase, baseNum, baseUnit, lowerBaseNum, upperBaseNum, delta, deltaUnit,
-		deltaOp, t.Note, t.From, t.To)
-}
-
-func newFindingRows() *bulk {
-	return newBulk("findings", "document_id", "project_id", "indicator_id", "batch", "rule", "severity",
-		"message", "project_code", "indicator", "sub_goal", "field", "page", "tbl", "row", "col")
-}
-
-// finding adds a finding to the rows of findings to insert.
-func (w *writer) finding(r *bulk, doc int64, batch int, f Finding, ids *indicatorIDs) {
-	project, indicator := ids.resolve(f)
-	w.queue(r, doc, project, indicator, batch, f.Rule, f.Severity, f.Message, f.Project,
-		f.Indicator, f.SubGoal, f.Field, f.Page, f.Table, f.Row, f.Col)
+	r := w.rows
+	r.next.indicator++
+	r.indicators.add(r.next.indicator, project, doc, scope, seq, in.Level1, in.Level2, in.Level3,
+		in.Description, in.Nature, in.Value, in.Unit, in.Basis, in.Weight, in.Actual, in.Score,
+		in.Deviation, string(t.Kind), t.Op, target, targetNum, t.Unit, lower, upper, lowerNum,
+		upperNum, lowerInc, upperInc, t.Ref, t.Date, t.Level, t.Text, midValue, midTarget,
+		jsonObject(in.Extra), in.Page, in.Table, in.Row, targetBase, baseNum, baseUnit,
+		lowerBaseNum, upperBaseNum, delta, deltaUnit, deltaOp, t.Note, t.From, t.To)
+	return r.next.indicator
 }
 
 // Hashes returns the status of every stored document ("ok" or "failed")

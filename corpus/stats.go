@@ -94,13 +94,13 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	return st, nil
 }
 
-// reportCountsSQL counts what the report of document ?1 holds, once it
-// is stored: Stats adds these up.
+// reportCountsSQL counts what the reports of the documents in the JSON
+// array ?1 hold, once they are stored: Stats adds these up.
 const reportCountsSQL = `UPDATE reports SET
-	n_projects = (SELECT count(*) FROM projects WHERE document_id = ?1),
+	n_projects = (SELECT count(*) FROM projects p WHERE p.document_id = reports.document_id),
 	(n_indicators, n_dept_indicators, n_mid_indicators) = (SELECT count(*), coalesce(sum(project_id IS NULL), 0),
-		coalesce(sum(scope = 'mid_term'), 0) FROM indicators WHERE document_id = ?1)
-	WHERE document_id = ?1`
+		coalesce(sum(scope = 'mid_term'), 0) FROM indicators i WHERE i.document_id = reports.document_id)
+	WHERE document_id IN (SELECT value FROM json_each(?1))`
 
 // findingCountsSQL counts the findings of the reports of the documents in
 // the JSON array ?1, when they are stored and when their cross-document

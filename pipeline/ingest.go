@@ -106,7 +106,7 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 		workers = runtime.NumCPU()
 	}
 	filec := make(chan File)
-	resc := make(chan result, workers)
+	resc := make(chan result, maxBatch) // what the writer takes in one transaction
 	go func() {
 		defer close(filec)
 		for _, f := range files {
