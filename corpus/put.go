@@ -183,9 +183,21 @@ type writer struct {
 	rows  *txRows          // the reports' rows gathered so far; nil before the first
 }
 
+// exec runs query and returns the rowid it inserted.
 func (w *writer) exec(query string, args ...any) int64 {
-	if w.err != nil {
+	res := w.result(query, args...)
+	if res == nil {
 		return 0
+	}
+	id, _ := res.LastInsertId()
+	return id
+}
+
+// result runs query, prepared once the transaction is over (Store.stmt);
+// nil after an error.
+func (w *writer) result(query string, args ...any) sql.Result {
+	if w.err != nil {
+		return nil
 	}
 	var res sql.Result
 	var err error
@@ -196,10 +208,9 @@ func (w *writer) exec(query string, args ...any) int64 {
 	}
 	if err != nil {
 		w.err = err
-		return 0
+		return nil
 	}
-	id, _ := res.LastInsertId()
-	return id
+	return res
 }
 
 // document inserts the documents row; ok is false when the hash is
@@ -212,13 +223,12 @@ func (w *writer) document(d *Doc) (id int64, ok bool) {
 			errText = d.Err.Error()
 		}
 	}
-	res, err := w.tx.ExecContext(w.ctx, `INSERT INTO documents
+	res := w.result(`INSERT INTO documents
 		(sha256, path, format, size, pages, status, reason, error, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
 		d.SHA256, d.Path, d.Format, d.Size, d.Pages, status, reason, errText,
 		time.Now().UTC().Format(time.RFC3339))
-	if err != nil {
-		w.err = err
+	if res == nil {
 		return 0, false
 	}
 	if n, _ := res.RowsAffected(); n == 0 {

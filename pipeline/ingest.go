@@ -120,8 +120,11 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 	// Two stages, each with as many goroutines as workers: one keeps the
 	// reading (a worker process each, when isolated) busy, the other
 	// checks and indexes what was read, so a worker never waits for the
-	// rules of its last file.
-	readc := make(chan result, workers)
+	// rules of its last file. Up to a transaction's worth of files read
+	// wait for checking: the workers go on reading while the checkers wait
+	// for the segmenter to load (a quarter of a second) or the writer for
+	// its transaction.
+	readc := make(chan result, maxBatch)
 	var readers, checkers sync.WaitGroup
 	for range workers {
 		readers.Add(1)
