@@ -252,9 +252,9 @@ func linesBox(lines []*textLine, p *pageLayout) extract.Rect {
 // cellParagraphs cuts the lines of a cell into paragraphs. Wrapped lines
 // of a cell read as one text; a new paragraph needs clear signs: a blank
 // line's gap, or a numbered item after a line that stops short.
-func cellParagraphs(cell *tableCell) [][]*textLine {
+// They are appended to out.
+func cellParagraphs(out [][]*textLine, cell *tableCell) [][]*textLine {
 	f := cellFrame(cell)
-	var out [][]*textLine
 	start := 0
 	for i := 1; i <= len(cell.lines); i++ {
 		if i < len(cell.lines) {
@@ -287,6 +287,10 @@ type cellReading struct {
 	paras [][]*textLine
 	texts []string
 	text  string // texts joined with "\n"
+	// Room for the one paragraph most cells have, so that its reading is
+	// one allocation, not three: a document has thousands of cells.
+	onePara [1][]*textLine
+	oneText [1]string
 }
 
 // read returns the reading of cell's lines, made once for as many lines
@@ -296,8 +300,12 @@ func (cell *tableCell) read() *cellReading {
 	if r := cell.reading; r != nil && r.n == len(cell.lines) {
 		return r
 	}
-	r := &cellReading{n: len(cell.lines), paras: cellParagraphs(cell)}
-	r.texts = make([]string, len(r.paras))
+	r := &cellReading{n: len(cell.lines)}
+	r.paras = cellParagraphs(r.onePara[:0], cell)
+	r.texts = r.oneText[:]
+	if len(r.paras) != 1 {
+		r.texts = make([]string, len(r.paras))
+	}
 	for i, para := range r.paras {
 		r.texts[i] = joinLines(para)
 	}
@@ -313,39 +321,59 @@ func (s *stitchedTable) build(path string, index int, pages []*pageLayout) *extr
 	pl := pages[first.page-1]
 	t := extract.NewTable(rows, cols)
 	t.Pos = extract.Pos{File: path, Page: first.page, Table: index, BBox: pl.userRect(first.box)}
+	// The cells, first counted with their paragraphs, are made in arrays
+	// of their own, a few allocations a table rather than three a cell.
+	type slot struct {
+		r, c int
+		tc   *tableCell
+	}
+	var order []slot
+	nparas := 0
 	for r, row := range s.grid {
 		for c, tc := range row {
 			if tc == nil || tc.built {
 				continue
 			}
 			tc.built = true
-			rs, cs := 1, 1
-			for r+rs < rows && s.grid[r+rs][c] == tc {
-				rs++
-			}
-			for c+cs < cols && s.grid[r][c+cs] == tc {
-				cs++
-			}
-			cp := pages[tc.page-1]
-			pos := extract.Pos{File: path, Page: tc.page, Table: index, Row: r + 1, Col: c + 1, BBox: cp.userRect(tc.box)}
-			cell := &extract.Cell{Row: r + 1, Col: c + 1, RowSpan: rs, ColSpan: cs, Pos: pos}
-			rd := tc.read()
-			if len(rd.paras) > 0 {
-				cell.Blocks = make([]extract.Block, 0, len(rd.paras))
-			}
-			for i, para := range rd.paras {
-				ppos := pos
-				ppos.BBox = cp.userRect(linesBox(para, cp))
-				cell.Blocks = append(cell.Blocks, extract.Block{Para: &extract.Paragraph{Text: rd.texts[i], Pos: ppos}})
-			}
-			cell.Text = rd.text
-			if err := t.Place(cell); err != nil {
-				// A cell that is no rectangle after stitching: keep its
-				// text in the slot it starts at rather than lose it.
-				cell.RowSpan, cell.ColSpan = 1, 1
-				if t.Grid[r][c] == nil {
-					t.Place(cell)
-				}
+			order = append(order, slot{r, c, tc})
+			nparas += len(tc.read().paras)
+		}
+	}
+	cells := make([]extract.Cell, len(order))
+	blocks := make([]extract.Block, nparas)
+	paras := make([]extract.Paragraph, nparas)
+	for k, sl := range order {
+		r, c, tc := sl.r, sl.c, sl.tc
+		rs, cs := 1, 1
+		for r+rs < rows && s.grid[r+rs][c] == tc {
+			rs++
+		}
+		for c+cs < cols && s.grid[r][c+cs] == tc {
+			cs++
+		}
+		cp := pages[tc.page-1]
+		pos := extract.Pos{File: path, Page: tc.page, Table: index, Row: r + 1, Col: c + 1, BBox: cp.userRect(tc.box)}
+		cell := &cells[k]
+		*cell = extract.Cell{Row: r + 1, Col: c + 1, RowSpan: rs, ColSpan: cs, Pos: pos}
+		rd := tc.read()
+		if n := len(rd.paras); n > 0 {
+			cell.Blocks, blocks = blocks[:0:n], blocks[n:]
+		}
+		for i, para := range rd.paras {
+			ppos := pos
+			ppos.BBox = cp.userRect(linesBox(para, cp))
+			p := &paras[0]
+			paras = paras[1:]
+			*p = extract.Paragraph{Text: rd.texts[i], Pos: ppos}
+			cell.Blocks = append(cell.Blocks, extract.Block{Para: p})
+		}
+		cell.Text = rd.text
+		if err := t.Place(cell); err != nil {
+			// A cell that is no rectangle after stitching: keep its
+			// text in the slot it starts at rather than lose it.
+			cell.RowSpan, cell.ColSpan = 1, 1
+			if t.Grid[r][c] == nil {
+				t.Place(cell)
 			}
 		}
 	}

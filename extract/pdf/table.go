@@ -113,6 +113,9 @@ type tableCell struct {
 	page                       int
 }
 
+// cellChunk is how many tableCells buildGrid makes at a time.
+const cellChunk = 64
+
 // findTables builds the tables drawn by the rules of one page.
 func findTables(page int, hrules, vrules []rule) []*tableFrag {
 	hs := joinRules(hrules, true)
@@ -229,6 +232,9 @@ func buildGrid(page int, hs, vs []seg) *tableFrag {
 			below[r][c] = r == rows-1 || covered(hAt[r+1], xs[c], xs[c+1])
 		}
 	}
+	// The cells are made from arrays of up to cellChunk: a page has
+	// hundreds, and one allocation each was a tenth of a PDF's.
+	var room []tableCell
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
 			if t.grid[r][c] != nil {
@@ -248,7 +254,12 @@ func buildGrid(page int, hs, vs []seg) *tableFrag {
 				}
 				rs++
 			}
-			cell := &tableCell{row: r, col: c, rowSpan: rs, colSpan: cs, page: page,
+			if len(room) == 0 {
+				room = make([]tableCell, min(cellChunk, (rows-r)*cols-c))
+			}
+			cell := &room[0]
+			room = room[1:]
+			*cell = tableCell{row: r, col: c, rowSpan: rs, colSpan: cs, page: page,
 				box: extract.Rect{X0: xs[c], Y0: ys[r+rs], X1: xs[c+cs], Y1: ys[r]}}
 			for i := r; i < r+rs; i++ {
 				for k := c; k < c+cs; k++ {
