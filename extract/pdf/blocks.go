@@ -87,10 +87,11 @@ func layoutPage(n int, pc *pageContent) *pageLayout {
 	p := &pageLayout{page: n, width: pc.width, height: pc.height, toUser: pc.toUser}
 	tables := findTables(n, pc.hrules, pc.vrules)
 	rest := placeGlyphs(tables, pc.glyphs)
+	var room lineRoom
 	for _, t := range tables {
 		empty := true
 		for _, c := range t.cells {
-			c.lines = buildLines(c.glyphs)
+			c.lines = room.build(c.glyphs)
 			c.glyphs = nil
 			empty = empty && len(c.lines) == 0
 		}
@@ -98,7 +99,7 @@ func layoutPage(n int, pc *pageContent) *pageLayout {
 			p.tables = append(p.tables, t)
 		}
 	}
-	p.lines = buildLines(rest)
+	p.lines = room.build(rest)
 	return p
 }
 

@@ -45,8 +45,19 @@ const (
 // header line "430001怀来县机关事务服务中心    单位：万元".
 const fieldSep = "    "
 
-// buildLines groups glyphs into lines, top to bottom.
-func buildLines(gs []glyph) []*textLine {
+// lineRoom makes the lines of a page (of its cells, and of the text
+// outside tables) from shared arrays, a few allocations a page rather
+// than two a cell.
+type lineRoom struct {
+	store []textLine
+	lines []*textLine
+}
+
+// lineChunk is how many lines a lineRoom makes room for at a time.
+const lineChunk = 64
+
+// build groups glyphs into lines, top to bottom.
+func (r *lineRoom) build(gs []glyph) []*textLine {
 	if len(gs) == 0 {
 		return nil
 	}
@@ -55,8 +66,11 @@ func buildLines(gs []glyph) []*textLine {
 	// reach of the run's mean midY. Its glyphs stay where they are in gs.
 	// The runs are found twice: counted, then made.
 	n := lineRuns(gs, nil)
-	store := make([]textLine, n)
-	lines := make([]*textLine, n)
+	if len(r.store) < n {
+		r.store, r.lines = make([]textLine, max(n, lineChunk)), make([]*textLine, max(n, lineChunk))
+	}
+	store, lines := r.store[:n:n], r.lines[:n:n]
+	r.store, r.lines = r.store[n:], r.lines[n:]
 	lineRuns(gs, func(i, start, end int, size float64) {
 		l := &store[i]
 		l.glyphs, l.size = gs[start:end:end], size
