@@ -109,9 +109,9 @@ type interp struct {
 	tm    matrix // text matrix
 	tlm   matrix // text line matrix
 
-	subpaths   [][]point // the current path, in display space
-	pathPoints int       // points in subpaths
-	depth      int       // Form XObject nesting
+	path       path // the current path, in display space
+	pathPoints int  // points in path, as counted against maxPathPoints
+	depth      int  // Form XObject nesting
 }
 
 // defaultFont stands in when no font is set, so positions still advance;
@@ -196,26 +196,23 @@ func (in *interp) op(op string, a []operand, res *resources) {
 			break
 		}
 		x, y := gs.ctm.apply(num(a, 0), num(a, 1))
-		in.subpaths = append(in.subpaths, []point{{x, y}})
+		in.path.moveTo(point{x, y})
 	case "l":
 		if in.pathPoints++; in.pathPoints > maxPathPoints {
 			break
 		}
-		if n := len(in.subpaths); n > 0 {
+		if in.path.started() {
 			x, y := gs.ctm.apply(num(a, 0), num(a, 1))
-			in.subpaths[n-1] = append(in.subpaths[n-1], point{x, y})
+			in.path.lineTo(point{x, y})
 		}
 	case "c", "v", "y":
 		// A curve is no rule: end the subpath at the curve's end point.
 		if len(a) >= 2 {
 			x, y := gs.ctm.apply(num(a, len(a)-2), num(a, len(a)-1))
-			in.subpaths = append(in.subpaths, []point{{x, y}})
+			in.path.moveTo(point{x, y})
 		}
 	case "h":
-		if n := len(in.subpaths); n > 0 && len(in.subpaths[n-1]) > 1 {
-			sp := in.subpaths[n-1]
-			in.subpaths[n-1] = append(sp, sp[0])
-		}
+		in.path.close()
 	case "re":
 		if in.pathPoints += 5; in.pathPoints > maxPathPoints {
 			break
@@ -225,7 +222,7 @@ func (in *interp) op(op string, a []operand, res *resources) {
 		p1x, p1y := gs.ctm.apply(x+w, y)
 		p2x, p2y := gs.ctm.apply(x+w, y+h)
 		p3x, p3y := gs.ctm.apply(x, y+h)
-		in.subpaths = append(in.subpaths, []point{{p0x, p0y}, {p1x, p1y}, {p2x, p2y}, {p3x, p3y}, {p0x, p0y}})
+		in.path.moveTo(point{p0x, p0y}, point{p1x, p1y}, point{p2x, p2y}, point{p3x, p3y}, point{p0x, p0y})
 	case "S", "s":
 		in.stroke()
 		in.endPath()
@@ -302,9 +299,46 @@ func (in *interp) op(op string, a []operand, res *resources) {
 	}
 }
 
+// path is a path's subpaths, their points in one array that the page's
+// paths reuse: a page draws thousands of short paths (every border of
+// its tables), and each subpath's own slice was an allocation or two.
+type path struct {
+	points []point
+	starts []int // where each subpath starts in points
+}
+
+// moveTo starts a subpath with the points ps.
+func (p *path) moveTo(ps ...point) {
+	p.starts = append(p.starts, len(p.points))
+	p.points = append(p.points, ps...)
+}
+
+func (p *path) started() bool { return len(p.starts) > 0 }
+
+// lineTo adds a point to the last subpath, which there must be.
+func (p *path) lineTo(q point) { p.points = append(p.points, q) }
+
+// close goes back to the start of the last subpath, when it has a segment.
+func (p *path) close() {
+	if n := len(p.starts); n > 0 && len(p.points)-p.starts[n-1] > 1 {
+		p.points = append(p.points, p.points[p.starts[n-1]])
+	}
+}
+
+// subpath returns the points of the k-th subpath.
+func (p *path) subpath(k int) []point {
+	end := len(p.points)
+	if k+1 < len(p.starts) {
+		end = p.starts[k+1]
+	}
+	return p.points[p.starts[k]:end:end]
+}
+
+func (p *path) reset() { p.points, p.starts = p.points[:0], p.starts[:0] }
+
 // endPath ends the current path, painted or not.
 func (in *interp) endPath() {
-	in.subpaths = in.subpaths[:0]
+	in.path.reset()
 	in.pathPoints = 0
 }
 
@@ -379,7 +413,8 @@ func (in *interp) stroke() {
 		return
 	}
 	lw := in.gs.lineWidth * in.gs.ctm.scale()
-	for _, sp := range in.subpaths {
+	for k := range in.path.starts {
+		sp := in.path.subpath(k)
 		for i := 1; i < len(sp); i++ {
 			in.addRule(sp[i-1], sp[i], lw)
 		}
@@ -392,7 +427,8 @@ func (in *interp) fill() {
 		return
 	}
 subpaths:
-	for _, sp := range in.subpaths {
+	for k := range in.path.starts {
+		sp := in.path.subpath(k)
 		if len(sp) < 4 || len(sp) > 5 {
 			continue
 		}
@@ -454,11 +490,11 @@ func (in *interp) xobject(res *resources, name string) {
 			sub = in.doc.resources(r)
 		}
 		in.depth++
-		paths := in.subpaths
-		in.subpaths = nil
+		outer := in.path
+		in.path = path{}
 		err := in.run(x, sub)
 		in.depth--
-		in.subpaths = paths
+		in.path = outer
 		in.gs, in.saved = saved, in.saved[:min(savedLen, len(in.saved))]
 		if err != nil {
 			if isLimit(err) {
