@@ -288,20 +288,23 @@ type cellReading struct {
 	paras [][]*textLine
 	texts []string
 	text  string // texts joined with "\n"
-	// Room for the one paragraph most cells have, so that its reading is
-	// one allocation, not three: a document has thousands of cells.
+	// Room for the one paragraph most cells have, so that reading it
+	// makes no slices: a document has thousands of cells.
 	onePara [1][]*textLine
 	oneText [1]string
 }
 
 // read returns the reading of cell's lines, made once for as many lines
 // as it has: stitching only ever appends lines to a cell (see
-// stitchedTable.add), and the text is asked for many times.
+// stitchedTable.add), and the text is asked for many times. The reading
+// is kept in the cell, not allocated, so one of fewer lines is gone once
+// the cell is read again: callers do not hold on to it.
 func (cell *tableCell) read() *cellReading {
-	if r := cell.reading; r != nil && r.n == len(cell.lines) {
-		return r
+	r := &cell.reading
+	if r.n == len(cell.lines) {
+		return r // a cell without lines reads as the zero cellReading
 	}
-	r := &cellReading{n: len(cell.lines)}
+	*r = cellReading{n: len(cell.lines)}
 	r.paras = cellParagraphs(r.onePara[:0], cell)
 	r.texts = r.oneText[:]
 	if len(r.paras) != 1 {
@@ -311,7 +314,6 @@ func (cell *tableCell) read() *cellReading {
 		r.texts[i] = joinLines(para)
 	}
 	r.text = strings.Join(r.texts, "\n")
-	cell.reading = r
 	return r
 }
 

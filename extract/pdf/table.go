@@ -106,9 +106,9 @@ type tableCell struct {
 	row, col, rowSpan, colSpan int
 	box                        extract.Rect // display space
 	glyphs                     []glyph
-	nglyphs                    int  // glyphs placeGlyphs found in the cell, while it counts
-	built                      bool // its Cell is made: a stitched table's grid holds it in every slot it covers
-	reading                    *cellReading
+	nglyphs                    int         // glyphs placeGlyphs found in the cell, while it counts
+	built                      bool        // its Cell is made: a stitched table's grid holds it in every slot it covers
+	reading                    cellReading // of its lines, once read
 	lines                      []*textLine
 	page                       int
 }
@@ -274,14 +274,27 @@ func buildGrid(page int, hs, vs []seg) *tableFrag {
 
 // linesAt returns, for each edge position (ascending), the lines that lie
 // on it.
+// The lines are counted first, then put in one array the edges share.
 func linesAt(ss []seg, edges []float64) [][]seg {
 	out := make([][]seg, len(edges))
-	for _, s := range ss {
-		i := sort.SearchFloat64s(edges, s.pos-snapTol)
-		for ; i < len(edges) && edges[i] <= s.pos+snapTol; i++ {
-			out[i] = append(out[i], s)
+	count := make([]int, len(edges))
+	total := 0
+	each := func(fn func(i int, s seg)) {
+		for _, s := range ss {
+			i := sort.SearchFloat64s(edges, s.pos-snapTol)
+			for ; i < len(edges) && edges[i] <= s.pos+snapTol; i++ {
+				fn(i, s)
+			}
 		}
 	}
+	each(func(i int, _ seg) { count[i]++; total++ })
+	room := make([]seg, total)
+	for i, n := range count {
+		if n > 0 {
+			out[i], room = room[:0:n], room[n:]
+		}
+	}
+	each(func(i int, s seg) { out[i] = append(out[i], s) })
 	return out
 }
 
