@@ -54,7 +54,7 @@ type lineRoom struct {
 }
 
 // lineChunk is how many lines a lineRoom makes room for at a time.
-const lineChunk = 64
+const lineChunk = 32
 
 // build groups glyphs into lines, top to bottom.
 func (r *lineRoom) build(gs []glyph) []*textLine {

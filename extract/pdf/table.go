@@ -114,7 +114,7 @@ type tableCell struct {
 }
 
 // cellChunk is how many tableCells buildGrid makes at a time.
-const cellChunk = 64
+const cellChunk = 32
 
 // findTables builds the tables drawn by the rules of one page.
 func findTables(page int, hrules, vrules []rule) []*tableFrag {
