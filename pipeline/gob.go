@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 // restoreEmpty gives back the empty slices gob does not transmit: report/v1
@@ -97,4 +100,69 @@ func holds(t reflect.Type, seen map[reflect.Type]bool) bool {
 		}
 	}
 	return false
+}
+
+// sharedCols carries the indicators' Cols across the process boundary
+// once per table: the rows of a table share one map (report.Indicator),
+// which gob would send with every row and decode into a map for each,
+// a third of what the parent allocates to decode an answer.
+type sharedCols struct {
+	Maps []map[string]int
+	Of   []int32 // for each indicator in eachIndicator's order, its map in Maps; -1 for none
+}
+
+// takeCols moves rep's Cols into a sharedCols, leaving them nil.
+func takeCols(rep *report.Report) sharedCols {
+	var sc sharedCols
+	index := map[uintptr]int32{} // a map's identity → its index in Maps
+	eachIndicator(rep, func(ind *report.Indicator) {
+		i := int32(-1)
+		if len(ind.Cols) > 0 { // gob sends no empty map: it arrived nil
+			p := reflect.ValueOf(ind.Cols).Pointer()
+			var ok bool
+			if i, ok = index[p]; !ok {
+				i = int32(len(sc.Maps))
+				index[p] = i
+				sc.Maps = append(sc.Maps, ind.Cols)
+			}
+		}
+		sc.Of = append(sc.Of, i)
+		ind.Cols = nil
+	})
+	return sc
+}
+
+// putCols gives rep back the Cols takeCols took, shared again.
+func putCols(rep *report.Report, sc sharedCols) error {
+	n := 0
+	var err error
+	eachIndicator(rep, func(ind *report.Indicator) {
+		switch {
+		case n >= len(sc.Of) || sc.Of[n] >= int32(len(sc.Maps)):
+			err = errors.New("the answer holds the columns of fewer indicators than its report")
+		case sc.Of[n] >= 0:
+			ind.Cols = sc.Maps[sc.Of[n]]
+		}
+		n++
+	})
+	return err
+}
+
+// eachIndicator calls fn for every indicator of rep, in one order.
+func eachIndicator(rep *report.Report, fn func(*report.Indicator)) {
+	if rep == nil {
+		return
+	}
+	for i := range rep.DepartmentIndicators {
+		fn(&rep.DepartmentIndicators[i])
+	}
+	for p := range rep.Projects {
+		pr := &rep.Projects[p]
+		for i := range pr.Indicators {
+			fn(&pr.Indicators[i])
+		}
+		for i := range pr.MidTermIndicators {
+			fn(&pr.MidTermIndicators[i])
+		}
+	}
 }

@@ -71,6 +71,9 @@ func misbehavingWorker() int {
 		}
 		rep, err := readBytes(req.Path, req.Data, req.Options)
 		a := answer{Report: rep, Sentinel: -1}
+		if rep != nil {
+			a.Cols = takeCols(rep)
+		}
 		if err != nil {
 			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)
 		}

@@ -77,6 +77,9 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Re
 	if err != nil {
 		return nil, err
 	}
+	if err := putCols(a.Report, a.Cols); err != nil {
+		return nil, fmt.Errorf("pipeline: %s: %w: %v", path, ErrInternal, err)
+	}
 	restoreEmpty(reflect.ValueOf(a.Report))
 	return a.Report, nil
 }

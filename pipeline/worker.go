@@ -27,7 +27,8 @@ type request struct {
 
 // answer is a worker's reading of one file.
 type answer struct {
-	Report   *report.Report
+	Report   *report.Report // without its indicators' Cols, which come in Cols
+	Cols     sharedCols
 	Document *extract.Document // when the request asked for it
 	Err      string            // "" when read
 	Reason   string            // Chinese
@@ -89,6 +90,9 @@ func serve(r io.Reader, w io.Writer) int {
 			}
 		} else {
 			a.Report, err = readBytes(req.Path, req.Data, req.Options)
+			if a.Report != nil {
+				a.Cols = takeCols(a.Report)
+			}
 		}
 		if err != nil {
 			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)
