@@ -100,7 +100,8 @@ const freshSQL = `DELETE FROM submissions_stale`
 // joined by SQLite: white space is all noSpace drops and the joints are
 // none, so dropping it from the joined fields drops it from each.
 func fillContent(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.document_id, -1, '', 0, r.fingerprint
+	rows, err := tx.QueryContext(ctx, `SELECT doc, line FROM (
+		SELECT r.document_id AS doc, -1 AS seq, '' AS typ, 0 AS iid, r.fingerprint AS line
 		FROM reports r WHERE r.content IS NULL
 		UNION ALL
 		SELECT r.document_id, p.seq, 'p', 0,
@@ -110,8 +111,8 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 		SELECT r.document_id, coalesce(p.seq, 0), 'i', i.id,
 			'i ' || i.level1 || '/' || i.level2 || '|' || i.level3 || '|' || i.value
 		FROM reports r JOIN indicators i ON i.document_id = r.document_id
-		LEFT JOIN projects p ON p.id = i.project_id WHERE r.content IS NULL
-		ORDER BY 1, 2, 3 DESC, 4`)
+		LEFT JOIN projects p ON p.id = i.project_id WHERE r.content IS NULL)
+		ORDER BY doc, seq, typ DESC, iid`)
 	if err != nil {
 		return err
 	}
@@ -122,9 +123,8 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 	var text []byte
 	var line sql.RawBytes
 	for rows.Next() {
-		var doc, seq, iid int64
-		var typ string
-		if err := rows.Scan(&doc, &seq, &typ, &iid, &line); err != nil {
+		var doc int64
+		if err := rows.Scan(&doc, &line); err != nil {
 			rows.Close()
 			return err
 		}
@@ -157,16 +157,22 @@ func contentSum(text []byte) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// appendNoSpace appends s without its white space, as noSpace returns it.
+// appendNoSpace appends s without its white space, as noSpace returns it,
+// a run between spaces at a time.
 func appendNoSpace(dst, s []byte) []byte {
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		if !unicode.IsSpace(r) {
-			dst = append(dst, s[:n]...)
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
 		}
-		s = s[n:]
+		if unicode.IsSpace(r) {
+			dst = append(dst, s[start:i]...)
+			start = i + n
+		}
+		i += n
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
 
 // idValues gathers rows of an id and its new values as a JSON array, for
