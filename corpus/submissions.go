@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,81 +95,128 @@ const freshSQL = `DELETE FROM submissions_stale`
 // indicators the levels and value, then the department indicators, white
 // space dropped. On the bench corpus the .docx and .pdf of each of the
 // 200 reports read alike by these.
+//
+// The rows come by document, its fingerprint first, each line's fields
+// joined by SQLite: white space is all noSpace drops and the joints are
+// none, so dropping it from the joined fields drops it from each.
 func fillContent(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.document_id, r.fingerprint, 'p', p.id, p.code, p.name,
-			p.budget_total || '/' || p.budget_fiscal || '/' || p.budget_other, p.seq, 0
+	rows, err := tx.QueryContext(ctx, `SELECT doc, line FROM (
+		SELECT r.document_id AS doc, -1 AS seq, '' AS typ, 0 AS iid, r.fingerprint AS line
+		FROM reports r WHERE r.content IS NULL
+		UNION ALL
+		SELECT r.document_id, p.seq, 'p', 0,
+			'p ' || p.code || '|' || p.name || '|' || p.budget_total || '/' || p.budget_fiscal || '/' || p.budget_other
 		FROM reports r JOIN projects p ON p.document_id = r.document_id WHERE r.content IS NULL
 		UNION ALL
-		SELECT r.document_id, r.fingerprint, 'i', coalesce(i.project_id, 0), i.level1 || '/' || i.level2, i.level3,
-			i.value, coalesce(p.seq, 0), i.id
+		SELECT r.document_id, coalesce(p.seq, 0), 'i', i.id,
+			'i ' || i.level1 || '/' || i.level2 || '|' || i.level3 || '|' || i.value
 		FROM reports r JOIN indicators i ON i.document_id = r.document_id
-		LEFT JOIN projects p ON p.id = i.project_id WHERE r.content IS NULL
-		UNION ALL
-		SELECT r.document_id, r.fingerprint, '', 0, '', '', '', 0, 0 FROM reports r WHERE r.content IS NULL
-		ORDER BY 1, 8, 3 DESC, 9`)
+		LEFT JOIN projects p ON p.id = i.project_id WHERE r.content IS NULL)
+		ORDER BY doc, seq, typ DESC, iid`)
 	if err != nil {
 		return err
 	}
-	// The rows come by document: one hash at a time, the sums kept for
-	// the updates once the rows are read.
-	type docSum struct {
-		doc int64
-		sum string
-	}
-	var sums []docSum
-	h := sha256.New()
+	// One document's text at a time, hashed when the next begins; the
+	// sums are written once the rows are read.
+	var sums idValues
 	cur := int64(-1)
-	var line []byte
-	var fp, typ, a, b, c sql.RawBytes
+	var text []byte
+	var line sql.RawBytes
 	for rows.Next() {
-		var doc, id, seq, iid int64
-		if err := rows.Scan(&doc, &fp, &typ, &id, &a, &b, &c, &seq, &iid); err != nil {
+		var doc int64
+		if err := rows.Scan(&doc, &line); err != nil {
 			rows.Close()
 			return err
 		}
 		if doc != cur {
 			if cur >= 0 {
-				sums = append(sums, docSum{cur, hex.EncodeToString(h.Sum(nil))[:16]})
+				sums.add(cur, contentSum(text))
 			}
+			// The fingerprint comes first (seq -1).
 			cur = doc
-			h.Reset()
-			line = append(append(line[:0], fp...), '\n')
-			h.Write(line)
+			text = append(append(text[:0], line...), '\n')
+			continue
 		}
-		if len(typ) > 0 {
-			// typ noSpace(a)|noSpace(b)|noSpace(c)
-			line = append(append(line[:0], typ...), ' ')
-			line = append(appendNoSpace(line, a), '|')
-			line = append(appendNoSpace(line, b), '|')
-			line = append(appendNoSpace(line, c), '\n')
-			h.Write(line)
-		}
+		// "p " or "i ", then the fields without white space.
+		text = append(appendNoSpace(append(text, line[:2]...), line[2:]), '\n')
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	if cur >= 0 {
-		sums = append(sums, docSum{cur, hex.EncodeToString(h.Sum(nil))[:16]})
+		sums.add(cur, contentSum(text))
 	}
-	for _, d := range sums {
-		if _, err := tx.ExecContext(ctx, `UPDATE reports SET content = ? WHERE document_id = ?`, d.sum, d.doc); err != nil {
-			return err
-		}
-	}
-	return nil
+	return sums.update(ctx, tx, `UPDATE reports SET content = j.value->>1 FROM jsonb_each(?) j
+		WHERE reports.document_id = j.value->>0`)
 }
 
-// appendNoSpace appends s without its white space, as noSpace returns it.
+// contentSum is the content hash of a report's text.
+func contentSum(text []byte) string {
+	h := sha256.Sum256(text)
+	return hex.EncodeToString(h[:8])
+}
+
+// appendNoSpace appends s without its white space, as noSpace returns it,
+// a run between spaces at a time.
 func appendNoSpace(dst, s []byte) []byte {
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		if !unicode.IsSpace(r) {
-			dst = append(dst, s[:n]...)
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
 		}
-		s = s[n:]
+		if unicode.IsSpace(r) {
+			dst = append(dst, s[start:i]...)
+			start = i + n
+		}
+		i += n
 	}
-	return dst
+	return append(dst, s[start:]...)
+}
+
+// idValues gathers rows of an id and its new values as a JSON array, for
+// one UPDATE to read with jsonb_each: one statement a row through
+// database/sql costs more than SQLite's update. The values are nil, int64
+// or strings that need no escaping.
+type idValues struct {
+	buf []byte
+	n   int
+}
+
+func (v *idValues) add(id int64, vals ...any) {
+	if v.n == 0 {
+		v.buf = append(v.buf[:0], '[')
+	} else {
+		v.buf = append(v.buf, ',')
+	}
+	v.buf = strconv.AppendInt(append(v.buf, '['), id, 10)
+	for _, x := range vals {
+		v.buf = append(v.buf, ',')
+		switch x := x.(type) {
+		case nil:
+			v.buf = append(v.buf, "null"...)
+		case int64:
+			v.buf = strconv.AppendInt(v.buf, x, 10)
+		case string:
+			v.buf = append(append(append(v.buf, '"'), x...), '"')
+		default:
+			panic("corpus: idValues: unsupported value type") // a programming error
+		}
+	}
+	v.buf = append(v.buf, ']')
+	v.n++
+}
+
+// update runs query, which reads the rows from the JSON array bound to
+// it, and starts a new array.
+func (v *idValues) update(ctx context.Context, tx *sql.Tx, query string) error {
+	if v.n == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, query, string(append(v.buf, ']')))
+	v.buf, v.n = v.buf[:0], 0
+	return err
 }
 
 // fillAmounts reads the budget texts of the projects of the reports
@@ -176,14 +224,10 @@ func appendNoSpace(dst, s []byte) []byte {
 // before schema version 5. Put leaves them to this, once per ingest, so
 // that storing a document stays a plain copy of its report.
 func fillAmounts(ctx context.Context, tx *sql.Tx) error {
-	type amounts struct {
-		id                         int64
-		unit, total, fiscal, other string
-	}
 	// A chunk at a time, so that a large ingest does not hold every
 	// project's texts.
 	const chunk = 1000
-	todo := make([]amounts, 0, chunk)
+	var fens idValues
 	for last := int64(0); ; {
 		rows, err := tx.QueryContext(ctx, `SELECT id, amount_unit, budget_total, budget_fiscal, budget_other
 			FROM projects WHERE id > ? AND document_id IN (SELECT document_id FROM reports WHERE content IS NULL)
@@ -191,28 +235,26 @@ func fillAmounts(ctx context.Context, tx *sql.Tx) error {
 		if err != nil {
 			return err
 		}
-		todo = todo[:0]
+		n := 0
 		for rows.Next() {
-			var a amounts
-			if err := rows.Scan(&a.id, &a.unit, &a.total, &a.fiscal, &a.other); err != nil {
+			var unit, total, fiscal, other string
+			if err := rows.Scan(&last, &unit, &total, &fiscal, &other); err != nil {
 				rows.Close()
 				return err
 			}
-			todo = append(todo, a)
+			fens.add(last, fenArg(total, unit), fenArg(fiscal, unit), fenArg(other, unit))
+			n++
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, a := range todo {
-			if _, err := tx.ExecContext(ctx, `UPDATE projects SET budget_total_fen = ?, budget_fiscal_fen = ?,
-				budget_other_fen = ? WHERE id = ?`, fenArg(a.total, a.unit), fenArg(a.fiscal, a.unit),
-				fenArg(a.other, a.unit), a.id); err != nil {
-				return err
-			}
-			last = a.id
+		if err := fens.update(ctx, tx, `UPDATE projects SET budget_total_fen = j.value->>1,
+			budget_fiscal_fen = j.value->>2, budget_other_fen = j.value->>3
+			FROM jsonb_each(?) j WHERE projects.id = j.value->>0`); err != nil {
+			return err
 		}
-		if len(todo) < chunk {
+		if n < chunk {
 			return nil
 		}
 	}

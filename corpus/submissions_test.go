@@ -325,3 +325,69 @@ func TestFen(t *testing.T) {
 		}
 	}
 }
+
+// TestContentPinned holds reports.content to the hashes stored by earlier
+// versions, which the reports of later ingests are grouped with, and the
+// projects' amounts in 分 to those read by them: projects
+// stored out of their order, white space of every kind, a department
+// table, medium-term indicators, a text that is not UTF-8, a report with
+// nothing but its fingerprint.
+func TestContentPinned(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ind := func(l1, l2, l3, v string) report.Indicator {
+		return report.Indicator{Level1: l1, Level2: l2, Level3: l3, Value: v}
+	}
+	reps := []*report.Report{
+		{Schema: report.Schema, Kind: report.KindTarget, Year: 2025,
+			Department:           report.Department{Code: "401001", Name: "某某局"},
+			DepartmentIndicators: []report.Indicator{ind("产出指标", "数量 指标", "整体\u3000指标", "≥90%"), ind("效益指标", "", "满意度", "\t95 %\n")},
+			Projects: []report.Project{
+				{Seq: 2, Code: "13073025P000895100014", Name: "项目 乙", AmountUnit: "万元", Budget: report.Budget{Total: "1 200.5", Fiscal: "1200.5"},
+					Indicators:        []report.Indicator{ind("产出指标", "质量指标", "合格率", "100%"), ind("成本指标", "经济成本指标", "单价\xff\xfe", "≤ 5 万元")},
+					MidTermIndicators: []report.Indicator{ind("效益指标", "可持续", "长期 效益", "≥3年")}},
+				{Seq: 1, Code: "13073025P000895100013", Name: "项目甲\u00a0", AmountUnit: "元", Budget: report.Budget{Total: "600", Other: "0"},
+					Indicators: []report.Indicator{ind("产出指标", "数量指标", "培训 人次", "≥ 200 人次")}},
+			}},
+		{Schema: report.Schema, Kind: report.KindTarget, Year: 2025, Department: report.Department{Code: "401002", Name: "某某办"}},
+	}
+	for i, rep := range reps {
+		sr := toStore(rep)
+		d := &Doc{SHA256: strings.Repeat(string(rune('a'+i)), 64), Path: fmt.Sprintf("%d.docx", i), Format: "docx", Size: 1, Report: sr,
+			Index: NewIndex(sr, segmenter(t))}
+		if ok, err := s.Put(ctx, d, false); err != nil || !ok {
+			t.Fatalf("Put: %v %v", ok, err)
+		}
+	}
+	if err := s.RefreshSubmissions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	rows, err := s.db.Query(`SELECT content FROM reports
+		UNION ALL SELECT seq || '/' || coalesce(budget_total_fen, '-') || '/' || coalesce(budget_fiscal_fen, '-') || '/' ||
+			coalesce(budget_other_fen, '-') FROM projects
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, c)
+	}
+	if want := []string{"1/60000/-/0", "2/1200500000/1200500000/-", "30958b46422790cc", "6776d69db717151a"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("content and amounts %q, want %q", got, want)
+	}
+}
+
+// TestAppendNoSpace: the content hash drops white space as noSpace does.
+func TestAppendNoSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "项目 甲\t乙\n", "\u3000满意度\u00a0≥ 90 %\u0085", "a\u2028b\u200bc", "\xff \xe4\xb8 x", " 两端 "} {
+		if got, want := string(appendNoSpace([]byte("前"), []byte(s))), "前"+noSpace(s); got != want {
+			t.Errorf("appendNoSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

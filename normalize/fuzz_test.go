@@ -71,8 +71,9 @@ func checkValue(s string) error {
 	return nil
 }
 
-// FuzzScan: Scan, Quantities, Numbers and Clean never panic nor loop, and
-// what they report is a piece of the text.
+// FuzzScan: Scan, Quantities, Numbers and Clean never panic nor loop,
+// what they report is a piece of the text, and StrayBracket finds the
+// bracket Clean drops first.
 func FuzzScan(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -101,6 +102,9 @@ func checkScan(s string) error {
 		if c.Pos < 0 || c.Pos > len(s) || !strings.HasPrefix(s[c.Pos:], c.From) && c.Kind != "space" {
 			return fmt.Errorf("change %+v not at its position", c)
 		}
+	}
+	if got, want := StrayBracket(s), firstBracket(s); got != want {
+		return fmt.Errorf("StrayBracket = %q, Clean drops %q first", got, want)
 	}
 	return nil
 }

@@ -208,6 +208,50 @@ func Clean(s string) (string, []Change) {
 	return out, changes
 }
 
+// StrayBracket returns the unpaired bracket Clean would drop first (the
+// one nearest the start), "" when every bracket of s pairs. It skips the
+// rest of Clean's work, for rules that ask only this of every name.
+func StrayBracket(s string) string {
+	type open struct {
+		pos int
+		c   rune
+	}
+	var buf [8]open
+	stack := buf[:0]
+	closer, closerPos := rune(0), -1 // the first closing bracket with no opening one
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		// Conversion residue, as Clean removes it before pairing.
+		if c == '[' && strings.HasPrefix(s[i+1:], "bookmark:") {
+			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
+				i += j + 1
+				continue
+			}
+		}
+		if _, ok := bracketPairs[c]; ok {
+			stack = append(stack, open{i, c})
+		} else if opener, ok := closingOf[c]; ok {
+			switch k := len(stack); {
+			case k > 0 && stack[k-1].c == opener:
+				stack = stack[:k-1]
+			case closerPos < 0:
+				if k == 0 {
+					return string(c) // no opening bracket before it is left to be unpaired
+				}
+				closer, closerPos = c, i
+			}
+		}
+		i += n
+	}
+	switch {
+	case len(stack) > 0 && (closerPos < 0 || stack[0].pos < closerPos):
+		return string(stack[0].c)
+	case closerPos >= 0:
+		return string(closer)
+	}
+	return ""
+}
+
 var bracketPairs = map[rune]rune{'(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〔': '〕', '{': '}', '「': '」', '『': '』'}
 
 var closingOf = func() map[rune]rune {

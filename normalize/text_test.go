@@ -46,6 +46,44 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// TestStrayBracket holds StrayBracket to what Clean drops first.
+func TestStrayBracket(t *testing.T) {
+	for in, want := range map[string]string{
+		"]怀财字【2025】7号 机关大楼运行经费": "]",
+		"项目（一":                  "（",
+		"（一）完善制度建设。":            "",
+		"机关大楼运行经费":              "",
+		"（项目】":                  "（", // the opening one comes first
+		"【项目）（":                 "【",
+		"a)b(":                  ")",
+		"(a)b)c(":               ")",
+		"((a)":                  "(",
+		"[bookmark: _Toc1]项目名称": "",
+		"[bookmark: _Toc1项目名称":  "[",
+		"x[bookmark: (]y)":      ")",
+		"《a〔b〕》「c」『d』{e}":       "",
+		"\xff)":                 ")",
+	} {
+		if got := StrayBracket(in); got != want {
+			t.Errorf("StrayBracket(%q) = %q, want %q", in, got, want)
+		}
+		if got := firstBracket(in); got != want {
+			t.Errorf("Clean(%q) drops %q first, want %q", in, got, want)
+		}
+	}
+}
+
+// firstBracket is the first bracket Clean drops from s, "" for none.
+func firstBracket(s string) string {
+	_, changes := Clean(s)
+	for _, c := range changes {
+		if c.Kind == "bracket" {
+			return c.From
+		}
+	}
+	return ""
+}
+
 func TestNarrow(t *testing.T) {
 	for in, want := range map[string]string{"４.１７": "4.17", "１，２００": "1,200", "９０％": "90%", "—": "-", "六百萬": "六百万", "绩效": "绩效"} {
 		if got := Narrow(in); got != want {

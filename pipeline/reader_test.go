@@ -18,7 +18,8 @@ import (
 )
 
 // TestIsolatedReadsAlike reads every sample in a worker and in this
-// process: the reports must be the same, to the last field.
+// process: the reports must be the same, to the last field and the
+// indicators' columns.
 func TestIsolatedReadsAlike(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/seed/*.*")
 	forms, _ := filepath.Glob("../testdata/real-forms/*.*")
@@ -57,10 +58,30 @@ func TestIsolatedReadsAlike(t *testing.T) {
 		if !reflect.DeepEqual(want.Trace, got.Trace) || !reflect.DeepEqual(want.Unmapped, got.Unmapped) {
 			t.Errorf("%s: trace or unmapped differ when read in a worker", f)
 		}
+		if w, g := indicatorCols(want), indicatorCols(got); !reflect.DeepEqual(w, g) {
+			t.Errorf("%s: the indicators' columns differ when read in a worker: %v, here %v", f, g, w)
+		}
 	}
 	if n < 20 {
 		t.Errorf("only %d samples read", n)
 	}
+}
+
+// indicatorCols lists the Cols of rep's indicators, which JSON leaves out.
+func indicatorCols(rep *report.Report) []map[string]int {
+	var out []map[string]int
+	for _, in := range rep.DepartmentIndicators {
+		out = append(out, in.Cols)
+	}
+	for _, p := range rep.Projects {
+		for _, in := range p.Indicators {
+			out = append(out, in.Cols)
+		}
+		for _, in := range p.MidTermIndicators {
+			out = append(out, in.Cols)
+		}
+	}
+	return out
 }
 
 // TestIsolatedErrors: an error from a worker is the error read here: the

@@ -130,7 +130,16 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 // 邯财社〔2018〕126号…); "" for a heading of only a year and a form kind
 // (2023年项目支出绩效目标申报表).
 func TitleName(title string) string {
-	name := strings.TrimSpace(kindSuffix.ReplaceAllString(titleMarker.ReplaceAllString(title, ""), ""))
+	// Each pattern needs its literal (附, 绩效): a title without it skips
+	// the regexp, which rule T303 would run on every project's title.
+	name := title
+	if strings.Contains(name, "附") {
+		name = titleMarker.ReplaceAllString(name, "")
+	}
+	if strings.Contains(name, "绩效") {
+		name = kindSuffix.ReplaceAllString(name, "")
+	}
+	name = strings.TrimSpace(name)
 	if yearOnly.MatchString(name) {
 		return ""
 	}

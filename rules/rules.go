@@ -74,7 +74,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -234,23 +233,24 @@ func sortFindings(rep *report.Report, fs []Finding) {
 			seq[p.Code] = i + 1
 		}
 	}
-	key := func(f *Finding) [5]int {
-		l := f.Location
-		k := [5]int{0, l.SubGoal, l.Table, l.Row, l.Col}
+	// Each finding's key once, rather than two in every comparison; the
+	// findings move once, in that order.
+	keys := make([][5]int, len(fs))
+	order := make([]int, len(fs))
+	for i := range fs {
+		l := &fs[i].Location
+		keys[i] = [5]int{0, l.SubGoal, l.Table, l.Row, l.Col}
 		if l.Project != "" {
-			k[0] = seq[l.Project]
+			keys[i][0] = seq[l.Project]
 		}
-		return k
+		order[i] = i
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := key(&fs[i]), key(&fs[j])
-		for k := range a {
-			if a[k] != b[k] {
-				return a[k] < b[k]
-			}
-		}
-		return false
-	})
+	slices.SortStableFunc(order, func(a, b int) int { return slices.Compare(keys[a][:], keys[b][:]) })
+	sorted := make([]Finding, len(fs))
+	for i, j := range order {
+		sorted[i] = fs[j]
+	}
+	copy(fs, sorted)
 }
 
 // run runs one rule; a rule that panics on an input nobody foresaw must

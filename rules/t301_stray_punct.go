@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
@@ -49,18 +50,14 @@ func strayPunct(s string) string {
 	if s == "" {
 		return ""
 	}
-	r := []rune(s)
-	if strings.ContainsRune(badLeading, r[0]) {
-		return "开头有多余的“" + string(r[0]) + "”"
+	if first, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(badLeading, first) {
+		return "开头有多余的“" + string(first) + "”"
 	}
-	if last := r[len(r)-1]; strings.ContainsRune(badTrailing, last) {
+	if last, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(badTrailing, last) {
 		return "结尾有多余的“" + string(last) + "”"
 	}
-	_, changes := normalize.Clean(s)
-	for _, c := range changes {
-		if c.Kind == "bracket" {
-			return "有不成对的“" + c.From + "”"
-		}
+	if b := normalize.StrayBracket(s); b != "" {
+		return "有不成对的“" + b + "”"
 	}
 	return ""
 }

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/report"
 )
@@ -55,17 +57,46 @@ var t302 = &Rule{
 
 var residueMarks = []string{"[bookmark", "bookmark:", "HYPERLINK", "MERGEFORMAT", "PAGEREF", "_Toc", "\\* ", "\ufffd"}
 
-// residue returns the first conversion mark in s, "" when there is none.
-func residue(s string) string {
-	for _, m := range residueMarks {
-		if strings.Contains(s, m) {
-			return m
+// markStarts are the first characters of residueMarks: ASCII ones by
+// their code, the others listed.
+var markStarts = func() (m struct {
+	ascii [utf8.RuneSelf]bool
+	other []rune
+}) {
+	for _, mark := range residueMarks {
+		r, _ := utf8.DecodeRuneInString(mark)
+		if r < utf8.RuneSelf {
+			m.ascii[r] = true
+		} else {
+			m.other = append(m.other, r)
 		}
 	}
+	return m
+}()
+
+// residue returns the first conversion mark in s (in residueMarks' order),
+// else the first control or private-use character; "" when there is none.
+// One pass tells whether a mark may be there, for most texts hold none
+// of their first characters: T302 asks this of every name and indicator.
+func residue(s string) string {
+	mayMark, odd := false, rune(-1)
 	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Co, r) {
-			return fmt.Sprintf("U+%04X", r)
+		switch {
+		case r < utf8.RuneSelf && markStarts.ascii[r] || r >= utf8.RuneSelf && slices.Contains(markStarts.other, r):
+			mayMark = true
+		case odd < 0 && (unicode.IsControl(r) || unicode.Is(unicode.Co, r)):
+			odd = r
 		}
+	}
+	if mayMark {
+		for _, m := range residueMarks {
+			if strings.Contains(s, m) {
+				return m
+			}
+		}
+	}
+	if odd >= 0 {
+		return fmt.Sprintf("U+%04X", odd)
 	}
 	return ""
 }

@@ -22,8 +22,8 @@ var t303 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
-			title := strings.TrimSpace(yearPrefix.ReplaceAllString(report.TitleName(pr.Title), ""))
-			t, n := squeeze(trimStray(title)), squeeze(trimStray(yearPrefix.ReplaceAllString(pr.Name, "")))
+			title := strings.TrimSpace(dropYear(report.TitleName(pr.Title)))
+			t, n := squeeze(trimStray(title)), squeeze(trimStray(dropYear(pr.Name)))
 			// A heading naming the fund a project's name qualifies
 			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
 			if t == "" || n == "" || strings.Contains(n, t) || strings.Contains(t, n) {
@@ -38,3 +38,11 @@ var t303 = &Rule{
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
+
+// dropYear drops the year that begins s (2026年, 2026 年度).
+func dropYear(s string) string {
+	if !strings.HasPrefix(s, "20") { // what yearPrefix asks first, without its cost
+		return s
+	}
+	return yearPrefix.ReplaceAllString(s, "")
+}
