@@ -68,8 +68,12 @@ type Summary struct {
 	Elapsed       time.Duration
 }
 
-// maxBatch is the most files stored in one transaction.
-const maxBatch = 32
+// maxBatch is the most files stored in one transaction, and batchWait
+// how long the writer waits for them after the first.
+const (
+	maxBatch  = 32
+	batchWait = 200 * time.Millisecond
+)
 
 type result struct {
 	File
@@ -189,11 +193,14 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 		}
 		emit(ev)
 	}
-	// The writer takes what the workers have done so far, up to maxBatch
-	// files, and stores it in one transaction: under load documents are
-	// committed together, and a lone file is not kept waiting.
+	// The writer stores up to maxBatch files in one transaction, waiting
+	// for more up to batchWait after the first: a commit costs more than
+	// a file's rows (the pages it touched are written again, the
+	// full-text index flushed), and the workers often finish a file or
+	// two at a time. The last files are not kept waiting: resc closes.
 	for r := range resc {
 		batch := []result{r}
+		wait := time.NewTimer(batchWait)
 	more:
 		for len(batch) < maxBatch {
 			select {
@@ -202,10 +209,13 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 					break more
 				}
 				batch = append(batch, r)
-			default:
+			case <-wait.C:
+				break more
+			case <-ctx.Done():
 				break more
 			}
 		}
+		wait.Stop()
 		if putErr != nil || ctx.Err() != nil {
 			continue // drain so the workers can stop
 		}

@@ -7,9 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 const seedDir = "../testdata/seed"
@@ -88,18 +92,24 @@ func counts(t testing.TB, s store, want map[string]int) {
 func TestInterruptAndRerun(t *testing.T) {
 	s := openTemp(t)
 	ctx, cancel := context.WithCancel(context.Background())
+	// The writer waits batchWait for more files after the first: the
+	// files after the first are checked slower than that, so the first
+	// transaction holds the first file alone, the ingest stops after it.
+	var checked atomic.Int32
 	cfg := IngestConfig{Workers: 1, Segmenter: testSeg(t), Progress: func(ev Event) {
 		if ev.Outcome == Stored {
 			cancel()
 		}
+	}, Check: func(rep *report.Report) *rules.Checked {
+		if checked.Add(1) > 1 {
+			time.Sleep(batchWait + 100*time.Millisecond)
+		}
+		return &rules.Checked{Report: rep}
 	}}
 	sum, err := Ingest(ctx, s.Store, []string{seedDir}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The writer stores what the reader has ready in one transaction, so
-	// the first batch may hold more than the one file; the ingest stops
-	// after it, with files left.
 	done := sum.Stored + sum.Failed
 	if !sum.Interrupted || sum.Stored == 0 || done >= 4 {
 		t.Fatalf("interrupted ingest: %+v, want it stopped after the first batch, files left", sum)
