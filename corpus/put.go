@@ -246,7 +246,7 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		return
 	}
 	r.reports.add(doc, rep.DepartmentCode, rep.DepartmentName, rep.Year, rep.Layout,
-		fingerprint(rep), rep.Kind, jsonObject(rep.Extra))
+		fingerprint(rep), rep.Kind, jsonObject(rep.Extra), reportContent(rep))
 	next := 0
 	entry := func(project, indicator, goal any) {
 		w.entry(ix[next], doc, project, indicator, goal)
@@ -289,7 +289,8 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		pid := r.next.project
 		r.projects.add(pid, doc, p.Seq, p.Code, p.Name, p.Title, p.DepartmentCode,
 			p.DepartmentName, p.AmountUnit, p.BudgetTotal, p.BudgetFiscal, p.BudgetOther, p.Purpose,
-			string(plan), p.Goal, p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra))
+			string(plan), p.Goal, p.GoalLabel, p.MidTermGoal, jsonObject(p.Extra),
+			fenArg(p.BudgetTotal, p.AmountUnit), fenArg(p.BudgetFiscal, p.AmountUnit), fenArg(p.BudgetOther, p.AmountUnit))
 		if p.Code == "" {
 			uncodedTables++
 			ids.uncoded = pid

@@ -34,11 +34,12 @@ type pendingEntry struct {
 // The tables a report's rows go to, with their statements.
 var (
 	reportRows = newBulk("reports", "document_id", "department_code", "department_name", "year", "layout",
-		"fingerprint", "kind", "extra")
+		"fingerprint", "kind", "extra", "content")
 	goalRows    = newBulk("goals", "id", "document_id", "kind", "no", "title", "goal", "indicators")
 	projectRows = newBulk("projects", "id", "document_id", "seq", "code", "name", "title", "department_code",
 		"department_name", "amount_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",
-		"spending_plan", "goal", "goal_label", "mid_term_goal", "extra")
+		"spending_plan", "goal", "goal_label", "mid_term_goal", "extra", "budget_total_fen", "budget_fiscal_fen",
+		"budget_other_fen")
 	indicatorRows = newBulk("indicators", "id", "project_id", "document_id", "scope", "seq", "level1", "level2",
 		"level3", "description", "nature", "value", "value_unit", "basis", "weight", "actual", "score",
 		"deviation", "kind", "op", "target", "target_num", "unit", "lower", "upper", "lower_num",

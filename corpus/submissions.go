@@ -1,11 +1,13 @@
 package corpus
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -90,7 +92,8 @@ func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 // freshSQL marks every group built, once its findings are counted.
 const freshSQL = `DELETE FROM submissions_stale`
 
-// fillContent sets reports.content where it is NULL: the fingerprint,
+// fillContent sets reports.content where it is NULL (reports stored
+// before schema version 5; the writer stores it, reportContent): the fingerprint,
 // then for each project its code, name and amounts and for each of its
 // indicators the levels and value, then the department indicators, white
 // space dropped. On the bench corpus the .docx and .pdf of each of the
@@ -149,6 +152,45 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 	}
 	return sums.update(ctx, tx, `UPDATE reports SET content = j.value->>1 FROM jsonb_each(?) j
 		WHERE reports.document_id = j.value->>0`)
+}
+
+// reportContent is the content fillContent hashes for rep, computed as
+// the writer stores it: the same lines in the same order (projects by
+// seq, each before its indicators, the department's at seq 0, indicators
+// in the order they are stored), so that reports need not be read back.
+func reportContent(rep *Report) string {
+	type line struct {
+		seq  int
+		typ  byte // 'p' sorts before 'i', as typ DESC does
+		ord  int  // the order indicators are stored in, as their ids
+		text string
+	}
+	var lines []line
+	ord := 0
+	indicator := func(seq int, in *Indicator) {
+		ord++
+		lines = append(lines, line{seq, 'i', ord, "i " + in.Level1 + "/" + in.Level2 + "|" + in.Level3 + "|" + in.Value})
+	}
+	for i := range rep.DepartmentIndicators {
+		indicator(0, &rep.DepartmentIndicators[i])
+	}
+	for _, p := range rep.Projects {
+		lines = append(lines, line{p.Seq, 'p', 0, "p " + p.Code + "|" + p.Name + "|" + p.BudgetTotal + "/" + p.BudgetFiscal + "/" + p.BudgetOther})
+		for i := range p.Indicators {
+			indicator(p.Seq, &p.Indicators[i])
+		}
+		for i := range p.MidTermIndicators {
+			indicator(p.Seq, &p.MidTermIndicators[i])
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b line) int {
+		return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(b.typ, a.typ), cmp.Compare(a.ord, b.ord))
+	})
+	text := append([]byte(fingerprint(rep)), '\n')
+	for _, l := range lines {
+		text = append(appendNoSpace(append(text, l.text[:2]...), []byte(l.text[2:])), '\n')
+	}
+	return contentSum(text)
 }
 
 // contentSum is the content hash of a report's text.
@@ -220,9 +262,8 @@ func (v *idValues) update(ctx context.Context, tx *sql.Tx, query string) error {
 }
 
 // fillAmounts reads the budget texts of the projects of the reports
-// whose content is not hashed yet: those stored since the last ingest or
-// before schema version 5. Put leaves them to this, once per ingest, so
-// that storing a document stays a plain copy of its report.
+// whose content is not hashed yet: those stored before schema version 5
+// (the writer stores the amounts with the project).
 func fillAmounts(ctx context.Context, tx *sql.Tx) error {
 	// A chunk at a time, so that a large ingest does not hold every
 	// project's texts.
