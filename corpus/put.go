@@ -71,8 +71,11 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		if replace[i] {
 			// The rows gathered so far may be the document's, stored
 			// earlier in this batch: insert them before it is deleted.
+			// The delete may free the largest ids: the next report
+			// numbers its rows from what is left, as SQLite would.
 			w.flushRows()
 			w.exec(`DELETE FROM documents WHERE sha256 = ?`, d.SHA256)
+			w.rows = nil
 		}
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {
