@@ -63,14 +63,15 @@ const submissionCountsSQL = `UPDATE submissions SET (errors, warnings, infos) =
 	(SELECT n_errors, n_warnings, n_infos FROM reports r WHERE r.document_id = submissions.document_id)
 	WHERE ` + inStale + ` OR document_id IN (SELECT value FROM json_each(?))`
 
-// refreshSubmissions reads the new projects' amounts, hashes the content
-// of the reports stored since it last ran and rebuilds the stale groups'
+// refreshSubmissions reads the amounts and hashes the content of the
+// reports stored without them (by a version before this writer's, which
+// left them to this) and rebuilds the stale groups'
 // submissions (submissionsSQL). The findings are counted by the caller
 // (submissionCountsSQL), once they are final, which then marks the groups
 // fresh (freshSQL).
 func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
-	// The reports whose content is not hashed yet are new, whether the
-	// trigger of 0008 saw them stored or not.
+	// The reports whose content is not hashed yet were stored by an
+	// earlier version, whether the trigger of 0008 saw them stored or not.
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO submissions_stale
 		SELECT department_code, year, kind FROM reports WHERE content IS NULL`); err != nil {
 		return fmt.Errorf("corpus: submissions: %w", err)
@@ -92,8 +93,8 @@ func refreshSubmissions(ctx context.Context, tx *sql.Tx) error {
 // freshSQL marks every group built, once its findings are counted.
 const freshSQL = `DELETE FROM submissions_stale`
 
-// fillContent sets reports.content where it is NULL (reports stored
-// before schema version 5; the writer stores it, reportContent): the fingerprint,
+// fillContent sets reports.content where it is NULL (reports stored by
+// an earlier version; the writer stores it, reportContent): the fingerprint,
 // then for each project its code, name and amounts and for each of its
 // indicators the levels and value, then the department indicators, white
 // space dropped. On the bench corpus the .docx and .pdf of each of the
@@ -262,8 +263,8 @@ func (v *idValues) update(ctx context.Context, tx *sql.Tx, query string) error {
 }
 
 // fillAmounts reads the budget texts of the projects of the reports
-// whose content is not hashed yet: those stored before schema version 5
-// (the writer stores the amounts with the project).
+// whose content is not hashed yet, stored by an earlier version (the
+// writer stores the amounts with the project).
 func fillAmounts(ctx context.Context, tx *sql.Tx) error {
 	// A chunk at a time, so that a large ingest does not hold every
 	// project's texts.
