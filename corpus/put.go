@@ -186,14 +186,9 @@ type writer struct {
 	rows  *txRows          // the reports' rows gathered so far; nil before the first
 }
 
-// exec runs query and returns the rowid it inserted.
-func (w *writer) exec(query string, args ...any) int64 {
-	res := w.result(query, args...)
-	if res == nil {
-		return 0
-	}
-	id, _ := res.LastInsertId()
-	return id
+// exec runs query (see result).
+func (w *writer) exec(query string, args ...any) {
+	w.result(query, args...)
 }
 
 // result runs query, prepared once the transaction is over (Store.stmt);
