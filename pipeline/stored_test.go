@@ -23,7 +23,7 @@ const storedHashes = "testdata/stored.sha256"
 // TestStoredRowsUnchanged: what an ingest stores, table by table and row
 // by row (ids included, the times of day left out), is pinned, so that a
 // faster writer is shown to store what the one before it did. The forms
-// are stored one at a time, then one again with --force (a document
+// are read by one worker, then one again with --force (a document
 // deleted and stored anew, its texts already known); JIXIAO_STORED_ROWS=dir
 // writes the tables there to diff with an older writer's.
 func TestStoredRowsUnchanged(t *testing.T) {
