@@ -198,7 +198,12 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 	// a file's rows (the pages it touched are written again, the
 	// full-text index flushed), and the workers often finish a file or
 	// two at a time. The last files are not kept waiting: resc closes.
+	// When the run is interrupted, the files gathered so far are stored
+	// (they are read), and the rest drained.
 	for r := range resc {
+		if putErr != nil || ctx.Err() != nil {
+			continue // drain so the workers can stop
+		}
 		batch := []result{r}
 		wait := time.NewTimer(batchWait)
 	more:
@@ -216,14 +221,13 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			}
 		}
 		wait.Stop()
-		if putErr != nil || ctx.Err() != nil {
-			continue // drain so the workers can stop
-		}
 		var docs []*corpus.Doc
 		var replace []bool
 		var stored []result
 		for _, r := range batch {
 			switch {
+			case r.fatal != nil && ctx.Err() != nil && errors.Is(r.fatal, ctx.Err()):
+				// a read the interruption ended: read again by a rerun
 			case r.fatal != nil:
 				putErr = r.fatal
 			case r.doc == nil:

@@ -127,6 +127,32 @@ func TestInterruptAndRerun(t *testing.T) {
 	}
 }
 
+// TestInterruptStoresGathered: files the writer holds for its next
+// transaction when the run is interrupted are stored, not read again.
+func TestInterruptStoresGathered(t *testing.T) {
+	s := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var checked atomic.Int32
+	cfg := IngestConfig{Workers: 1, Segmenter: testSeg(t), Check: func(rep *report.Report) *rules.Checked {
+		if checked.Add(1) == 2 {
+			cancel() // the first file waits in the writer's batch
+		}
+		return &rules.Checked{Report: rep}
+	}}
+	sum, err := Ingest(ctx, s.Store, []string{seedDir}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Interrupted || sum.Stored == 0 || sum.Stored+sum.Failed >= 4 {
+		t.Fatalf("interrupted ingest: %+v, want the gathered files stored, files left", sum)
+	}
+	rest := ingest(t, s, IngestConfig{}, seedDir)
+	if rest.Skipped != sum.Stored+sum.Failed || rest.Stored+rest.Failed+rest.Skipped != 4 {
+		t.Errorf("rerun: %+v after %+v", rest, sum)
+	}
+}
+
 // TestBatchFindingsReplaced: each ingest that stores something reruns the
 // cross-document rules over the whole database and replaces their
 // findings; one that stores nothing leaves them.
