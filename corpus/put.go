@@ -466,6 +466,15 @@ func (w *writer) indicator(doc int64, project any, scope string, seq int, in *In
 	}
 	r := w.rows
 	r.next.indicator++
+	if t.Kind != "range" && t.Delta == nil && in.MidTerm == nil && in.Actual == "" && in.Score == "" &&
+		in.Deviation == "" && len(in.Extra) == 0 && t.Note == "" && t.From == "" && t.To == "" {
+		// The columns left out hold their defaults: fewer values to bind.
+		r.plainIndicators.add(r.next.indicator, project, doc, scope, seq, in.Level1, in.Level2, in.Level3,
+			in.Description, in.Nature, in.Value, in.Unit, in.Basis, in.Weight, string(t.Kind), t.Op, target,
+			targetNum, t.Unit, t.Ref, t.Date, t.Level, t.Text, in.Page, in.Table, in.Row, targetBase, baseNum,
+			baseUnit)
+		return r.next.indicator
+	}
 	r.indicators.add(r.next.indicator, project, doc, scope, seq, in.Level1, in.Level2, in.Level3,
 		in.Description, in.Nature, in.Value, in.Unit, in.Basis, in.Weight, in.Actual, in.Score,
 		in.Deviation, string(t.Kind), t.Op, target, targetNum, t.Unit, lower, upper, lowerNum,

@@ -15,7 +15,7 @@ import (
 type txRows struct {
 	next struct{ goal, project, indicator, text int64 } // the last id given in each table
 
-	reports, goals, projects, indicators, texts, fts, entries, findings *bulk
+	reports, goals, projects, indicators, plainIndicators, texts, fts, entries, findings *bulk
 
 	// Search entries wait for their texts' ids until flushRows looks up
 	// the texts neither this transaction nor the store's cache knows, all
@@ -47,6 +47,13 @@ var (
 		"mid_target", "extra", "page", "tbl", "row", "target_base", "base_num", "base_unit",
 		"lower_base_num", "upper_base_num", "delta", "delta_unit", "delta_op", "note", "period_from",
 		"period_to")
+	// plainIndicatorRows leave out the columns most indicators hold at
+	// their defaults (NULL, '' or '{}'): no range, change, medium-term
+	// target, self-evaluation, extra labels, note or period.
+	plainIndicatorRows = newBulk("indicators", "id", "project_id", "document_id", "scope", "seq", "level1",
+		"level2", "level3", "description", "nature", "value", "value_unit", "basis", "weight", "kind", "op",
+		"target", "target_num", "unit", "ref", "date", "level", "text", "page", "tbl", "row", "target_base",
+		"base_num", "base_unit")
 	textRows    = newBulk("search_texts", "id", "hash")
 	ftsRows     = newBulk("search_fts", "rowid", "name", "body", "value")
 	entryRows   = newBulk("search_entries", "text_id", "document_id", "project_id", "indicator_id", "goal_id")
@@ -61,7 +68,7 @@ func (w *writer) gather() *txRows {
 		return w.rows
 	}
 	r := &txRows{reports: reportRows.empty(), goals: goalRows.empty(), projects: projectRows.empty(),
-		indicators: indicatorRows.empty(), texts: textRows.empty(), fts: ftsRows.empty(),
+		indicators: indicatorRows.empty(), plainIndicators: plainIndicatorRows.empty(), texts: textRows.empty(), fts: ftsRows.empty(),
 		entries: entryRows.empty(), findings: findingRows.empty(), words: map[string]Words{}}
 	err := w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM goals),
 		(SELECT coalesce(max(id), 0) FROM projects), (SELECT coalesce(max(id), 0) FROM indicators),
@@ -99,6 +106,7 @@ func (w *writer) flushRows() {
 	w.flush(r.goals)
 	w.flush(r.projects)
 	w.flush(r.indicators)
+	w.flush(r.plainIndicators)
 	w.entries()
 	w.flush(r.texts)
 	w.flush(r.fts)
