@@ -27,4 +27,8 @@ type OCROptions struct {
 // Options configure reading.
 type Options struct {
 	OCR OCROptions
+	// SHA256 is the hex SHA-256 of the bytes when the caller has computed
+	// it (an ingest hashes every file to know it); Read hashes them when
+	// it is "".
+	SHA256 string
 }

@@ -65,11 +65,13 @@ func (o Options) Read(r io.ReaderAt, size int64, path string) (doc *Document, er
 	if doc == nil {
 		return nil, err
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
-		return nil, &Error{Path: path, Err: err}
+	if doc.SHA256 = o.SHA256; doc.SHA256 == "" {
+		h := sha256.New()
+		if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
+			return nil, &Error{Path: path, Err: err}
+		}
+		doc.SHA256 = hex.EncodeToString(h.Sum(nil))
 	}
-	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return doc, err
 }
 

@@ -340,7 +340,7 @@ func readFile(ctx context.Context, f File, known map[string]string, cfg IngestCo
 	}
 	// Start loading the segmenter while the file is read.
 	go segment()
-	rep, err := cfg.Reader.Read(ctx, f.Path, b)
+	rep, err := cfg.Reader.read(ctx, f.Path, b, d.SHA256) // hashed above
 	if err != nil {
 		if ctx.Err() != nil {
 			r.fatal = ctx.Err()

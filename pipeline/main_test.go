@@ -69,7 +69,7 @@ func misbehavingWorker() int {
 			}
 			time.Sleep(2 * time.Second)
 		}
-		rep, err := readBytes(req.Path, req.Data, req.Options)
+		rep, err := readBytes(req.Path, req.Data, req.SHA256, req.Options)
 		a := answer{Report: rep, Sentinel: -1}
 		if err != nil {
 			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)

@@ -24,7 +24,7 @@ func TestMapsTravelAsGobSentThem(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := readBytes(f, data, report.Options{})
+		rep, err := readBytes(f, data, "", report.Options{})
 		if err != nil {
 			continue
 		}

@@ -38,15 +38,16 @@ func Reason(err error) string {
 	return report.Reason(err)
 }
 
-// readBytes reads one file in this process. A panic anywhere in the
-// reading becomes an error naming the file.
-func readBytes(path string, data []byte, o report.Options) (rep *report.Report, err error) {
+// readBytes reads one file in this process; sum is the hex SHA-256 of
+// data, "" to have it computed. A panic anywhere in the reading becomes an
+// error naming the file.
+func readBytes(path string, data []byte, sum string, o report.Options) (rep *report.Report, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			rep, err = nil, fmt.Errorf("pipeline: %s: %w: panic: %v", path, ErrInternal, p)
 		}
 	}()
-	doc, err := readDocument(path, data, o)
+	doc, err := readDocument(path, data, sum, o)
 	if doc == nil {
 		return nil, err
 	}
@@ -55,13 +56,13 @@ func readBytes(path string, data []byte, o report.Options) (rep *report.Report, 
 
 // readDocument reads one file's document in this process, with the
 // partial document of a PDF that lost pages. A panic becomes an error.
-func readDocument(path string, data []byte, o report.Options) (doc *extract.Document, err error) {
+func readDocument(path string, data []byte, sum string, o report.Options) (doc *extract.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, fmt.Errorf("pipeline: %s: %w: panic: %v", path, ErrInternal, p)
 		}
 	}()
-	return extract.Options{OCR: o.OCR}.Read(bytes.NewReader(data), int64(len(data)), path)
+	return extract.Options{OCR: o.OCR, SHA256: sum}.Read(bytes.NewReader(data), int64(len(data)), path)
 }
 
 // documentOnly is a document as ReadDocument gives it: without the errors

@@ -70,10 +70,15 @@ type Reader struct {
 
 // Read reads one file's bytes; path names it in positions and errors.
 func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Report, error) {
+	return r.read(ctx, path, data, "")
+}
+
+// read is Read of data whose hex SHA-256 is sum, "" to have it computed.
+func (r *Reader) read(ctx context.Context, path string, data []byte, sum string) (*report.Report, error) {
 	if !r.Isolate {
-		return readBytes(path, data, r.Options)
+		return readBytes(path, data, sum, r.Options)
 	}
-	a, err := r.ask(ctx, request{Path: path, Data: data, Options: r.Options})
+	a, err := r.ask(ctx, request{Path: path, Data: data, SHA256: sum, Options: r.Options})
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +95,7 @@ func (r *Reader) Read(ctx context.Context, path string, data []byte) (*report.Re
 // left out (Document.Lost is empty; the report says which were lost).
 func (r *Reader) ReadDocument(ctx context.Context, path string, data []byte) (*extract.Document, error) {
 	if !r.Isolate {
-		doc, err := readDocument(path, data, r.Options)
+		doc, err := readDocument(path, data, "", r.Options)
 		if doc != nil {
 			doc.Lost = nil
 			return doc, nil

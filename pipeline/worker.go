@@ -17,6 +17,7 @@ const WorkerEnv = "JIXIAO_WORKER"
 type request struct {
 	Path    string
 	Data    []byte
+	SHA256  string // of Data, when the parent has it; "": the worker hashes it
 	Options report.Options
 	Memory  int64 // soft memory limit of the worker, bytes
 	Stack   int   // largest goroutine stack, bytes
@@ -84,12 +85,12 @@ func serve(r io.Reader, w io.Writer) int {
 		a := answer{Sentinel: -1}
 		var err error
 		if req.Document {
-			a.Document, err = readDocument(req.Path, req.Data, req.Options)
+			a.Document, err = readDocument(req.Path, req.Data, req.SHA256, req.Options)
 			if a.Document != nil {
 				a.Document, err = documentOnly(a.Document), nil
 			}
 		} else {
-			a.Report, err = readBytes(req.Path, req.Data, req.Options)
+			a.Report, err = readBytes(req.Path, req.Data, req.SHA256, req.Options)
 			if a.Report != nil {
 				a.Maps = takeMaps(a.Report)
 			}
