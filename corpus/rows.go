@@ -7,9 +7,9 @@ import (
 )
 
 // txRows gathers the rows of a transaction's reports table by table, each
-// table inserted by one statement (bulk) when flushed: a batch of reports
-// holds thousands of rows, and a statement through database/sql costs more
-// than SQLite's insert. The writer numbers the rows others point at
+// table inserted by statements of many rows (bulk) when flushed: a batch
+// of reports holds thousands of rows, and a statement through database/sql
+// costs more than SQLite's insert of a row. The writer numbers the rows others point at
 // itself, as SQLite would (the largest rowid so far, plus one), so that a
 // report's rows can point at each other before any is inserted.
 type txRows struct {
@@ -68,8 +68,9 @@ func (w *writer) gather() *txRows {
 		return w.rows
 	}
 	r := &txRows{reports: reportRows.empty(), goals: goalRows.empty(), projects: projectRows.empty(),
-		indicators: indicatorRows.empty(), plainIndicators: plainIndicatorRows.empty(), texts: textRows.empty(), fts: ftsRows.empty(),
-		entries: entryRows.empty(), findings: findingRows.empty(), words: map[string]Words{}}
+		indicators: indicatorRows.empty(), plainIndicators: plainIndicatorRows.empty(),
+		texts: textRows.empty(), fts: ftsRows.empty(), entries: entryRows.empty(),
+		findings: findingRows.empty(), words: map[string]Words{}}
 	err := w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM goals),
 		(SELECT coalesce(max(id), 0) FROM projects), (SELECT coalesce(max(id), 0) FROM indicators),
 		(SELECT coalesce(max(id), 0) FROM search_texts)`).Scan(
