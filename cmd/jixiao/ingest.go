@@ -60,8 +60,9 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	// Isolated, this process keeps little live (about 15 MB midway through
 	// 4,000 documents) beside the segmenter's dictionaries (about 55 MB,
 	// not Go's): 64 MB holds its peak at 138 MB over 20,000 documents
-	// (BenchmarkIngest20k; 191 MB with 300). Reading here needs room for
-	// the documents being read.
+	// (BenchmarkIngest20k; 191 MB with 300); a store far larger makes the
+	// collector work harder rather than the memory grow. Reading here
+	// needs room for the documents being read.
 	limit := int64(64 << 20)
 	if !reader.Isolate {
 		limit = 300 << 20
