@@ -1,7 +1,5 @@
 package rules
 
-import "github.com/jixiao/jixiao/report"
-
 var b1304 = &Rule{
 	ID:       "B1304",
 	Title:    "同一项目编码出现在不同单位的报告中",
@@ -18,7 +16,7 @@ var b1304 = &Rule{
 			if trimStray(firstName) != trimStray(pr.Name) || sameDepartment(first, d) {
 				return
 			}
-			b.Reportf(d, report.Location{Project: pr.Code, Field: "code"}, "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
+			b.Reportf(d, pr.codeAt(), "项目“%s %s”也出现在%s（单位%s%s）中，一个项目只应由一个单位报送",
 				pr.Code, pr.Name, first.Path, first.Department.Code, first.Department.Name)
 		})
 	},

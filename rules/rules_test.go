@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -196,16 +197,17 @@ func TestCheckBatchDocs(t *testing.T) {
 	docs := []BatchDoc{
 		{Path: "a.docx", SHA256: "aa", Department: dept, Projects: []BatchProject{{Seq: 1, Code: "13073025P000895100013", Name: "机关大楼运行经费"}}},
 		{Path: "b.docx", SHA256: "bb", Department: report.Department{Code: "401001", Name: "教育和体育局"},
-			Projects: []BatchProject{{Seq: 1, Code: "13073025P000895100013", Name: "机关大楼运行经费"}}},
+			Projects: []BatchProject{{Seq: 1, Code: "13073025P000895100013", Name: "机关大楼运行经费",
+				CodeAt: &report.Location{Pos: extract.Pos{Table: 2, Row: 3, Col: 4}}}}},
 		{Path: "c.pdf", SHA256: "aa", Department: dept},
 	}
 	var got []string
 	for _, f := range CheckBatchDocs(docs, Default()) {
-		got = append(got, fmt.Sprintf("%d %s %s %s", f.Doc, f.Rule, f.Location.Field, f.Message))
+		got = append(got, fmt.Sprintf("%d %s %s %s %s", f.Doc, f.Rule, f.Location.Field, f.Location.Chinese(), f.Message))
 	}
 	want := []string{
-		"2 B1303 source 本报告与a.docx内容完全相同，是重复报送，应撤回其中一份",
-		"1 B1304 code 项目“13073025P000895100013 机关大楼运行经费”也出现在a.docx（单位430001机关事务服务中心）中，一个项目只应由一个单位报送",
+		"2 B1303 source  本报告与a.docx内容完全相同，是重复报送，应撤回其中一份",
+		"1 B1304 code 表2 第3行 第4列 项目“13073025P000895100013 机关大楼运行经费”也出现在a.docx（单位430001机关事务服务中心）中，一个项目只应由一个单位报送",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
