@@ -15,11 +15,15 @@ func TestMain(m *testing.M) {
 	if os.Getenv(misbehaveEnv) != "" && os.Getenv(WorkerEnv) != "" {
 		os.Exit(misbehavingWorker())
 	}
+	if os.Getenv(eatEnv) != "" { // a program that eats memory, for RunBounded
+		eat()
+	}
 	WorkerMain()
 	os.Exit(m.Run())
 }
 
 const (
+	eatEnv       = "JIXIAO_TEST_EAT"
 	misbehaveEnv = "JIXIAO_TEST_MISBEHAVE"
 	misbehave    = "misbehave:" // a path naming how the worker misbehaves
 )
@@ -33,6 +37,17 @@ func misbehavingCommand() *exec.Cmd {
 }
 
 var sink [][]byte
+
+// eat takes memory, a megabyte at a time, until it is stopped.
+func eat() {
+	for {
+		b := make([]byte, 1<<20)
+		for i := range b {
+			b[i] = 1
+		}
+		sink = append(sink, b)
+	}
+}
 
 func misbehavingWorker() int {
 	enc, dec := gob.NewEncoder(os.Stdout), gob.NewDecoder(os.Stdin)
@@ -48,13 +63,7 @@ func misbehavingWorker() int {
 		case "hang":
 			time.Sleep(time.Hour)
 		case "eat":
-			for {
-				b := make([]byte, 1<<20)
-				for i := range b {
-					b[i] = 1
-				}
-				sink = append(sink, b)
-			}
+			eat()
 		case "recurse":
 			recurse(0)
 		case "exit":

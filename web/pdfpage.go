@@ -35,11 +35,12 @@ import (
 // row and column.
 
 // Bounds on the page images: a page is drawn at most this many pixels
-// on its longer side, in at most renderTime, and a document page shows at
-// most maxShownPages pages.
+// on its longer side, in at most renderTime and renderMemory, and a
+// document page shows at most maxShownPages pages.
 const (
 	renderPixels  = 1400
 	renderTime    = 20 * time.Second
+	renderMemory  = 512 << 20 // pdftoppm drawing a form's page takes about 17 MB
 	maxShownPages = 12
 	maxLayouts    = 32 // documents whose cell boxes are kept
 	maxPNG        = 32 << 20
@@ -402,7 +403,7 @@ func (s *Server) renderPage(ctx context.Context, f *corpus.DocumentFile, n int) 
 	cmd.Stdin = bytes.NewReader(data)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
+	if err := pipeline.RunBounded(cmd, renderMemory); err != nil {
 		return nil, fmt.Errorf("web: pdftoppm: %w: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	out := filepath.Join(tmp, "page.png")
