@@ -14,12 +14,10 @@ import (
 // same bytes under another CRC still fail as they did, and the same styles
 // stored otherwise are read as such.
 func TestDOCXRawStyleCache(t *testing.T) {
-	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
 	styles := `<?xml version="1.0"?><!-- raw cache test --><w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="T"><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style></w:styles>`
 	// zip.Writer.Create writes a data descriptor, which rawStyleKey
 	// leaves alone: the styles are written raw, as Word writes them.
-	good := rezip(t, makeDOCX(t, `<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr></w:p>`, map[string]string{"word/_rels/document.xml.rels": rels, "word/styles.xml": styles}),
+	good := rezip(t, styledDOCX(t, styles),
 		"word/styles.xml", func(w *zip.Writer, f *zip.File) {
 			var deflated bytes.Buffer
 			fw, _ := flate.NewWriter(&deflated, flate.BestSpeed)

@@ -10,18 +10,12 @@ import (
 // documents with other styles.xml under the same style ids read their own,
 // in several goroutines at once, and the cache stays bounded.
 func TestDOCXStyleCache(t *testing.T) {
-	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
-	// doc's paragraph has style "T", a heading of level (level % 9) + 1;
-	// the level also changes a comment, so each level is other bytes.
-	doc := func(level int) []byte {
-		styles := fmt.Sprintf(`<?xml version="1.0"?><!-- %d --><w:styles %s><w:style w:type="paragraph" w:styleId="T"><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="%d"/></w:pPr></w:style></w:styles>`, level, wNS, level%9)
-		return makeDOCX(t, `<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr></w:p>`, map[string]string{"word/_rels/document.xml.rels": rels, "word/styles.xml": styles})
-	}
+	// Document i's paragraph is a heading of level (i % 9) + 1; i also
+	// changes a comment, so each styles part is other bytes.
 	const n = 3 * styleCacheEntries
 	docs := make([][]byte, n)
 	for i := range docs {
-		docs[i] = doc(i)
+		docs[i] = styledDOCX(t, fmt.Sprintf(`<?xml version="1.0"?><!-- %d --><w:styles %s><w:style w:type="paragraph" w:styleId="T"><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="%d"/></w:pPr></w:style></w:styles>`, i, wNS, i%9))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 4*n)
@@ -49,4 +43,12 @@ func TestDOCXStyleCache(t *testing.T) {
 	if size > styleCacheEntries || size != keys {
 		t.Errorf("cache of %d entries (%d keys), at most %d", size, keys, styleCacheEntries)
 	}
+}
+
+// styledDOCX is a document of one paragraph of style "T", with styles as
+// its styles part.
+func styledDOCX(t testing.TB, styles string) []byte {
+	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+	return makeDOCX(t, `<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr></w:p>`, map[string]string{"word/_rels/document.xml.rels": rels, "word/styles.xml": styles})
 }
