@@ -89,9 +89,9 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 	}
 	w.flushRows()
 	if len(counted) > 0 {
-		ids := jsonIDs(counted)
-		w.exec(reportCountsSQL, ids)
-		w.exec(findingCountsSQL, ids)
+		ids, _ := json.Marshal(counted)
+		w.exec(reportCountsSQL, string(ids))
+		w.exec(findingCountsSQL, string(ids))
 		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
 	}
 	if w.err != nil {

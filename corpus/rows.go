@@ -3,7 +3,6 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strconv"
 )
 
 // txRows gathers the rows of a transaction's reports table by table, each
@@ -167,16 +166,4 @@ func (w *writer) entries() {
 	}
 	r.pending = r.pending[:0]
 	clear(r.words)
-}
-
-// jsonIDs is ids as a JSON array, for json_each.
-func jsonIDs(ids []int64) string {
-	b := []byte{'['}
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, id, 10)
-	}
-	return string(append(b, ']'))
 }
