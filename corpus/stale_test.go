@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -67,28 +68,13 @@ func dump(t *testing.T, s *Store) string {
 		`SELECT id, budget_total_fen, budget_fiscal_fen, budget_other_fen FROM projects ORDER BY id`,
 		`SELECT document_id, project_id, rule, message FROM findings WHERE batch = 1 ORDER BY id`,
 	} {
-		rows, err := s.db.Query(q)
-		if err != nil {
+		var tb Table
+		if err := s.fill(context.Background(), &tb, q, nil); err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			v := make([]any, len(cols))
-			p := make([]any, len(cols))
-			for i := range v {
-				p[i] = &v[i]
-			}
-			if err := rows.Scan(p...); err != nil {
-				t.Fatal(err)
-			}
-			for i := range v {
-				if bs, ok := v[i].([]byte); ok {
-					v[i] = string(bs)
-				}
-			}
-			fmt.Fprintln(&b, v...)
+		for _, row := range tb.Rows {
+			fmt.Fprintln(&b, row...)
 		}
-		rows.Close()
 		b.WriteString("--\n")
 	}
 	return b.String()
