@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -16,10 +15,8 @@ import (
 // back as gob gave it when it sent the maps itself, At and Cols included,
 // and the indicators that shared their Cols share them again.
 func TestMapsTravelAsGobSentThem(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/seed/*.*")
-	forms, _ := filepath.Glob("../testdata/real-forms/*.*")
 	n, shared := 0, 0
-	for _, f := range append(files, forms...) {
+	for _, f := range samples() {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -23,9 +23,7 @@ import (
 // process: the reports must be the same, to the last field and the
 // indicators' columns.
 func TestIsolatedReadsAlike(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/seed/*.*")
-	forms, _ := filepath.Glob("../testdata/real-forms/*.*")
-	files = append(files, forms...)
+	files := samples()
 	iso := &Reader{Isolate: true, Options: report.Options{Explain: true}}
 	defer iso.Close()
 	local := &Reader{Options: report.Options{Explain: true}}
@@ -70,6 +68,13 @@ func TestIsolatedReadsAlike(t *testing.T) {
 	if n < 20 {
 		t.Errorf("only %d samples read", n)
 	}
+}
+
+// samples lists the bundled files: the seed reports and the real forms.
+func samples() []string {
+	files, _ := filepath.Glob("../testdata/seed/*.*")
+	forms, _ := filepath.Glob("../testdata/real-forms/*.*")
+	return append(files, forms...)
 }
 
 // indicatorCols lists the Cols of rep's indicators, which JSON leaves out.
