@@ -152,13 +152,32 @@ func TestTokenizerNames(t *testing.T) {
 func TestTokenizerCorpus(t *testing.T) {
 	parts := 0
 	seen := map[[sha256.Size]byte]bool{} // the bench reports share most parts but the body
+	xmlPart := func(name string) bool { return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") }
+	corpusParts(t, xmlPart, func(label, name string, data []byte) {
+		if key := sha256.Sum256(data); seen[key] {
+			return
+		} else {
+			seen[key] = true
+		}
+		if diff := sameTokens(data, bytes.NewReader(data), 4096); diff != "" {
+			t.Errorf("%s %s: %s", label, name, diff)
+		}
+		parts++
+	})
+	t.Logf("%d distinct parts tokenized as encoding/xml does", parts)
+}
+
+// corpusParts calls fn with every part whose name keep takes of every
+// .docx of dumpFiles that opens as a zip (the refused ones of testdata/bad
+// do not).
+func corpusParts(t *testing.T, keep func(name string) bool, fn func(label, name string, data []byte)) {
 	for label, path := range dumpFiles(t) {
 		zr, err := zip.OpenReader(path)
 		if err != nil {
-			continue // the refused ones of testdata/bad
+			continue
 		}
 		for _, f := range zr.File {
-			if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+			if !keep(f.Name) {
 				continue
 			}
 			rc, err := f.Open()
@@ -170,19 +189,10 @@ func TestTokenizerCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if key := sha256.Sum256(data); seen[key] {
-				continue
-			} else {
-				seen[key] = true
-			}
-			if diff := sameTokens(data, bytes.NewReader(data), 4096); diff != "" {
-				t.Errorf("%s %s: %s", label, f.Name, diff)
-			}
-			parts++
+			fn(label, f.Name, data)
 		}
 		zr.Close()
 	}
-	t.Logf("%d distinct parts tokenized as encoding/xml does", parts)
 }
 
 // FuzzTokenizer compares xmlTokenizer with encoding/xml's RawToken on any
