@@ -3,7 +3,8 @@ package output
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/report"
@@ -14,7 +15,7 @@ import (
 // findings by severity.
 func WriteStats(w io.Writer, s *corpus.Stats) {
 	fmt.Fprintf(w, "文档      %d（读取失败 %d）\n", s.Documents, s.Failed)
-	for _, k := range sortedKeys(s.Formats) {
+	for _, k := range slices.Sorted(maps.Keys(s.Formats)) {
 		name := k
 		if name == "" {
 			name = "未识别"
@@ -46,13 +47,4 @@ func WriteStats(w io.Writer, s *corpus.Stats) {
 	if s.DuplicateGroups > 0 {
 		fmt.Fprintf(w, "多文件报送 %d 份（同一报告存为多个文件，只计一次；见视图 v_submissions）\n", s.DuplicateGroups)
 	}
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
