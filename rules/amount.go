@@ -81,14 +81,13 @@ func codeRegion(code string) string {
 	return code[:6]
 }
 
-// majorityRegion returns the region code most of the projects' codes start
-// with; "" when there are no codes or the top two tie.
-func majorityRegion(reps []*report.Report) string {
+// majorityRegion returns the region code most of rep's project codes start
+// with; "" when there are no codes or the top two tie. A batch votes over
+// all its reports (batchRegion).
+func majorityRegion(rep *report.Report) string {
 	votes := map[string]int{}
-	for _, rep := range reps {
-		for _, p := range rep.Projects {
-			voteRegion(votes, p.Code)
-		}
+	for _, p := range rep.Projects {
+		voteRegion(votes, p.Code)
 	}
 	return majority(votes)
 }

@@ -205,7 +205,7 @@ func Check(rep *report.Report, cfg Config) *Checked {
 	}
 	region := cfg.RegionCode
 	if region == "" {
-		region = majorityRegion([]*report.Report{rep})
+		region = majorityRegion(rep)
 	}
 	year := cfg.Year
 	if year == 0 {
