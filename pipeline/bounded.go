@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"time"
 )
@@ -14,13 +15,8 @@ import (
 // exec.CommandContext. For the other programs jixiao runs on files it is
 // given, such as pdftoppm drawing a page of an uploaded PDF.
 func RunBounded(cmd *exec.Cmd, memory int64) error {
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	release, err := holdMemory(cmd.Process.Pid, memory)
+	release, err := startHeld(cmd, memory)
 	if err != nil {
-		cmd.Process.Kill()
-		cmd.Wait()
 		return err
 	}
 	defer release()
@@ -33,11 +29,33 @@ func RunBounded(cmd *exec.Cmd, memory int64) error {
 		case err := <-done:
 			return err
 		case <-tick.C:
-			if rss, ok := residentBytes(cmd.Process.Pid); ok && rss > memory {
+			if overMemory(cmd.Process, memory) {
 				cmd.Process.Kill()
 				<-done
 				return fmt.Errorf("pipeline: %s: %w (%d MB)", cmd.Path, ErrMemory, memory>>20)
 			}
 		}
 	}
+}
+
+// startHeld starts cmd and holds it to memory bytes where the system can
+// (holdMemory); release lets go of it once it has ended.
+func startHeld(cmd *exec.Cmd, memory int64) (release func(), err error) {
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	release, err = holdMemory(cmd.Process.Pid, memory)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, err
+	}
+	return release, nil
+}
+
+// overMemory tells whether p's resident size is known and past memory
+// bytes; the callers watch it every 20 ms where holdMemory holds nothing.
+func overMemory(p *os.Process, memory int64) bool {
+	rss, ok := residentBytes(p.Pid)
+	return ok && rss > memory
 }

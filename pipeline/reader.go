@@ -231,14 +231,9 @@ func start(cmd *exec.Cmd, memory int64) (*worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
 	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
-	}
-	release, err := holdMemory(cmd.Process.Pid, memory)
+	release, err := startHeld(cmd, memory)
 	if err != nil {
-		cmd.Process.Kill()
-		cmd.Wait()
-		return nil, err
+		return nil, fmt.Errorf("pipeline: starting a worker: %w", err)
 	}
 	go func() { cmd.Wait(); release(); close(w.exited) }()
 	w.stdin, w.enc, w.dec = stdin, gob.NewEncoder(stdin), gob.NewDecoder(stdout)
@@ -308,7 +303,7 @@ func (w *worker) read(ctx context.Context, req request, lim Limits) (answer, err
 			w.stop()
 			return answer{}, fmt.Errorf("pipeline: %s: %w (%v)", req.Path, ErrTimeout, limit)
 		case <-tick.C:
-			if rss, ok := residentBytes(w.cmd.Process.Pid); ok && rss > lim.Memory {
+			if overMemory(w.cmd.Process, lim.Memory) {
 				w.stop()
 				return answer{}, fmt.Errorf("pipeline: %s: %w (%d MB)", req.Path, ErrMemory, lim.Memory>>20)
 			}
