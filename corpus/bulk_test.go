@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"math"
-	"path/filepath"
 	"testing"
 )
 
@@ -10,11 +9,7 @@ import (
 // per row would store them, in order, whatever the number of rows (full
 // chunks, smaller ones and single rows).
 func TestBulkKeepsValues(t *testing.T) {
-	st, err := Open(filepath.Join(t.TempDir(), "b.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTemp(t)
 	ctx := t.Context()
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
