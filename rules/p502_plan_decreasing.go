@@ -1,7 +1,5 @@
 package rules
 
-import ()
-
 var p502 = &Rule{
 	ID:       "P502",
 	Title:    "资金支出计划累计比例递减",
