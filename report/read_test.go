@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/jixiao/jixiao/rules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	_ "github.com/jixiao/jixiao/extract/formats"
 	"github.com/jixiao/jixiao/internal/truth"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
