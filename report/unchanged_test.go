@@ -16,11 +16,11 @@ import (
 	"github.com/jixiao/jixiao/rules"
 )
 
-// reportHashes holds the SHA-256 of the fingerprint (fingerprint) of every
-// report at hand, as the reader before it was made faster (issue 14) read
-// them (the hashes were made again, with paths written as labels, from a
-// reader shown equal to it); the reader must still read them the same. Refresh with -update, only for
-// a change meant to change output.
+// reportHashes holds the SHA-256 of the fingerprint of every report at
+// hand, as the reader before it was made faster (issue 14) read them (the
+// hashes were made again, with paths written as labels, from a reader
+// shown equal to it); the reader must still read them the same. Refresh
+// with -update, only for a change meant to change output.
 const reportHashes = "testdata/reports.sha256"
 
 // TestReportsUnchanged reads every .docx and .pdf at hand (the repository's
