@@ -169,7 +169,7 @@ func (s *Store) batchReports(ctx context.Context, year int) ([]BatchReport, erro
 			rows.Close()
 			return nil, fmt.Errorf("corpus: batch reports: %w", err)
 		}
-		rep.Path = baseName(rep.Path)
+		rep.Path = BaseName(rep.Path)
 		rep.Year = year
 		reps = append(reps, rep)
 	}

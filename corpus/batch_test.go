@@ -52,7 +52,7 @@ func TestRecheckBatchRows(t *testing.T) {
 	checked := make([]*rules.Checked, len(reps))
 	for i, rep := range reps {
 		c := *rep
-		c.Source.Path = baseName(rep.Source.Path)
+		c.Source.Path = BaseName(rep.Source.Path)
 		checked[i] = &rules.Checked{Report: &c}
 	}
 	rules.CheckBatch(checked, rules.Default())

@@ -169,7 +169,7 @@ func (s *Store) yearProjects(ctx context.Context, department string, year int) (
 			return nil, fmt.Errorf("corpus: compare: %w", err)
 		}
 		if cur == nil || cur.ID != p.ID {
-			p.File = baseName(p.File)
+			p.File = BaseName(p.File)
 			cur = &p
 			out[k] = append(out[k], cur)
 		}

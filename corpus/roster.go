@@ -139,7 +139,7 @@ func (s *Store) Status(ctx context.Context, year int) (*Status, error) {
 		}
 		sub := Submission{File: r.File, Formats: splitFormats(formats)}
 		r.Note = sub.Note()
-		r.File = baseName(r.File)
+		r.File = BaseName(r.File)
 		r.Status = StatusPassed
 		switch {
 		case r.Errors > 0:

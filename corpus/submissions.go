@@ -433,8 +433,8 @@ func (s *Store) SubmissionOf(ctx context.Context, documentID int64) (*Submission
 	return sub, nil
 }
 
-// baseName is the file name of a path stored on any system (/ or \).
-func baseName(p string) string {
+// BaseName is the file name of a path stored on any system (/ or \).
+func BaseName(p string) string {
 	if i := strings.LastIndexAny(p, `/\\`); i >= 0 {
 		return p[i+1:]
 	}

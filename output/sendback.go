@@ -87,7 +87,7 @@ func (sb *SendBack) Rows() [][]any {
 			case "field":
 				row[i] = FieldName(s)
 			case "file":
-				row[i] = BaseName(s)
+				row[i] = corpus.BaseName(s)
 			case "severity":
 				row[i] = corpus.SeverityName(s)
 			}
@@ -277,12 +277,4 @@ func yearText(y int) string {
 		return "未知"
 	}
 	return fmt.Sprintf("%d年", y)
-}
-
-// BaseName is the file name of a path stored on any system (/ or \).
-func BaseName(p string) string {
-	if i := strings.LastIndexAny(p, `/\\`); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }

@@ -160,7 +160,7 @@ func writePerDepartment(ctx context.Context, st *corpus.Store, filter corpus.Fil
 			clean++
 			continue
 		}
-		name := output.BaseName(sub.File)
+		name := corpus.BaseName(sub.File)
 		if note := sub.Note(); note != "" {
 			name += "（" + note + "）"
 		}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/output"
 )
 
 func runStatus(args []string, stdout, stderr io.Writer) int {
@@ -88,7 +87,7 @@ func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year 
 		if s.ReplacedBy != 0 {
 			state = "已被替换"
 		}
-		t.Rows = append(t.Rows, []any{int64(s.Year), s.DepartmentCode, s.DepartmentName, state, output.BaseName(s.File), s.Note(), s.ReceivedAt})
+		t.Rows = append(t.Rows, []any{int64(s.Year), s.DepartmentCode, s.DepartmentName, state, corpus.BaseName(s.File), s.Note(), s.ReceivedAt})
 	}
 	tables := []*corpus.Table{t}
 	for _, r := range re {
@@ -108,7 +107,7 @@ func departmentHistory(ctx context.Context, st *corpus.Store, dept string, year 
 	}
 	for i, r := range re {
 		fmt.Fprintf(stdout, "\n%d 年重新报送：%s 替换了 %s；审核发现 已改正 %d 条，仍存在 %d 条，新出现 %d 条\n",
-			r.Current.Year, output.BaseName(r.Current.File), output.BaseName(r.Earlier.File),
+			r.Current.Year, corpus.BaseName(r.Current.File), corpus.BaseName(r.Earlier.File),
 			r.Counts[corpus.FindingFixed], r.Counts[corpus.FindingOpen], r.Counts[corpus.FindingNew])
 		if status := out.write("status", stdout, stderr, tables[i+1]); status != 0 {
 			return status
