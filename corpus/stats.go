@@ -89,7 +89,11 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 			}
 			m[k] = n
 		}
+		err = rows.Err()
 		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("corpus: stats: %w", err)
+		}
 	}
 	return st, nil
 }
