@@ -43,7 +43,7 @@ func decodeFilter(name string, parms *pdfVal, data []byte, limit int) ([]byte, e
 		return out, err
 	}
 	if len(out) > limit {
-		return nil, fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
+		return nil, tooLargeStream(int64(limit))
 	}
 	if name == "FlateDecode" || name == "Fl" || name == "LZWDecode" || name == "LZW" {
 		return unpredict(out, parms)
@@ -129,7 +129,7 @@ func lzwDecode(data []byte, early bool, limit int) ([]byte, error) {
 			}
 			prev = code
 			if len(out) > limit {
-				return nil, fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
+				return nil, tooLargeStream(int64(limit))
 			}
 			grow := next
 			if early {
@@ -165,7 +165,7 @@ func runLengthDecode(data []byte, limit int) ([]byte, error) {
 			i++
 		}
 		if len(out) > limit {
-			return nil, fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
+			return nil, tooLargeStream(int64(limit))
 		}
 	}
 	return out, nil

@@ -113,10 +113,6 @@ func (d *pdfDoc) appendStream(dst []byte, v pdflib.Value, limit int64) (out []by
 	return out, n, err
 }
 
-func tooLargeStream(limit int64) error {
-	return fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
-}
-
 // readAllAppend is io.ReadAll appending to b.
 func readAllAppend(b []byte, r io.Reader) ([]byte, error) {
 	for {

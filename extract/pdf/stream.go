@@ -75,12 +75,18 @@ func readStream(v pdflib.Value, limit int64) (data []byte, err error) {
 	defer rc.Close()
 	data, err = io.ReadAll(io.LimitReader(rc, limit+1))
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
+		return nil, tooLargeStream(limit)
 	}
 	if err != nil {
 		err = fmt.Errorf("%w: stream: %v", extract.ErrMalformed, err)
 	}
 	return data, err
+}
+
+// tooLargeStream is the error of a stream that decodes to more than limit
+// bytes.
+func tooLargeStream(limit int64) error {
+	return fmt.Errorf("%w: a stream decodes to more than %d MiB", extract.ErrTooLarge, max(limit>>20, 1))
 }
 
 // content returns the decoded content stream v, or the streams of array
