@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,32 +141,10 @@ func Clean(s string) (string, []Change) {
 		}
 	}
 	// Stray brackets.
-	type open struct {
-		i int
-		c rune
-	}
-	var stack []open
-	for i, c := range r {
-		if !keep[i] {
-			continue
-		}
-		if _, ok := bracketPairs[c]; ok {
-			stack = append(stack, open{i, c})
-			continue
-		}
-		if opener, ok := closingOf[c]; ok {
-			if n := len(stack); n > 0 && stack[n-1].c == opener {
-				stack = stack[:n-1]
-				continue
-			}
-			keep[i] = false
-			changes = append(changes, Change{Kind: "bracket", Pos: offs[i], From: string(c)})
-		}
-	}
-	for _, o := range stack {
-		keep[o.i] = false
-		changes = append(changes, Change{Kind: "bracket", Pos: offs[o.i], From: string(o.c)})
-	}
+	strayBrackets(s, func(pos int, c rune) {
+		keep[sort.SearchInts(offs, pos)] = false
+		changes = append(changes, Change{Kind: "bracket", Pos: pos, From: string(c)})
+	})
 	// Full-width forms, then white space; positions are in s.
 	var b strings.Builder
 	var pos []int // byte offset in s of each byte written to b
@@ -212,16 +191,28 @@ func Clean(s string) (string, []Change) {
 // one nearest the start), "" when every bracket of s pairs. It skips the
 // rest of Clean's work, for rules that ask only this of every name.
 func StrayBracket(s string) string {
+	first, at := "", -1
+	strayBrackets(s, func(pos int, c rune) {
+		if at < 0 || pos < at {
+			first, at = string(c), pos
+		}
+	})
+	return first
+}
+
+// strayBrackets calls stray with the byte offset and the bracket of each
+// bracket of s that pairs with none: the closing ones as they come, then
+// the opening ones left open. Conversion residue ([bookmark: _Toc123]),
+// which Clean removes, is not looked into.
+func strayBrackets(s string, stray func(pos int, c rune)) {
 	type open struct {
 		pos int
 		c   rune
 	}
 	var buf [8]open
 	stack := buf[:0]
-	closer, closerPos := rune(0), -1 // the first closing bracket with no opening one
 	for i := 0; i < len(s); {
 		c, n := utf8.DecodeRuneInString(s[i:])
-		// Conversion residue, as Clean removes it before pairing.
 		if c == '[' && strings.HasPrefix(s[i+1:], "bookmark:") {
 			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
 				i += j + 1
@@ -231,25 +222,17 @@ func StrayBracket(s string) string {
 		if _, ok := bracketPairs[c]; ok {
 			stack = append(stack, open{i, c})
 		} else if opener, ok := closingOf[c]; ok {
-			switch k := len(stack); {
-			case k > 0 && stack[k-1].c == opener:
+			if k := len(stack); k > 0 && stack[k-1].c == opener {
 				stack = stack[:k-1]
-			case closerPos < 0:
-				if k == 0 {
-					return string(c) // no opening bracket before it is left to be unpaired
-				}
-				closer, closerPos = c, i
+			} else {
+				stray(i, c)
 			}
 		}
 		i += n
 	}
-	switch {
-	case len(stack) > 0 && (closerPos < 0 || stack[0].pos < closerPos):
-		return string(stack[0].c)
-	case closerPos >= 0:
-		return string(closer)
+	for _, o := range stack {
+		stray(o.pos, o.c)
 	}
-	return ""
 }
 
 var bracketPairs = map[rune]rune{'(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〔': '〕', '{': '}', '「': '」', '『': '』'}
