@@ -11,8 +11,10 @@
 // the findings of the rules; a failed one keeps why it failed. What a form
 // holds beyond report/v1's named fields is kept as JSON text in extra
 // columns. The schema lives in embedded, numbered migrations
-// (migrations/NNNN_name.sql) applied against PRAGMA user_version, and is
-// described for analysts in docs/schema.md.
+// (migrations/NNNN_name.sql) applied against PRAGMA user_version; a new
+// database is made from schema.sql, what they build (after adding a
+// migration, rewrite it: go test ./corpus/ -run TestSchemaSnapshot
+// -update). It is described for analysts in docs/schema.md.
 //
 // corpus stores and queries; it neither reads files nor runs rules. Put
 // takes its own input types (Doc, Report, Project, Indicator, Finding …),
