@@ -56,6 +56,11 @@ func (w *writer) flush(r *bulk) {
 			done += size
 		}
 	}
+	r.reset()
+}
+
+// reset empties r, keeping its buffer.
+func (r *bulk) reset() {
 	clear(r.args) // let the strings go
 	r.args = r.args[:0]
 }

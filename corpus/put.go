@@ -63,6 +63,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		if err != nil {
 			tx.Rollback()
 		}
+		w.releaseRows()
 		s.prepareWanted(ctx)
 	}()
 	stored = make([]bool, len(docs))
@@ -75,7 +76,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 			// numbers its rows from what is left, as SQLite would.
 			w.flushRows()
 			w.exec(`DELETE FROM documents WHERE sha256 = ?`, d.SHA256)
-			w.rows = nil
+			w.releaseRows()
 		}
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {

@@ -66,20 +66,57 @@ func (w *writer) gather() *txRows {
 	if w.rows != nil || w.err != nil {
 		return w.rows
 	}
-	r := &txRows{reports: reportRows.empty(), goals: goalRows.empty(), projects: projectRows.empty(),
-		indicators: indicatorRows.empty(), plainIndicators: plainIndicatorRows.empty(),
-		texts: textRows.empty(), fts: ftsRows.empty(), entries: entryRows.empty(),
-		findings: findingRows.empty(), words: map[string]Words{}}
+	r := w.s.takeRows()
 	err := w.tx.QueryRowContext(w.ctx, `SELECT (SELECT coalesce(max(id), 0) FROM goals),
 		(SELECT coalesce(max(id), 0) FROM projects), (SELECT coalesce(max(id), 0) FROM indicators),
 		(SELECT coalesce(max(id), 0) FROM search_texts)`).Scan(
 		&r.next.goal, &r.next.project, &r.next.indicator, &r.next.text)
 	if err != nil {
 		w.err = err
+		w.s.keepRows(r)
 		return nil
 	}
 	w.rows = r
 	return r
+}
+
+// takeRows returns the rows the last transaction left, emptied, or new
+// ones: growing their buffers afresh for each transaction was a
+// twentieth of the writer's work.
+func (s *Store) takeRows() *txRows {
+	s.mu.Lock()
+	r := s.spareRows
+	s.spareRows = nil
+	s.mu.Unlock()
+	if r == nil {
+		r = &txRows{reports: reportRows.empty(), goals: goalRows.empty(), projects: projectRows.empty(),
+			indicators: indicatorRows.empty(), plainIndicators: plainIndicatorRows.empty(),
+			texts: textRows.empty(), fts: ftsRows.empty(), entries: entryRows.empty(),
+			findings: findingRows.empty(), words: map[string]Words{}}
+	}
+	return r
+}
+
+// keepRows empties r, keeping its buffers, for takeRows.
+func (s *Store) keepRows(r *txRows) {
+	for _, b := range []*bulk{r.reports, r.goals, r.projects, r.indicators, r.plainIndicators,
+		r.texts, r.fts, r.entries, r.findings} {
+		b.reset()
+	}
+	clear(r.pending) // let the values go
+	r.pending = r.pending[:0]
+	clear(r.words)
+	s.mu.Lock()
+	s.spareRows = r
+	s.mu.Unlock()
+}
+
+// releaseRows gives the transaction's rows, inserted or not, back.
+func (w *writer) releaseRows() {
+	if w.rows != nil {
+		w.s.keepRows(w.rows)
+		w.rows = nil
+	}
 }
 
 // entry gathers a search entry of the text words.

@@ -26,10 +26,11 @@ type Store struct {
 	path     string
 	readOnly bool
 
-	mu     sync.Mutex
-	stmts  map[string]*sql.Stmt // see stmt
-	wanted map[string]bool
-	texts  map[string]int64 // search_texts ids by hash, committed ones only; see writer.text
+	mu        sync.Mutex
+	stmts     map[string]*sql.Stmt // see stmt
+	wanted    map[string]bool
+	texts     map[string]int64 // search_texts ids by hash, committed ones only; see writer.text
+	spareRows *txRows          // see takeRows
 }
 
 // Open opens or creates the database at path for reading and writing and
