@@ -487,7 +487,7 @@ func (in *interp) xobject(res *resources, name string) {
 		}
 		sub := res
 		if r := x.Key("Resources"); r.Kind() == pdflib.Dict {
-			sub = in.doc.resources(r)
+			sub = in.doc.resources(r, dictKey(x, r))
 		}
 		in.depth++
 		outer := in.path

@@ -5,8 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"sync"
 
 	pdflib "github.com/ledongthuc/pdf"
@@ -38,8 +36,8 @@ type streamFunc func(v pdflib.Value, limit int64) ([]byte, error)
 // rawStream returns the bytes of stream v as they are in the file and
 // whether v is one this file decodes itself: Flate with no predictor, or
 // no filter, in a file the library does not decrypt, with filters that
-// checkFilters lets pass. The library finds the data at the offset its
-// String shows after the '@', for as many bytes as /Length says.
+// checkFilters lets pass. The library finds the data at the stream's
+// offset, for as many bytes as /Length says.
 func (d *pdfDoc) rawStream(v pdflib.Value) (raw []byte, flate, ok bool) {
 	defer func() {
 		if recover() != nil { // readStream meets it again, and reports it
@@ -49,14 +47,9 @@ func (d *pdfDoc) rawStream(v pdflib.Value) (raw []byte, flate, ok bool) {
 	if d.raw == nil || v.Kind() != pdflib.Stream || checkFilters(v) != nil {
 		return nil, false, false
 	}
-	s := v.String()
-	at := strings.LastIndexByte(s, '@')
-	if at < 0 {
-		return nil, false, false
-	}
-	off, err := strconv.ParseInt(s[at+1:], 10, 64)
+	off, found := streamOffset(v)
 	n := v.Key("Length").Int64()
-	if err != nil || off < int64(len(patchedHeader)) || off > int64(len(d.raw)) || n < 0 {
+	if !found || off < int64(len(patchedHeader)) || off > int64(len(d.raw)) || n < 0 {
 		return nil, false, false
 	}
 	if n == 0 { // the library reads an empty stream as empty, whatever its filter

@@ -120,8 +120,8 @@ func read(r io.ReaderAt, size int64, path string, o extract.Options) (doc *extra
 // pdfDoc is one open PDF file and what is shared by its pages.
 type pdfDoc struct {
 	r            *pdflib.Reader
-	fonts        map[string]*pdfFont   // by the font dictionary as written
-	res          map[string]*resources // by the resource dictionary as written
+	fonts        map[valueKey]*pdfFont   // by the font dictionary
+	res          map[valueKey]*resources // by the resource dictionary
 	ops          int
 	contentBytes int64
 	data         []byte // the file, when it is in memory
@@ -217,8 +217,33 @@ func openPDF(r io.ReaderAt, size int64) (*pdfDoc, error) {
 // (the library lacks AES-256 and short RC4 keys, and its object streams
 // could not be checked) or one with a filter the library lacks.
 func needsRebuild(data []byte) bool {
-	return bytes.Contains(data, []byte("/Encrypt")) || bytes.Contains(data, []byte("/LZWDecode")) ||
-		bytes.Contains(data, []byte("/RunLengthDecode"))
+	// One pass from slash to slash rather than a pass over the file for
+	// each name, this running on every file; where slashes come thick
+	// (uncompressed content), the library's SIMD search of each name is
+	// the faster.
+	for i, slashes := 0, 0; ; slashes++ {
+		if slashes > 256+i>>5 {
+			return containsAny(data[i:], "/Encrypt", "/LZWDecode", "/RunLengthDecode")
+		}
+		j := bytes.IndexByte(data[i:], '/')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if rest := data[i:]; bytes.HasPrefix(rest, []byte("Encrypt")) || bytes.HasPrefix(rest, []byte("LZWDecode")) ||
+			bytes.HasPrefix(rest, []byte("RunLengthDecode")) {
+			return true
+		}
+	}
+}
+
+func containsAny(b []byte, subs ...string) bool {
+	for _, s := range subs {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // openRebuilt opens data rebuilt by rebuildPDF.
@@ -241,7 +266,7 @@ func openLib(r io.ReaderAt, size int64, raw []byte) (*pdfDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &pdfDoc{r: pr, fonts: make(map[string]*pdfFont), res: make(map[string]*resources)}
+	d := &pdfDoc{r: pr, fonts: make(map[valueKey]*pdfFont), res: make(map[valueKey]*resources)}
 	if pr.Trailer().Key("Encrypt").Kind() == pdflib.Null { // else the library decrypts the streams
 		d.raw = raw
 	}
@@ -328,6 +353,7 @@ func newLibReader(r io.ReaderAt, size int64) (pr *pdflib.Reader, err error) {
 type pageRef struct {
 	v      pdflib.Value
 	res    pdflib.Value
+	resKey valueKey   // of res
 	box    [4]float64 // crop box in user space: x0 y0 x1 y1
 	rotate int        // 0, 90, 180 or 270
 }
@@ -347,7 +373,7 @@ func (d *pdfDoc) pages() (out []pageRef, err error) {
 			return fmt.Errorf("%w: page tree too deep or cyclic", extract.ErrMalformed)
 		}
 		if r := n.Key("Resources"); r.Kind() == pdflib.Dict {
-			inh.res = r
+			inh.res, inh.resKey = r, dictKey(n, r)
 		}
 		if b, ok := readBox(n.Key("MediaBox")); ok {
 			inh.box = b
@@ -374,7 +400,7 @@ func (d *pdfDoc) pages() (out []pageRef, err error) {
 		out = append(out, inh)
 		return nil
 	}
-	err = walk(root, pageRef{box: [4]float64{0, 0, 612, 792}}, 0)
+	err = walk(root, pageRef{box: [4]float64{0, 0, 612, 792}, resKey: valueKey{s: pdflib.Value{}.String()}}, 0)
 	if len(out) == 0 && err == nil {
 		err = fmt.Errorf("%w: no pages", extract.ErrMalformed)
 	}
@@ -457,7 +483,7 @@ func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err er
 		return pc, nil // a blank page
 	}
 	in := &interp{doc: d, out: pc, gs: gstate{ctm: base, th: 1, lineWidth: 1}}
-	err = in.run(contents, d.resources(p.res))
+	err = in.run(contents, d.resources(p.res, p.resKey))
 	if len(pc.glyphs) > 0 {
 		d.glyphHint = min(len(pc.glyphs), maxGlyphsPage)
 	}
@@ -478,15 +504,18 @@ func (d *pdfDoc) interpretTurned(p pageRef, rotate int) (pc *pageContent, err er
 type resources struct {
 	v     pdflib.Value
 	fonts map[string]*pdfFont
+	// Its /Font and /XObject dictionaries, once resolved: the library
+	// parses an indirect one anew at every lookup.
+	fontDict, xobjDict pdflib.Value
+	fontRead, xobjRead bool
 	// The font looked up last: a page sets the same font over and over.
 	lastName string
 	last     *pdfFont
 }
 
-// resources returns the shared lookup state of resource dictionary v:
-// pages usually share one.
-func (d *pdfDoc) resources(v pdflib.Value) *resources {
-	key := v.String()
+// resources returns the shared lookup state of resource dictionary v,
+// whose dictKey is key: pages usually share one.
+func (d *pdfDoc) resources(v pdflib.Value, key valueKey) *resources {
 	if r, ok := d.res[key]; ok {
 		return r
 	}
@@ -518,11 +547,12 @@ func (d *pdfDoc) loadFont(res *resources, name string) (f *pdfFont) {
 		}
 		res.fonts[name] = f
 	}()
-	fv := res.v.Key("Font").Key(name)
+	fonts := res.fontDictionary()
+	fv := fonts.Key(name)
 	if fv.Kind() != pdflib.Dict {
 		return defaultFont
 	}
-	key := fv.String()
+	key := dictKey(fonts, fv)
 	if f, ok := d.fonts[key]; ok {
 		return f
 	}
@@ -531,8 +561,22 @@ func (d *pdfDoc) loadFont(res *resources, name string) (f *pdfFont) {
 	return f
 }
 
+// fontDictionary returns the /Font dictionary of r.
+func (r *resources) fontDictionary() pdflib.Value {
+	if !r.fontRead {
+		r.fontDict = r.v.Key("Font")
+		r.fontRead = true
+	}
+	return r.fontDict
+}
+
+// xobject returns the XObject called name in r.
 func (r *resources) xobject(name string) pdflib.Value {
-	return r.v.Key("XObject").Key(name)
+	if !r.xobjRead {
+		r.xobjDict = r.v.Key("XObject")
+		r.xobjRead = true
+	}
+	return r.xobjDict.Key(name)
 }
 
 func isLimit(err error) bool { return errors.Is(err, extract.ErrTooLarge) }
