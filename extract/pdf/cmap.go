@@ -50,11 +50,35 @@ type cidRange struct {
 // cmap is a parsed CMap. A ToUnicode CMap fills chars and ranges; an
 // encoding CMap fills cids.
 type cmap struct {
-	space   []codeRange
+	space []codeRange
+	// The bfchar entries: codes below 256 (all a simple font has) in an
+	// array, the others in a map, each made at its first entry.
+	low     *[256]charEntry
 	chars   map[uint32]string
 	ranges  []uniRange
 	cids    []cidRange // sorted by lo
 	useCMap string     // name of a predefined CMap this one builds on
+}
+
+// charEntry is a bfchar entry's text, if set.
+type charEntry struct {
+	s   string
+	set bool
+}
+
+// setChar maps code to text s.
+func (m *cmap) setChar(code uint32, s string) {
+	if code < 256 {
+		if m.low == nil {
+			m.low = new([256]charEntry)
+		}
+		m.low[code] = charEntry{s, true}
+		return
+	}
+	if m.chars == nil {
+		m.chars = make(map[uint32]string)
+	}
+	m.chars[code] = s
 }
 
 // cmap size limits: a hostile file must not make us build huge maps.
@@ -66,7 +90,7 @@ const (
 // parseCMap reads the operators of a CMap that matter for text extraction
 // and ignores everything else.
 func parseCMap(data []byte) *cmap {
-	m := &cmap{chars: make(map[uint32]string)}
+	m := &cmap{}
 	l := &psLexer{b: data}
 	var operands []psToken
 	entries := 0
@@ -118,9 +142,9 @@ func parseCMap(data []byte) *cmap {
 				}
 				switch dst.kind {
 				case psString:
-					m.chars[codeOf(src.s)] = utf16BE(dst.s)
+					m.setChar(codeOf(src.s), utf16BE(dst.s))
 				case psName:
-					m.chars[codeOf(src.s)] = glyphNameText(dst.s)
+					m.setChar(codeOf(src.s), glyphNameText(dst.s))
 				}
 				entries++
 			}
@@ -254,7 +278,11 @@ func (m *cmap) lookup(code uint32) (string, bool) {
 }
 
 func (m *cmap) lookupRaw(code uint32) (string, bool) {
-	if s, ok := m.chars[code]; ok {
+	if code < 256 {
+		if m.low != nil && m.low[code].set {
+			return m.low[code].s, true
+		}
+	} else if s, ok := m.chars[code]; ok {
 		return s, true
 	}
 	for i := len(m.ranges) - 1; i >= 0; i-- {

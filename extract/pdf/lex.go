@@ -50,23 +50,33 @@ type psLexer struct {
 	reuse bool // read top-level arrays into arena
 }
 
-func isPSSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
+func isPSSpace(c byte) bool { return psClass[c] == psSpaceClass }
 
-func isPSDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+func isPSDelim(c byte) bool { return psClass[c] == psDelimClass }
+
+// Byte classes: one table lookup tells the lexer's loops where a token
+// ends, rather than a comparison with each of sixteen bytes.
+const (
+	psRegular = iota
+	psSpaceClass
+	psDelimClass
+)
+
+var psClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] = psSpaceClass
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = psDelimClass
+	}
+	return t
+}()
 
 func (l *psLexer) next() psToken {
 	b := l.b
 	for l.pos < len(b) {
 		c := b[l.pos]
-		if isPSSpace(c) {
+		if psClass[c] == psSpaceClass {
 			l.pos++
 		} else if c == '%' {
 			for l.pos < len(b) && b[l.pos] != '\n' && b[l.pos] != '\r' {
@@ -103,13 +113,13 @@ func (l *psLexer) next() psToken {
 		return psToken{kind: psKeyword, s: ")"}
 	case '/':
 		start := l.pos
-		for l.pos < len(b) && !isPSSpace(b[l.pos]) && !isPSDelim(b[l.pos]) {
+		for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
 			l.pos++
 		}
 		return psToken{kind: psName, s: l.name(b[start:l.pos])}
 	}
 	start := l.pos - 1
-	for l.pos < len(b) && !isPSSpace(b[l.pos]) && !isPSDelim(b[l.pos]) {
+	for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
 		l.pos++
 	}
 	word := b[start:l.pos]
@@ -126,8 +136,8 @@ func (l *psLexer) next() psToken {
 // by their bytes rather than hashed.
 func keyword(word []byte) string {
 	if len(word) <= 3 {
-		if k := shortKeywords[shortKey(word)]; k == string(word) {
-			return k
+		if i := shortKey(word); shortPacked[i] == packWord(word) {
+			return shortKeywords[i]
 		}
 	}
 	if k, ok := psKeywords[string(word)]; ok {
@@ -146,19 +156,30 @@ func shortKey(w []byte) int {
 }
 
 // shortKeywords holds the keywords of at most 3 bytes, each in its
-// shortKey slot (one that collides with another stays in psKeywords).
+// shortKey slot (one that collides with another stays in psKeywords), and
+// shortPacked their bytes packed, for a comparison of two integers.
 const shortKeySlots = 1024
 
-var shortKeywords = func() (t [shortKeySlots]string) {
+var shortKeywords, shortPacked = func() (t [shortKeySlots]string, p [shortKeySlots]uint32) {
 	for k := range psKeywords {
 		if len(k) <= 3 {
 			if i := shortKey([]byte(k)); t[i] == "" {
-				t[i] = k
+				t[i], p[i] = k, packWord([]byte(k))
 			}
 		}
 	}
-	return t
+	return t, p
 }()
+
+// packWord packs a word of at most 3 bytes, and its length, into an
+// integer that no other such word packs into.
+func packWord(w []byte) uint32 {
+	p := uint32(len(w))
+	for _, c := range w {
+		p = p<<8 | uint32(c)
+	}
+	return p
+}
 
 // name returns the text of name bytes w, interned when l interns names.
 func (l *psLexer) name(w []byte) string {
@@ -260,7 +281,6 @@ func isNumber(word []byte) bool {
 
 func (l *psLexer) hexString() psToken {
 	out := l.buf[:0]
-	defer func() { l.keepBuf(out) }()
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -282,6 +302,7 @@ func (l *psLexer) hexString() psToken {
 	if hi >= 0 {
 		out = append(out, byte(hi<<4))
 	}
+	l.keepBuf(out)
 	return psToken{kind: psString, s: string(out)}
 }
 
@@ -307,7 +328,6 @@ func unhexDigit(c byte) int {
 
 func (l *psLexer) literalString() psToken {
 	out := l.buf[:0]
-	defer func() { l.keepBuf(out) }()
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -318,6 +338,7 @@ func (l *psLexer) literalString() psToken {
 		case ')':
 			depth--
 			if depth == 0 {
+				l.keepBuf(out)
 				return psToken{kind: psString, s: string(out)}
 			}
 		case '\\':
@@ -352,6 +373,7 @@ func (l *psLexer) literalString() psToken {
 		}
 		out = append(out, c)
 	}
+	l.keepBuf(out)
 	return psToken{kind: psString, s: string(out)}
 }
 
