@@ -77,7 +77,7 @@ func (p *pageLayout) bottomAbove(y float64) float64 {
 func (p *pageLayout) userRect(r extract.Rect) extract.Rect {
 	x0, y0 := p.toUser.apply(r.X0, r.Y0)
 	x1, y1 := p.toUser.apply(r.X1, r.Y1)
-	return extract.Rect{X0: round2(math.Min(x0, x1)), Y0: round2(math.Min(y0, y1)), X1: round2(math.Max(x0, x1)), Y1: round2(math.Max(y0, y1))}
+	return extract.Rect{X0: round2(fmin(x0, x1)), Y0: round2(fmin(y0, y1)), X1: round2(fmax(x0, x1)), Y1: round2(fmax(y0, y1))}
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
@@ -244,8 +244,8 @@ func linesBox(lines []*textLine, p *pageLayout) extract.Rect {
 		if i > 0 && l.cont { // continued on the next page
 			break
 		}
-		r.X0, r.X1 = math.Min(r.X0, l.x0), math.Max(r.X1, l.x1)
-		r.Y0, r.Y1 = math.Min(r.Y0, l.bottom()), math.Max(r.Y1, l.top())
+		r.X0, r.X1 = fmin(r.X0, l.x0), fmax(r.X1, l.x1)
+		r.Y0, r.Y1 = fmin(r.Y0, l.bottom()), fmax(r.Y1, l.top())
 	}
 	return r
 }

@@ -434,8 +434,8 @@ subpaths:
 		}
 		x0, y0, x1, y1 := sp[0].x, sp[0].y, sp[0].x, sp[0].y
 		for _, p := range sp[1:] {
-			x0, x1 = math.Min(x0, p.x), math.Max(x1, p.x)
-			y0, y1 = math.Min(y0, p.y), math.Max(y1, p.y)
+			x0, x1 = fmin(x0, p.x), fmax(x1, p.x)
+			y0, y1 = fmin(y0, p.y), fmax(y1, p.y)
 		}
 		for _, p := range sp { // every corner on the box: a rectangle
 			if !(near(p.x, x0) || near(p.x, x1)) || !(near(p.y, y0) || near(p.y, y1)) {
@@ -462,10 +462,10 @@ func (in *interp) addRule(p, q point, width float64) {
 	switch {
 	case near(p.y, q.y) && !near(p.x, q.x):
 		y := (p.y + q.y) / 2
-		out.hrules = append(out.hrules, rule{x0: math.Min(p.x, q.x), x1: math.Max(p.x, q.x), y0: y, y1: y, width: width})
+		out.hrules = append(out.hrules, rule{x0: fmin(p.x, q.x), x1: fmax(p.x, q.x), y0: y, y1: y, width: width})
 	case near(p.x, q.x) && !near(p.y, q.y):
 		x := (p.x + q.x) / 2
-		out.vrules = append(out.vrules, rule{x0: x, x1: x, y0: math.Min(p.y, q.y), y1: math.Max(p.y, q.y), width: width})
+		out.vrules = append(out.vrules, rule{x0: x, x1: x, y0: fmin(p.y, q.y), y1: fmax(p.y, q.y), width: width})
 	}
 }
 
@@ -523,4 +523,28 @@ func finite(xs ...float64) bool {
 		}
 	}
 	return true
+}
+
+// fmax is math.Max, which the compiler does not inline (it calls
+// assembly): the comparisons settle all but equal values and NaNs, which
+// go to math.Max for its special cases. The layout takes it per glyph.
+func fmax(x, y float64) float64 {
+	if x > y {
+		return x
+	}
+	if y > x {
+		return y
+	}
+	return math.Max(x, y)
+}
+
+// fmin is math.Min as fmax is math.Max.
+func fmin(x, y float64) float64 {
+	if x < y {
+		return x
+	}
+	if y < x {
+		return y
+	}
+	return math.Min(x, y)
 }

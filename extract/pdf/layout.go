@@ -91,8 +91,8 @@ func lineRuns(gs []glyph, fn func(i, start, end int, size float64)) int {
 		g := &gs[i]
 		if i > start {
 			mid := sum / float64(i-start)
-			if math.Abs(g.midY()-mid) <= 0.4*math.Max(g.size, size) {
-				size = math.Max(size, g.size)
+			if math.Abs(g.midY()-mid) <= 0.4*fmax(g.size, size) {
+				size = fmax(size, g.size)
 				sum += g.midY()
 				continue
 			}
@@ -177,8 +177,8 @@ func (l *textLine) finish() {
 	out := gs[:0]
 	for _, g := range gs {
 		if n := len(out); n > 0 {
-			p := out[n-1]
-			if p.text == g.text && math.Abs(p.x0-g.x0) < 0.3*g.size && math.Abs(p.y-g.y) < 0.3*g.size {
+			p := &out[n-1]
+			if math.Abs(p.x0-g.x0) < 0.3*g.size && math.Abs(p.y-g.y) < 0.3*g.size && p.text == g.text {
 				continue
 			}
 		}
@@ -188,7 +188,7 @@ func (l *textLine) finish() {
 	l.x0, l.x1 = out[0].x0, out[0].x1
 	l.y, l.low = out[0].y, out[0].y
 	for _, g := range out {
-		l.x0, l.x1 = math.Min(l.x0, g.x0), math.Max(l.x1, g.x1)
+		l.x0, l.x1 = fmin(l.x0, g.x0), fmax(l.x1, g.x1)
 	}
 	l.text = lineText(out)
 	l.fields = strings.Contains(l.text, fieldSep)
@@ -211,7 +211,7 @@ func lineText(gs []glyph) string {
 		if i > 0 {
 			p := &gs[i-1]
 			gap := g.x0 - p.x1
-			size := math.Max(p.size, g.size)
+			size := fmax(p.size, g.size)
 			switch {
 			case p.isSpace() || g.isSpace():
 			case gap > fieldGap*size:
@@ -288,7 +288,7 @@ func (f textFrame) full(l, next *textLine) bool {
 	need := 1.6 * l.size
 	if next != nil {
 		if w := firstWordWidth(next); w > 0 {
-			need = math.Max(need, w+0.6*l.size)
+			need = fmax(need, w+0.6*l.size)
 		}
 	}
 	return room < need
@@ -318,7 +318,7 @@ func (f textFrame) breaksBefore(a, b *textLine) bool {
 	case dist <= 0.3*a.size: // b is not below a: another column or a table cell
 		return true
 	case f.pitch > 0 && dist > 1.45*f.pitch,
-		f.pitch == 0 && dist > 2.2*math.Max(a.size, b.size):
+		f.pitch == 0 && dist > 2.2*fmax(a.size, b.size):
 		return true
 	case math.Abs(a.size-b.size) > 0.15*a.size:
 		return true
@@ -464,7 +464,7 @@ func (l *textLine) fieldSpans() []fieldSpan {
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
 			p, g := &gs[i-1], &gs[i]
-			if p.isSpace() || g.isSpace() || g.x0-p.x1 <= fieldGap*math.Max(p.size, g.size) {
+			if p.isSpace() || g.isSpace() || g.x0-p.x1 <= fieldGap*fmax(p.size, g.size) {
 				continue
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -415,8 +414,8 @@ func readBox(v pdflib.Value) ([4]float64, bool) {
 	for i := range b {
 		b[i] = v.Index(i).Float64()
 	}
-	b[0], b[2] = math.Min(b[0], b[2]), math.Max(b[0], b[2])
-	b[1], b[3] = math.Min(b[1], b[3]), math.Max(b[1], b[3])
+	b[0], b[2] = fmin(b[0], b[2]), fmax(b[0], b[2])
+	b[1], b[3] = fmin(b[1], b[3]), fmax(b[1], b[3])
 	if b[2]-b[0] < 1 || b[3]-b[1] < 1 || b[2]-b[0] > 1e5 || b[3]-b[1] > 1e5 {
 		return [4]float64{}, false
 	}
@@ -424,7 +423,7 @@ func readBox(v pdflib.Value) ([4]float64, bool) {
 }
 
 func intersectBox(a, b [4]float64) [4]float64 {
-	c := [4]float64{math.Max(a[0], b[0]), math.Max(a[1], b[1]), math.Min(a[2], b[2]), math.Min(a[3], b[3])}
+	c := [4]float64{fmax(a[0], b[0]), fmax(a[1], b[1]), fmin(a[2], b[2]), fmin(a[3], b[3])}
 	if c[2]-c[0] < 1 || c[3]-c[1] < 1 {
 		return a
 	}

@@ -388,7 +388,7 @@ func (s *stitchedTable) part(cell *tableCell) *tableCell {
 func textBottom(cell *tableCell) float64 {
 	b := math.Inf(1)
 	for _, l := range cell.lines {
-		b = math.Min(b, l.bottom())
+		b = fmin(b, l.bottom())
 	}
 	return b
 }
@@ -399,7 +399,7 @@ func textBottom(cell *tableCell) float64 {
 func (s *stitchedTable) textFloor(row []*tableCell) float64 {
 	floor := math.Inf(1)
 	for _, cell := range row {
-		floor = math.Min(floor, textBottom(s.part(cell)))
+		floor = fmin(floor, textBottom(s.part(cell)))
 	}
 	return floor
 }
@@ -450,9 +450,9 @@ func cellFrame(cell *tableCell) textFrame {
 	}
 	pad := math.Inf(1)
 	for _, l := range cell.lines {
-		pad = math.Min(pad, l.x0-cell.box.X0)
+		pad = fmin(pad, l.x0-cell.box.X0)
 	}
-	pad = math.Max(0, math.Min(pad, (cell.box.X1-cell.box.X0)/4))
+	pad = fmax(0, fmin(pad, (cell.box.X1-cell.box.X0)/4))
 	f.left, f.right = cell.box.X0+pad, cell.box.X1-pad
 	f.pitch = commonPitch(cell.lines)
 	return f

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"math"
 	"slices"
 	"sort"
 
@@ -66,7 +65,7 @@ func joinRules(rules []rule, horizontal bool) []seg {
 	out := segs[:0]
 	for _, s := range segs {
 		if n := len(out); n > 0 && out[n-1].pos == s.pos && s.lo <= out[n-1].hi+joinTol {
-			out[n-1].hi = math.Max(out[n-1].hi, s.hi)
+			out[n-1].hi = fmax(out[n-1].hi, s.hi)
 			continue
 		}
 		out = append(out, s)
@@ -302,7 +301,7 @@ func linesAt(ss []seg, edges []float64) [][]seg {
 func covered(ss []seg, lo, hi float64) bool {
 	var n float64
 	for _, s := range ss {
-		n += math.Max(0, math.Min(s.hi, hi)-math.Max(s.lo, lo))
+		n += fmax(0, fmin(s.hi, hi)-fmax(s.lo, lo))
 	}
 	return n >= 0.5*(hi-lo)
 }
