@@ -526,25 +526,19 @@ func finite(xs ...float64) bool {
 }
 
 // fmax is math.Max, which the compiler does not inline (it calls
-// assembly): the comparisons settle all but equal values and NaNs, which
-// go to math.Max for its special cases. The layout takes it per glyph.
+// assembly): the builtin max, which is math.Max but where a NaN meets
+// +Inf (math.Max gives +Inf, max NaN). The layout takes it per glyph.
 func fmax(x, y float64) float64 {
-	if x > y {
-		return x
+	if x > math.MaxFloat64 || y > math.MaxFloat64 {
+		return math.Inf(1)
 	}
-	if y > x {
-		return y
-	}
-	return math.Max(x, y)
+	return max(x, y)
 }
 
-// fmin is math.Min as fmax is math.Max.
+// fmin is math.Min as fmax is math.Max: -Inf wins over a NaN.
 func fmin(x, y float64) float64 {
-	if x < y {
-		return x
+	if x < -math.MaxFloat64 || y < -math.MaxFloat64 {
+		return math.Inf(-1)
 	}
-	if y < x {
-		return y
-	}
-	return math.Min(x, y)
+	return min(x, y)
 }
