@@ -54,6 +54,16 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 	// under a context that can be cancelled the driver runs each one on a
 	// goroutine of its own, which costs more than the insert.
 	ctx = context.WithoutCancel(ctx)
+	// Each insert keeps the pages it changes, to undo itself alone should
+	// it fail (a statement journal): past 64 KiB SQLite writes them to a
+	// temporary file, some 170 MB in 80,000 writes for the 400 bench
+	// documents, a tenth of the writer's time. In memory they are freed as
+	// each statement ends. Only here: temporary storage in memory would
+	// hold big sorts too.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+		return nil, fmt.Errorf("corpus: put: %w", err)
+	}
+	defer s.db.ExecContext(ctx, "PRAGMA temp_store = DEFAULT")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: put: %w", err)
