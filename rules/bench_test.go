@@ -42,7 +42,7 @@ type benchDefect struct {
 	Field     string `json:"field"`
 }
 
-func benchDir(t *testing.T) string {
+func benchDir(t testing.TB) string {
 	dir, err := truth.BenchCorpus()
 	if err != nil {
 		t.Skip(err)
@@ -220,6 +220,40 @@ func TestBench(t *testing.T) {
 	if want := map[string]int{"P502": 38}; !maps.Equal(unexplainedErrors, want) {
 		t.Errorf("error findings on planted projects not explained by their defects: %v, measured %v", unexplainedErrors, want)
 	}
+}
+
+// BenchmarkCheck runs the single-report rules over the 200 bench reports
+// read from .docx and the same 200 from .pdf, as ingest does on every
+// report, with the default config; the reports are read before the clock
+// starts (report.BenchmarkReadCorpus times the reading).
+func BenchmarkCheck(b *testing.B) {
+	dir := benchDir(b)
+	var reps []*report.Report
+	for _, ext := range []string{".docx", ".pdf"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "r*"+ext))
+		if len(files) == 0 {
+			b.Skipf("no %s in %s", ext, dir)
+		}
+		for _, file := range files {
+			doc, err := extract.Open(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rep, err := report.Read(doc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			reps = append(reps, rep)
+		}
+	}
+	cfg := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, rep := range reps {
+			Check(rep, cfg)
+		}
+	}
+	b.ReportMetric(float64(len(reps)), "reports/op")
 }
 
 func contains(list []string, s string) bool {
