@@ -211,11 +211,14 @@ func Check(rep *report.Report, cfg Config) *Checked {
 	if year == 0 {
 		year = rep.Year
 	}
-	for _, r := range All() {
+	// One Pass for every rule, each run setting its own rule and severity:
+	// a Pass per rule was 54 copies of the Config per report.
+	p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, findings: &c.Findings}
+	for _, r := range all {
 		if r.Check == nil || !cfg.enabled(r) {
 			continue
 		}
-		p := &Pass{Report: rep, Config: cfg, Region: region, Year: year, rule: r, sev: cfg.Severity(r), findings: &c.Findings}
+		p.rule, p.sev = r, cfg.Severity(r)
 		run(r, &c.Findings, func() { r.Check(p) })
 	}
 	noteUncertain(rep, c.Findings)
