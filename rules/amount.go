@@ -23,7 +23,9 @@ var (
 // blank true.
 func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 	s = normalize.Narrow(strings.TrimSpace(s))
-	s = amountNoise.Replace(s)
+	if strings.ContainsAny(s, ", 万元") { // a Replacer copies s even when it replaces nothing
+		s = amountNoise.Replace(s)
+	}
 	if s == "" || s == "-" || s == "/" { // Narrow made — and － into -
 		return decimal.Zero, true, true
 	}
@@ -35,7 +37,9 @@ func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 // "24百分比").
 func parsePercent(s string) (decimal.Decimal, bool) {
 	s = normalize.Narrow(strings.TrimSpace(s))
-	s = percentNoise.Replace(s)
+	if strings.ContainsAny(s, "% 百") {
+		s = percentNoise.Replace(s)
+	}
 	if s == "" {
 		return decimal.Zero, false
 	}

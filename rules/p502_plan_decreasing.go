@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/shopspring/decimal"
+
 var p502 = &Rule{
 	ID:       "P502",
 	Title:    "资金支出计划累计比例递减",
@@ -15,19 +17,17 @@ var p502 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			prev, prevAt := "", -1
+			var pv decimal.Decimal // prev read, kept rather than read twice
 			for k, c := range pr.SpendingPlan {
 				v, ok := parsePercent(c.Value)
 				if !ok {
 					continue
 				}
-				if prevAt >= 0 {
-					pv, _ := parsePercent(pr.SpendingPlan[prevAt].Value)
-					if v.LessThan(pv) {
-						p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
-							c.Period, c.Value, pr.SpendingPlan[prevAt].Period, prev)
-					}
+				if prevAt >= 0 && v.LessThan(pv) {
+					p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”%s小于前一节点“%s”%s；应填截至各时点的累计比例，逐期不减",
+						c.Period, c.Value, pr.SpendingPlan[prevAt].Period, prev)
 				}
-				prev, prevAt = c.Value, k
+				prev, prevAt, pv = c.Value, k, v
 			}
 		}
 	},

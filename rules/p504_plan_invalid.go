@@ -22,13 +22,12 @@ var p504 = &Rule{
 				if c.Value == "" {
 					continue
 				}
-				at := checkpointAt(pr, k+1)
 				v, ok := parsePercent(c.Value)
 				switch {
 				case !ok:
-					p.Reportf(at, "资金支出计划“%s”的“%s”不是百分比，应填写累计支出比例，如“50%%”", c.Period, c.Value)
+					p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”的“%s”不是百分比，应填写累计支出比例，如“50%%”", c.Period, c.Value)
 				case v.LessThan(decimal.Zero) || v.GreaterThan(hundred):
-					p.Reportf(at, "资金支出计划“%s”的%s超出0–100%%，应填写累计支出比例", c.Period, c.Value)
+					p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”的%s超出0–100%%，应填写累计支出比例", c.Period, c.Value)
 				}
 			}
 		}

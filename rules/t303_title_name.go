@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/jixiao/jixiao/report"
 )
@@ -35,7 +36,12 @@ var t303 = &Rule{
 }
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
-func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+func squeeze(s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 { // most names: Fields would copy them whole
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
 
 var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/report"
 )
@@ -32,8 +33,17 @@ var y1005 = &Rule{
 
 var itemNumber = regexp.MustCompile(`^\s*(?:[0-9０-９]+[.．、)）]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*`)
 
+// itemNumberStart is every rune an itemNumber can begin with once s is
+// trimmed.
+const itemNumberStart = "0123456789０１２３４５６７８９（(一二三四五六七八九十"
+
 // bareText drops a leading item number and trailing punctuation.
 func bareText(s string) string {
-	s = itemNumber.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimSpace(s)
+	// Most goals start with no number: only a first rune itemNumber can
+	// begin with is worth its regexp.
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(itemNumberStart, r) {
+		s = itemNumber.ReplaceAllString(s, "")
+	}
 	return strings.TrimRight(s, "。.;；，, ")
 }
