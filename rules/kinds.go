@@ -29,6 +29,39 @@ var kindName = map[kind]string{
 
 // level1Kind classifies a 一级指标 label.
 func level1Kind(s string) kind {
+	if k, ok := formLevel1[s]; ok {
+		return k
+	}
+	return searchLevel1(s)
+}
+
+// level2Kind classifies a 二级指标 label.
+func level2Kind(s string) kind {
+	if k, ok := formLevel2[s]; ok {
+		return k
+	}
+	return searchLevel2(s)
+}
+
+// formLevel1 and formLevel2 are the labels the forms print, classified
+// once: most rules ask for every indicator's kinds, and one lookup costs
+// less than the search through the keywords.
+var (
+	formLevel1 = classified(searchLevel1, "产出指标", "成本指标", "效益指标", "效果指标", "满意度指标")
+	formLevel2 = classified(searchLevel2, "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标",
+		"生态环境成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标", "满意度指标")
+)
+
+func classified(search func(string) kind, labels ...string) map[string]kind {
+	m := make(map[string]kind, len(labels))
+	for _, l := range labels {
+		m[l] = search(l)
+	}
+	return m
+}
+
+// searchLevel1 classifies a 一级指标 label by its keywords.
+func searchLevel1(s string) kind {
 	switch {
 	case strings.Contains(s, "满意"):
 		return kindSatisfaction
@@ -42,8 +75,8 @@ func level1Kind(s string) kind {
 	return kindUnknown
 }
 
-// level2Kind classifies a 二级指标 label.
-func level2Kind(s string) kind {
+// searchLevel2 classifies a 二级指标 label by its keywords.
+func searchLevel2(s string) kind {
 	switch {
 	case strings.Contains(s, "满意"):
 		return kindSatisfaction
@@ -88,14 +121,9 @@ func isRate(name string) bool {
 }
 
 // isGrowth says whether a rate may legitimately exceed 100% (增长率 …).
-func isGrowth(name string) bool {
-	for _, w := range []string{"增长", "增幅", "增速", "增加", "提高", "提升", "同比", "环比", "上涨"} {
-		if strings.Contains(name, w) {
-			return true
-		}
-	}
-	return false
-}
+func isGrowth(name string) bool { return growthWords.in(name) }
+
+var growthWords = newKeywords("增长", "增幅", "增速", "增加", "提高", "提升", "同比", "环比", "上涨")
 
 // isMoneyUnit says whether a unit is an amount of money (元, 万元, 元/人 …).
 func isMoneyUnit(u string) bool { return strings.Contains(u, "元") }

@@ -24,12 +24,12 @@ var l1101 = &Rule{
 				return
 			}
 			want := keywordKinds(ind.Level3)
-			if len(want) == 0 || want[l2] {
+			if want == 0 || want.has(l2) {
 				return
 			}
 			var names []string
 			for _, k := range []kind{kindQuality, kindTime, kindCost, kindSatisfaction} {
-				if want[k] {
+				if want.has(k) {
 					names = append(names, kindName[k])
 				}
 			}
@@ -41,22 +41,26 @@ var l1101 = &Rule{
 
 var classKeywords = []struct {
 	kind  kind
-	words []string
+	words *keywords
 }{
-	{kindSatisfaction, []string{"满意"}},
-	{kindTime, []string{"及时", "时限", "时效", "期限", "按时", "按期", "工期"}},
-	{kindQuality, []string{"准确", "合格", "达标", "完好", "质量", "正确", "优良"}},
-	{kindCost, []string{"成本", "费用", "经费", "单价"}},
+	{kindSatisfaction, newKeywords("满意")},
+	{kindTime, newKeywords("及时", "时限", "时效", "期限", "按时", "按期", "工期")},
+	{kindQuality, newKeywords("准确", "合格", "达标", "完好", "质量", "正确", "优良")},
+	{kindCost, newKeywords("成本", "费用", "经费", "单价")},
 }
 
+// kindSet is a set of kinds, one bit each: a map per indicator was most
+// of L1101's cost.
+type kindSet uint
+
+func (s kindSet) has(k kind) bool { return s&(1<<k) != 0 }
+
 // keywordKinds returns the 二级 categories an indicator name points to.
-func keywordKinds(name string) map[kind]bool {
-	out := map[kind]bool{}
+func keywordKinds(name string) kindSet {
+	var out kindSet
 	for _, ck := range classKeywords {
-		for _, w := range ck.words {
-			if strings.Contains(name, w) {
-				out[ck.kind] = true
-			}
+		if ck.words.in(name) {
+			out |= 1 << ck.kind
 		}
 	}
 	return out
