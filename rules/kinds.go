@@ -143,5 +143,5 @@ func valueText(ind *report.Indicator) string {
 	if strings.Contains(nature, "定性") {
 		nature = "" // a kind, not part of the value
 	}
-	return strings.TrimSpace(nature + ind.Value + ind.Unit)
+	return trimSpace(nature + ind.Value + ind.Unit)
 }

@@ -42,6 +42,6 @@ var placeholders = map[string]bool{
 }
 
 func isPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return placeholders[s] || strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
 }

@@ -59,6 +59,10 @@ var residueMarks = []string{"[bookmark", "bookmark:", "HYPERLINK", "MERGEFORMAT"
 
 // markStarts are the first characters of residueMarks: ASCII ones by
 // their code, the others listed.
+// firstPrivateUse is the lowest private-use rune: below it, which is all
+// of CJK, unicode.Is need not search the table.
+var firstPrivateUse = rune(unicode.Co.R16[0].Lo)
+
 var markStarts = func() (m struct {
 	ascii [utf8.RuneSelf]bool
 	other []rune
@@ -84,7 +88,7 @@ func residue(s string) string {
 		switch {
 		case r < utf8.RuneSelf && markStarts.ascii[r] || r >= utf8.RuneSelf && slices.Contains(markStarts.other, r):
 			mayMark = true
-		case odd < 0 && (unicode.IsControl(r) || unicode.Is(unicode.Co, r)):
+		case odd < 0 && (unicode.IsControl(r) || r >= firstPrivateUse && unicode.Is(unicode.Co, r)):
 			odd = r
 		}
 	}

@@ -3,7 +3,6 @@ package rules
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/jixiao/jixiao/report"
 )
@@ -23,7 +22,7 @@ var t303 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
-			title := strings.TrimSpace(dropYear(report.TitleName(pr.Title)))
+			title := trimSpace(dropYear(report.TitleName(pr.Title)))
 			t, n := squeeze(trimStray(title)), squeeze(trimStray(dropYear(pr.Name)))
 			// A heading naming the fund a project's name qualifies
 			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
@@ -37,7 +36,7 @@ var t303 = &Rule{
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string {
-	if strings.IndexFunc(s, unicode.IsSpace) < 0 { // most names: Fields would copy them whole
+	if !hasSpace(s) { // most names: Fields would copy them whole
 		return s
 	}
 	return strings.Join(strings.Fields(s), "")

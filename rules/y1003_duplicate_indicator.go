@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/jixiao/jixiao/report"
+
 var y1003 = &Rule{
 	ID:       "Y1003",
 	Title:    "同一三级指标在项目中重复",
@@ -14,18 +16,27 @@ var y1003 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			first := map[string]int{}
 			for j := range pr.Indicators {
 				name := pr.Indicators[j].Level3
 				if name == "" || isPlaceholder(name) {
 					continue
 				}
-				if k, dup := first[name]; dup {
+				// A project has a few dozen indicators at most: looking
+				// back costs less than a map per project.
+				if k := firstNamed(pr.Indicators[:j], name); k >= 0 {
 					p.Reportf(indicatorAt(pr, j, "level3"), "三级指标“%s”与第%d个指标（%s）重复，应改为实际要考核的指标或删去", name, k+1, pr.Indicators[k].Level2)
-					continue
 				}
-				first[name] = j
 			}
 		}
 	},
+}
+
+// firstNamed is the index of the first of inds named name, -1 if none is.
+func firstNamed(inds []report.Indicator, name string) int {
+	for k := range inds {
+		if inds[k].Level3 == name {
+			return k
+		}
+	}
+	return -1
 }

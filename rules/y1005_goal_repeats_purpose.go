@@ -39,7 +39,7 @@ const itemNumberStart = "0123456789０１２３４５６７８９（(一二三�
 
 // bareText drops a leading item number and trailing punctuation.
 func bareText(s string) string {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Most goals start with no number: only a first rune itemNumber can
 	// begin with is worth its regexp.
 	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(itemNumberStart, r) {
