@@ -41,7 +41,16 @@ var placeholders = map[string]bool{
 	"--": true, "略": true, "空": true, "待定": true, "无此项": true, "不适用": true,
 }
 
+// longestPlaceholder is the length in bytes of the longest placeholder: a
+// longer text, as most names and values are, is none, without the lookup.
+var longestPlaceholder = func() (n int) {
+	for p := range placeholders {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 func isPlaceholder(s string) bool {
 	s = trimSpace(s)
-	return placeholders[s] || strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
+	return len(s) <= longestPlaceholder && placeholders[s] || strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
 }

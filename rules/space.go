@@ -32,11 +32,22 @@ var spaceLeads = func() (leads [256]bool) {
 	return leads
 }()
 
-// trimSpace is strings.TrimSpace(s), without decoding a first or last
-// rune that cannot be white space.
+// trimSpace is strings.TrimSpace(s), which it calls only when s begins or
+// ends with white space; it decodes a first or last rune only when that
+// may be white space (E3 also begins 。、【】).
 func trimSpace(s string) string {
-	if s == "" || spaceLeads[s[0]] || spaceLeads[lastLead(s)] {
-		return strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	if spaceLeads[s[0]] {
+		if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+			return strings.TrimSpace(s)
+		}
+	}
+	if spaceLeads[lastLead(s)] {
+		if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+			return strings.TrimSpace(s)
+		}
 	}
 	return s
 }

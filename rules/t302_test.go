@@ -48,4 +48,11 @@ func TestResidue(t *testing.T) {
 			t.Errorf("by definition, residue(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// Every rune between CJK and fullwidth punctuation: mayHoldResidue
+	// skips texts by their bytes.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if in := "中" + string(r) + "，"; residue(in) != plain(in) {
+			t.Fatalf("residue(%q) = %q, by definition %q", in, residue(in), plain(in))
+		}
+	}
 }
