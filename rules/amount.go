@@ -48,6 +48,42 @@ func parsePercent(s string) (decimal.Decimal, bool) {
 	return d, err == nil
 }
 
+type amountReading struct {
+	d         decimal.Decimal
+	blank, ok bool
+}
+
+type percentReading struct {
+	d  decimal.Decimal
+	ok bool
+}
+
+// amount is parseAmount(s), read once per report.
+func (p *Pass) amount(s string) (d decimal.Decimal, blank, ok bool) {
+	if r, seen := p.amounts[s]; seen {
+		return r.d, r.blank, r.ok
+	}
+	d, blank, ok = parseAmount(s)
+	if p.amounts == nil {
+		p.amounts = map[string]amountReading{}
+	}
+	p.amounts[s] = amountReading{d, blank, ok}
+	return d, blank, ok
+}
+
+// percent is parsePercent(s), read once per report.
+func (p *Pass) percent(s string) (decimal.Decimal, bool) {
+	if r, seen := p.percents[s]; seen {
+		return r.d, r.ok
+	}
+	d, ok := parsePercent(s)
+	if p.percents == nil {
+		p.percents = map[string]percentReading{}
+	}
+	p.percents[s] = percentReading{d, ok}
+	return d, ok
+}
+
 // yuanPer is how many 元 one unit of money is.
 var yuanPer = map[string]decimal.Decimal{
 	"元":  decimal.NewFromInt(1),

@@ -18,7 +18,7 @@ var k702 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			total, blank, ok := parseAmount(pr.Budget.Total)
+			total, blank, ok := p.amount(pr.Budget.Total)
 			if !ok || blank {
 				continue
 			}

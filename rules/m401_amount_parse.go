@@ -24,7 +24,7 @@ var m401 = &Rule{
 				{report.FieldFiscal, "财政资金", pr.Budget.Fiscal},
 				{report.FieldOther, "其他资金", pr.Budget.Other},
 			} {
-				if _, _, ok := parseAmount(f.text); !ok {
+				if _, _, ok := p.amount(f.text); !ok {
 					p.Reportf(projectAt(pr, f.at), "%s“%s”不是数字，应填写金额（单位%s），如“600.00”", f.label, f.text, amountUnit(pr))
 				}
 			}

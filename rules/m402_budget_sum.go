@@ -16,9 +16,9 @@ var m402 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			total, tb, ok1 := parseAmount(pr.Budget.Total)
-			fiscal, fb, ok2 := parseAmount(pr.Budget.Fiscal)
-			other, _, ok3 := parseAmount(pr.Budget.Other)
+			total, tb, ok1 := p.amount(pr.Budget.Total)
+			fiscal, fb, ok2 := p.amount(pr.Budget.Fiscal)
+			other, _, ok3 := p.amount(pr.Budget.Other)
 			if !ok1 || !ok2 || !ok3 || tb || fb && pr.Budget.Other == "" {
 				continue // unreadable or missing amounts are M401's and S101's
 			}

@@ -19,7 +19,7 @@ var m403 = &Rule{
 	Check: func(p *Pass) {
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
-			total, blank, ok := parseAmount(pr.Budget.Total)
+			total, blank, ok := p.amount(pr.Budget.Total)
 			if !ok || blank || total.GreaterThan(decimal.Zero) {
 				continue
 			}

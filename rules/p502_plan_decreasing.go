@@ -19,7 +19,7 @@ var p502 = &Rule{
 			prev, prevAt := "", -1
 			var pv decimal.Decimal // prev read, kept rather than read twice
 			for k, c := range pr.SpendingPlan {
-				v, ok := parsePercent(c.Value)
+				v, ok := p.percent(c.Value)
 				if !ok {
 					continue
 				}

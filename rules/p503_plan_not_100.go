@@ -23,7 +23,7 @@ var p503 = &Rule{
 				continue
 			}
 			last := pr.SpendingPlan[n-1]
-			v, ok := parsePercent(last.Value)
+			v, ok := p.percent(last.Value)
 			if !ok || !v.LessThan(hundred) {
 				continue // blanks are P501's, unreadable and >100% P504's
 			}

@@ -22,7 +22,7 @@ var p504 = &Rule{
 				if c.Value == "" {
 					continue
 				}
-				v, ok := parsePercent(c.Value)
+				v, ok := p.percent(c.Value)
 				switch {
 				case !ok:
 					p.Reportf(checkpointAt(pr, k+1), "资金支出计划“%s”的“%s”不是百分比，应填写累计支出比例，如“50%%”", c.Period, c.Value)

@@ -281,6 +281,12 @@ type Pass struct {
 	rule     *Rule
 	sev      Severity
 	findings *[]Finding // the report's, appended to
+
+	// The readings of amounts and percentages so far, for the rules that
+	// read the same cells (M401–M403, K702; P502–P504) and the projects
+	// that repeat them (25%, 50% …) to read each once per report.
+	amounts  map[string]amountReading
+	percents map[string]percentReading
 }
 
 // eachIndicator calls f for every indicator of the report, with its
