@@ -78,42 +78,23 @@ var markStarts = func() (m struct {
 // of CJK, unicode.Is need not search the table.
 var firstPrivateUse = rune(unicode.Co.R16[0].Lo)
 
-// residueStarts has, for each byte, a bit for each second byte (its low
-// six bits) with which the two may begin a rune residue looks at: a
-// mark's first character, a control or a private-use character. A
-// single-byte rune sets every bit. Most texts hold no such pair, and
-// mayHoldResidue tells so without decoding their runes.
-var residueStarts = func() (starts [256]uint64) {
-	var buf [utf8.UTFMax]byte
-	mark := func(r rune) {
-		n := utf8.EncodeRune(buf[:], r)
-		if n == 1 {
-			starts[buf[0]] = ^uint64(0)
-		} else {
-			starts[buf[0]] |= 1 << (buf[1] & 63)
-		}
-	}
-	markRange := func(lo, hi, stride rune) {
-		for r := lo; r <= hi; r += stride {
-			mark(r)
-			if stride == 1 && r >= 0x800 {
-				r |= 63 // the next 63 runes begin with the same two bytes
-			}
-		}
-	}
+// residueStarts are the runes residue looks at: the marks' first
+// characters, control and private-use characters. Most texts hold none,
+// and mayHoldResidue tells so without decoding their runes.
+var residueStarts = func() (rs runeStarts) {
 	for _, m := range residueMarks {
 		r, _ := utf8.DecodeRuneInString(m)
-		mark(r)
+		rs.add(r)
 	}
 	for _, t := range []*unicode.RangeTable{unicode.Cc, unicode.Co} {
 		for _, rg := range t.R16 {
-			markRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+			rs.addRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 		}
 		for _, rg := range t.R32 {
-			markRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+			rs.addRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 		}
 	}
-	return starts
+	return rs
 }()
 
 // mayHoldResidue is false when no rune of s is one residue looks at. A
@@ -121,7 +102,7 @@ var residueStarts = func() (starts [256]uint64) {
 // holds no mark, so it need not be looked at.
 func mayHoldResidue(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if bits := residueStarts[s[i]]; bits != 0 && (i+1 == len(s) || bits&(1<<(s[i+1]&63)) != 0) {
+		if residueStarts.at(s, i) {
 			return true
 		}
 	}
