@@ -27,37 +27,40 @@ var kindName = map[kind]string{
 	kindQuantity: "数量指标", kindQuality: "质量指标", kindTime: "时效指标",
 }
 
-// level1Kind classifies a 一级指标 label.
+// level1Kind classifies a 一级指标 label: the labels the forms print at
+// once, as most rules ask for every indicator's kinds, others by their
+// keywords.
 func level1Kind(s string) kind {
-	if k, ok := formLevel1[s]; ok {
-		return k
+	switch s {
+	case "产出指标":
+		return kindOutput
+	case "效益指标", "效果指标":
+		return kindBenefit
+	case "满意度指标":
+		return kindSatisfaction
+	case "成本指标":
+		return kindCost
 	}
 	return searchLevel1(s)
 }
 
-// level2Kind classifies a 二级指标 label.
+// level2Kind classifies a 二级指标 label as level1Kind does a 一级.
 func level2Kind(s string) kind {
-	if k, ok := formLevel2[s]; ok {
-		return k
+	switch s {
+	case "数量指标":
+		return kindQuantity
+	case "质量指标":
+		return kindQuality
+	case "时效指标":
+		return kindTime
+	case "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标":
+		return kindCost
+	case "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标":
+		return kindBenefit
+	case "服务对象满意度指标", "满意度指标":
+		return kindSatisfaction
 	}
 	return searchLevel2(s)
-}
-
-// formLevel1 and formLevel2 are the labels the forms print, classified
-// once: most rules ask for every indicator's kinds, and one lookup costs
-// less than the search through the keywords.
-var (
-	formLevel1 = classified(searchLevel1, "产出指标", "成本指标", "效益指标", "效果指标", "满意度指标")
-	formLevel2 = classified(searchLevel2, "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标",
-		"生态环境成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标", "满意度指标")
-)
-
-func classified(search func(string) kind, labels ...string) map[string]kind {
-	m := make(map[string]kind, len(labels))
-	for _, l := range labels {
-		m[l] = search(l)
-	}
-	return m
 }
 
 // searchLevel1 classifies a 一级指标 label by its keywords.
