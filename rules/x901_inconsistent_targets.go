@@ -19,42 +19,37 @@ var x901 = &Rule{
 示例：总体目标“服务对象满意度80%以上”，分项目标“服务对象满意度90%以上” → 报告“总体目标80%与分项目标90%不一致”。`,
 	Check: func(p *Pass) {
 		rep := p.Report
-		type seen struct {
-			no   int // sub-goal number
-			text string
-		}
-		// The sub-goals' targets of each metric; different sub-goals may
-		// set different targets for different tasks, so only the overall
-		// goal is held to them.
-		subs := map[string][]normalize.Found{}
-		where := map[string][]seen{}
-		for k := range rep.SubGoals {
-			g := &rep.SubGoals[k]
-			for _, f := range g.Targets {
-				key := metricKey(f.Name)
-				if key == "" || f.Target.Kind != normalize.Numeric {
-					continue
-				}
-				subs[key] = append(subs[key], f)
-				where[key] = append(where[key], seen{g.No, f.Text})
-			}
-		}
 		for _, f := range rep.OverallTargets {
 			key := metricKey(f.Name)
-			if key == "" || f.Target.Kind != normalize.Numeric || len(subs[key]) == 0 {
+			if key == "" || f.Target.Kind != normalize.Numeric {
 				continue
 			}
-			agrees := false
-			for _, s := range subs[key] {
-				agrees = agrees || sameAmount(s.Target, f.Target)
+			// The sub-goals' targets of the metric; different sub-goals
+			// may set different targets for different tasks, so only the
+			// overall goal is held to them. A report has few overall
+			// targets: looking through the sub-goals for each costs less
+			// than a map of them.
+			var first *normalize.Found
+			no, agrees := 0, false
+			for k := range rep.SubGoals {
+				g := &rep.SubGoals[k]
+				for i := range g.Targets {
+					s := &g.Targets[i]
+					if s.Target.Kind != normalize.Numeric || metricKey(s.Name) != key {
+						continue
+					}
+					if first == nil {
+						first, no = s, g.No
+					}
+					agrees = agrees || sameAmount(s.Target, f.Target)
+				}
 			}
-			if agrees {
+			if first == nil || agrees {
 				continue
 			}
-			w := where[key][0]
 			loc := rep.OverallGoalAt
 			loc.Field = "overall_goal"
-			p.Reportf(loc, "总体绩效目标中“%s%s”与分项绩效目标%d中的“%s%s”不一致，应统一目标值", f.Name, f.Text, w.no, subs[key][0].Name, w.text)
+			p.Reportf(loc, "总体绩效目标中“%s%s”与分项绩效目标%d中的“%s%s”不一致，应统一目标值", f.Name, f.Text, no, first.Name, first.Text)
 		}
 	},
 }
