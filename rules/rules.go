@@ -203,6 +203,9 @@ func Check(rep *report.Report, cfg Config) *Checked {
 	if rep == nil {
 		return c
 	}
+	// Reports draw a few findings per project: room for them at once
+	// rather than growing the slice finding by finding.
+	c.Findings = make([]Finding, 0, 4*len(rep.Projects)+8)
 	region := cfg.RegionCode
 	if region == "" {
 		region = majorityRegion(rep)
