@@ -7,6 +7,7 @@ import (
 	"io"
 	"sync"
 
+	fastzlib "github.com/klauspost/compress/zlib"
 	pdflib "github.com/ledongthuc/pdf"
 
 	"github.com/jixiao/jixiao/extract"
@@ -17,17 +18,48 @@ import (
 // library's stream reader: that one makes a new zlib reader (with its
 // 32 KiB window) for every stream and grows a new buffer for its data,
 // where a reader of hundreds of pages a second wants to reuse both. The
-// bytes decoded are the same: the same stdlib decompressor reads the same
-// bytes; every other stream goes to readStream.
+// bytes decoded are the same: a stream is inflated first by
+// klauspost/compress, whose decoder reads a bytes.Reader without an
+// interface call per byte; a stream it reads whole, checksum and all, is
+// the one sequence of bytes Deflate gives it. Any other outcome (a stream
+// cut short, corrupt, or too large) is read again by the stdlib
+// decompressor the library uses, so that the bytes and the error (which
+// names an input offset, read ahead differently by the two) are the
+// library's. Every other stream goes to readStream.
 
-// zlibReader is a zlib reader kept for reuse, with the bytes.Reader it
-// reads from.
+// zlibReader is a pair of zlib readers kept for reuse, with the
+// bytes.Reader they read from.
 type zlibReader struct {
-	src bytes.Reader
-	zr  io.ReadCloser // nil until the first stream with a valid header
+	src  bytes.Reader
+	fast io.ReadCloser // klauspost/compress; nil until the first stream with a valid header
+	std  io.ReadCloser // compress/zlib, for the streams fast does not read whole
 }
 
 var zlibPool = sync.Pool{New: func() any { return new(zlibReader) }}
+
+// inflate appends to dst the data of zlib stream raw, at most limit+1
+// bytes of it, read by the stdlib reader if std is set, else by the fast
+// one. A header that is not zlib's is headerErr, with nothing appended.
+func (z *zlibReader) inflate(dst, raw []byte, limit int64, std bool) (out []byte, headerErr, err error) {
+	z.src.Reset(raw)
+	zr := &z.fast
+	if std {
+		zr = &z.std
+	}
+	switch {
+	case *zr != nil:
+		headerErr = (*zr).(zlib.Resetter).Reset(&z.src, nil)
+	case std:
+		*zr, headerErr = zlib.NewReader(&z.src)
+	default:
+		*zr, headerErr = fastzlib.NewReader(&z.src)
+	}
+	if headerErr != nil {
+		return dst, headerErr, nil
+	}
+	out, err = readAllAppend(dst, io.LimitReader(*zr, limit+1))
+	return out, nil, err
+}
 
 // streamFunc reads the decoded data of a stream, at most limit bytes, as
 // readStream does.
@@ -87,16 +119,13 @@ func (d *pdfDoc) appendStream(dst []byte, v pdflib.Value, limit int64) (out []by
 		z.src.Reset(nil) // hold on to no file
 		zlibPool.Put(z)
 	}()
-	z.src.Reset(raw)
-	if z.zr == nil {
-		z.zr, err = zlib.NewReader(&z.src)
-	} else {
-		err = z.zr.(zlib.Resetter).Reset(&z.src, nil)
+	out, headerErr, err := z.inflate(dst, raw, limit, false)
+	if headerErr != nil || err != nil || int64(len(out)-start) > limit {
+		out, headerErr, err = z.inflate(out[:start], raw, limit, true)
 	}
-	if err != nil { // the library panics with the error, readStream reports it so
-		return dst, 0, fmt.Errorf("%w: %v", extract.ErrMalformed, err)
+	if headerErr != nil { // the library panics with the error, readStream reports it so
+		return dst, 0, fmt.Errorf("%w: %v", extract.ErrMalformed, headerErr)
 	}
-	out, err = readAllAppend(dst, io.LimitReader(z.zr, limit+1))
 	if n = len(out) - start; int64(n) > limit {
 		return out[:start], 0, tooLargeStream(limit)
 	}
