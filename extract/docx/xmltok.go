@@ -355,11 +355,22 @@ func (z *xmlTokenizer) scanStart(b []byte, atEOF bool) (int, error) {
 }
 
 // scanName reads the name at b[i:], split at its colon as encoding/xml
-// splits it; missing is the error when there is none.
+// splits it; missing is the error when there is none. One pass over the
+// name classes its bytes: where its colons are, whether any is not ASCII.
 func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (end int, space, local []byte, err error) {
-	j := i
-	for j < len(b) && isNameByte[b[j]] {
-		j++
+	j, colon, colons := i, -1, 0
+	var seen uint8 // the nameClass bits of its bytes
+	for ; j < len(b); j++ {
+		k := nameClass[b[j]]
+		if k == 0 {
+			break
+		}
+		if k == nameColon {
+			if colons++; colons == 1 {
+				colon = j - i
+			}
+		}
+		seen |= k
 	}
 	if j == len(b) {
 		_, err = z.short(atEOF, j)
@@ -369,16 +380,15 @@ func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (en
 	if len(name) == 0 {
 		return 0, nil, nil, z.syntaxError(z.pos+j, missing)
 	}
-	colons := bytes.Count(name, []byte{':'})
 	if colons > 1 {
 		return 0, nil, nil, z.syntaxError(z.pos+j, missing)
 	}
-	if !validName(name) {
+	if seen&nameWide != 0 && !validName(name) || seen&nameWide == 0 && !validASCIIName(name) {
 		return 0, nil, nil, z.syntaxError(z.pos+j, "invalid XML name: "+string(name))
 	}
 	local = name
-	if c := bytes.IndexByte(name, ':'); c > 0 && c < len(name)-1 {
-		space, local = name[:c], name[c+1:]
+	if colon > 0 && colon < len(name)-1 {
+		space, local = name[:colon], name[colon+1:]
 	}
 	return j, space, local, nil
 }
@@ -397,6 +407,12 @@ func validName(name []byte) bool {
 			return err == nil
 		}
 	}
+	return validASCIIName(name)
+}
+
+// validASCIIName is validName of a name all of ASCII name bytes: one that
+// does not start with a digit, '.' or '-'.
+func validASCIIName(name []byte) bool {
 	c := name[0]
 	return !('0' <= c && c <= '9' || c == '.' || c == '-')
 }
@@ -407,6 +423,29 @@ var isNameByte = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 			c == '_' || c == ':' || c == '.' || c == '-' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
+// nameClass classes the bytes of isNameByte for scanName: 0 for the bytes
+// that end a name, else one of these bits.
+const (
+	nameASCII uint8 = 1 << iota
+	nameColon
+	nameWide // a byte of a multi-byte character
+)
+
+var nameClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case !isNameByte[c]:
+		case c == ':':
+			t[c] = nameColon
+		case c >= utf8.RuneSelf:
+			t[c] = nameWide
+		default:
+			t[c] = nameASCII
+		}
 	}
 	return t
 }()
