@@ -119,16 +119,16 @@ func (l *psLexer) next() psToken {
 		return psToken{kind: psName, s: l.name(b[start:l.pos])}
 	}
 	start := l.pos - 1
-	for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
-		l.pos++
-	}
-	word := b[start:l.pos]
-	if isNumber(word) {
-		if f, ok := parseNumber(word); ok {
+	if c >= '0' && c <= '9' || c == '.' || c == '+' || c == '-' {
+		if f, end, ok := scanNumber(b, start); ok {
+			l.pos = end
 			return psToken{kind: psNum, num: f}
 		}
 	}
-	return psToken{kind: psKeyword, s: keyword(word)}
+	for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
+		l.pos++
+	}
+	return psToken{kind: psKeyword, s: keyword(b[start:l.pos])}
 }
 
 // keyword returns word as a string, a shared one when it is a known
@@ -223,16 +223,32 @@ var psKeywords = func() map[string]string {
 // pow10 holds the powers of ten that are exact in a float64.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
-// parseNumber returns the value of word, one isNumber accepts, as
-// strconv.ParseFloat does, and whether it is a number (1.2.3 is not). A
-// number of at most 15 digits is an exact integer over an exact power of
-// ten, whose quotient the division rounds correctly: the same float64 that
-// ParseFloat returns, without its general conversion.
+// parseNumber returns the value of word as strconv.ParseFloat does, and
+// whether word is written as a PDF number: digits with a sign and a point
+// at most, no exponent, no Inf or NaN (1.2.3 is not one).
 func parseNumber(word []byte) (float64, bool) {
+	f, end, ok := scanNumber(word, 0)
+	return f, ok && end == len(word)
+}
+
+// scanNumber reads the token at b[i:], up to the next white space or
+// delimiter, as a number (see parseNumber), and returns its value and
+// end; ok is false when the token is no number. The digits, point and
+// sign are read in the pass that finds the token's end. A number of at
+// most 15 digits is an exact integer over an exact power of ten, whose
+// quotient the division rounds correctly: the same float64 that
+// ParseFloat returns, without its general conversion.
+func scanNumber(b []byte, i int) (f float64, end int, ok bool) {
 	var m uint64
 	digits, frac := 0, -1
 	neg := false
-	for i, c := range word {
+	j := i
+	if j < len(b) && (b[j] == '+' || b[j] == '-') {
+		neg = b[j] == '-'
+		j++
+	}
+	for ; j < len(b); j++ {
+		c := b[j]
 		switch {
 		case c >= '0' && c <= '9':
 			m = m*10 + uint64(c-'0')
@@ -240,43 +256,33 @@ func parseNumber(word []byte) (float64, bool) {
 			if frac >= 0 {
 				frac++
 			}
+			continue
 		case c == '.':
 			if frac >= 0 {
-				return 0, false
+				return 0, 0, false
 			}
 			frac = 0
-		case i == 0:
-			neg = c == '-'
+			continue
+		case psClass[c] == psRegular:
+			return 0, 0, false
 		}
+		break
 	}
-	if digits > 15 {
-		f, err := strconv.ParseFloat(string(word), 64)
-		return f, err == nil
+	switch {
+	case digits == 0:
+		return 0, 0, false
+	case digits > 15:
+		f, err := strconv.ParseFloat(string(b[i:j]), 64)
+		return f, j, err == nil
 	}
-	f := float64(m)
+	f = float64(m)
 	if frac > 0 {
 		f /= pow10[frac]
 	}
 	if neg {
 		f = -f
 	}
-	return f, true
-}
-
-// isNumber reports whether word is written as a PDF number: digits with a
-// sign and a point at most, no exponent, no Inf or NaN.
-func isNumber(word []byte) bool {
-	digits := false
-	for i := 0; i < len(word); i++ {
-		switch c := word[i]; {
-		case c >= '0' && c <= '9':
-			digits = true
-		case c == '.' || (c == '+' || c == '-') && i == 0:
-		default:
-			return false
-		}
-	}
-	return digits
+	return f, j, true
 }
 
 func (l *psLexer) hexString() psToken {

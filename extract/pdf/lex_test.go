@@ -31,14 +31,56 @@ func TestParseNumber(t *testing.T) {
 		}
 		words = append(words, string(b))
 	}
+	words = append(words, "1e5", "Inf", "NaN", "1-", "+-1", "--1", ".", "", "1a", "0x1")
 	for _, w := range words {
+		got, ok := parseNumber([]byte(w))
 		if !isNumber([]byte(w)) {
+			if ok {
+				t.Errorf("parseNumber(%q) = %v, true; it is no PDF number", w, got)
+			}
 			continue
 		}
 		want, err := strconv.ParseFloat(w, 64)
-		got, ok := parseNumber([]byte(w))
 		if ok != (err == nil) || ok && math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("parseNumber(%q) = %v, %v; strconv: %v, %v", w, got, ok, want, err)
+		}
+	}
+}
+
+// isNumber reports whether word is written as a PDF number: digits with a
+// sign and a point at most, no exponent, no Inf or NaN.
+func isNumber(word []byte) bool {
+	digits := false
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '.' || (c == '+' || c == '-') && i == 0:
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// TestScanNumberEnds wants the lexer to read numbers up to the white
+// space or delimiter after them, and words that start like numbers as
+// keywords.
+func TestScanNumberEnds(t *testing.T) {
+	l := &psLexer{b: []byte("12.5/F1 -3[4]+.5 1.2.3 5a (x) 7")}
+	var got []psToken
+	for tok := l.next(); tok.kind != psEOF; tok = l.next() {
+		got = append(got, tok)
+	}
+	want := []psToken{{kind: psNum, num: 12.5}, {kind: psName, s: "F1"}, {kind: psNum, num: -3}, {kind: psArrayOpen},
+		{kind: psNum, num: 4}, {kind: psArrayClose}, {kind: psNum, num: 0.5}, {kind: psKeyword, s: "1.2.3"},
+		{kind: psKeyword, s: "5a"}, {kind: psString, s: "x"}, {kind: psNum, num: 7}}
+	if len(got) != len(want) {
+		t.Fatalf("tokens %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d: %+v, want %+v", i, got[i], want[i])
 		}
 	}
 }
