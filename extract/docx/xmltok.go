@@ -356,21 +356,26 @@ func (z *xmlTokenizer) scanStart(b []byte, atEOF bool) (int, error) {
 
 // scanName reads the name at b[i:], split at its colon as encoding/xml
 // splits it; missing is the error when there is none. One pass over the
-// name classes its bytes: where its colons are, whether any is not ASCII.
+// name finds its end, its colons and whether it is all ASCII: it runs
+// through the ASCII name bytes and stops only at the rest.
 func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (end int, space, local []byte, err error) {
 	j, colon, colons := i, -1, 0
-	var seen uint8 // the nameClass bits of its bytes
-	for ; j < len(b); j++ {
-		k := nameClass[b[j]]
-		if k == 0 {
+	wide := false // a byte of a multi-byte character
+	for {
+		for j < len(b) && nameClass[b[j]] == nameASCII {
+			j++
+		}
+		if j == len(b) || nameClass[b[j]] == 0 {
 			break
 		}
-		if k == nameColon {
+		if b[j] == ':' {
 			if colons++; colons == 1 {
 				colon = j - i
 			}
+		} else {
+			wide = true
 		}
-		seen |= k
+		j++
 	}
 	if j == len(b) {
 		_, err = z.short(atEOF, j)
@@ -383,7 +388,7 @@ func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (en
 	if colons > 1 {
 		return 0, nil, nil, z.syntaxError(z.pos+j, missing)
 	}
-	if seen&nameWide != 0 && !validName(name) || seen&nameWide == 0 && !validASCIIName(name) {
+	if wide && !validName(name) || !wide && !validASCIIName(name) {
 		return 0, nil, nil, z.syntaxError(z.pos+j, "invalid XML name: "+string(name))
 	}
 	local = name
@@ -428,9 +433,9 @@ var isNameByte = func() (t [256]bool) {
 }()
 
 // nameClass classes the bytes of isNameByte for scanName: 0 for the bytes
-// that end a name, else one of these bits.
+// that end a name, else one of these.
 const (
-	nameASCII uint8 = 1 << iota
+	nameASCII uint8 = 1 + iota // but the colon
 	nameColon
 	nameWide // a byte of a multi-byte character
 )
