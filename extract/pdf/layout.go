@@ -64,25 +64,32 @@ func (r *lineRoom) build(gs []glyph) []*textLine {
 	sortByMidY(gs)
 	// A line is a run of gs in this order: the glyphs that follow within
 	// reach of the run's mean midY. Its glyphs stay where they are in gs.
-	// The runs are found twice: counted, then made.
-	n := lineRuns(gs, nil)
-	if len(r.store) < n {
-		r.store, r.lines = make([]textLine, max(n, lineChunk)), make([]*textLine, max(n, lineChunk))
+	// The lines are made in the room left; when it runs out, those made
+	// so far move to a new chunk, and are pointed at once all are made.
+	n := lineRuns(gs, func(i, start, end int, size float64) {
+		if i == len(r.store) {
+			store := make([]textLine, max(2*i, lineChunk))
+			copy(store, r.store[:i])
+			r.store = store
+		}
+		l := &r.store[i]
+		l.glyphs, l.size = gs[start:end:end], size
+		l.finish()
+	})
+	if len(r.lines) < n {
+		r.lines = make([]*textLine, max(n, lineChunk))
 	}
 	store, lines := r.store[:n:n], r.lines[:n:n]
 	r.store, r.lines = r.store[n:], r.lines[n:]
-	lineRuns(gs, func(i, start, end int, size float64) {
-		l := &store[i]
-		l.glyphs, l.size = gs[start:end:end], size
-		l.finish()
-		lines[i] = l
-	})
+	for i := range store {
+		lines[i] = &store[i]
+	}
 	return lines
 }
 
 // lineRuns splits gs, sorted top to bottom, into the runs of lines and
-// calls fn, if not nil, with each: its index, its glyphs gs[start:end] and
-// their largest font size. It returns the number of runs.
+// calls fn with each: its index, its glyphs gs[start:end] and their
+// largest font size. It returns the number of runs.
 func lineRuns(gs []glyph, fn func(i, start, end int, size float64)) int {
 	n := 0
 	var sum float64 // of the midY of the current run's glyphs
@@ -96,17 +103,13 @@ func lineRuns(gs []glyph, fn func(i, start, end int, size float64)) int {
 				sum += g.midY()
 				continue
 			}
-			if fn != nil {
-				fn(n, start, i, size)
-			}
+			fn(n, start, i, size)
 			n++
 			start = i
 		}
 		size, sum = g.size, g.midY()
 	}
-	if fn != nil {
-		fn(n, start, len(gs), size)
-	}
+	fn(n, start, len(gs), size)
 	return n + 1
 }
 
