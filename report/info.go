@@ -45,7 +45,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		switch f {
 		case NoField:
 			text := c.Text
-			if m := amountUnitDecl.FindStringSubmatchIndex(text); strings.Contains(text, "单位") && m != nil {
+			if m := unitDecl(text); m != nil {
 				// 填报单位：（盖章） 单位：万元
 				rd.setAmountUnit(text[m[2]:m[3]])
 				text = text[:m[0]] + text[m[1]:]
@@ -357,7 +357,10 @@ func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		return try(s[:i], s[i+size:])
 	}
-	if i := strings.IndexFunc(s, unicode.IsSpace); i > 0 {
+	// A head longer than maxLabel is no label (try fails): the space is
+	// looked for in the first maxLabel bytes and the rune across their
+	// end, not down a long cell rune by rune.
+	if i := strings.IndexFunc(s[:min(len(s), maxLabel+utf8.UTFMax)], unicode.IsSpace); i > 0 {
 		if f, lb, v, ok := try(s[:i], s[i:]); ok {
 			return f, lb, v, ok
 		}

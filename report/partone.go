@@ -47,7 +47,7 @@ func (rd *reader) partOne(t string, pos extract.Pos) {
 	case sectionSubGoals:
 		rd.subGoal(t, pos)
 	case sectionMeasures:
-		if m := measureItem.FindStringSubmatch(t); m != nil {
+		if m := findIf(measureItem, t, startsBracket(t)); m != nil {
 			rd.rep.Measures = append(rd.rep.Measures, Measure{No: m[1], Text: m[2]})
 			rd.cont = &rd.rep.Measures[len(rd.rep.Measures)-1].Text
 		} else if rd.cont != nil {
@@ -58,7 +58,7 @@ func (rd *reader) partOne(t string, pos extract.Pos) {
 
 func (rd *reader) subGoal(t string, pos extract.Pos) {
 	goals := rd.rep.SubGoals
-	if m := numberedItem.FindStringSubmatch(t); m != nil {
+	if m := findIf(numberedItem, t, startsDigit(t)); m != nil {
 		no, _ := strconv.Atoi(m[1])
 		rd.rep.SubGoals = append(goals, SubGoal{No: no, Title: m[2], At: locationOf(pos)})
 		rd.cont = &rd.rep.SubGoals[len(rd.rep.SubGoals)-1].Title
@@ -68,9 +68,9 @@ func (rd *reader) subGoal(t string, pos extract.Pos) {
 		return
 	}
 	g := &rd.rep.SubGoals[len(goals)-1]
-	if m := goalField.FindStringSubmatch(t); m != nil {
+	if m := findIf(goalField, t, strings.Contains(t, "目标")); m != nil {
 		g.Goal, rd.cont = m[1], &g.Goal
-	} else if m := indicatorField.FindStringSubmatch(t); m != nil {
+	} else if m := findIf(indicatorField, t, strings.Contains(t, "指标")); m != nil {
 		g.Indicators, rd.cont = m[1], &g.Indicators
 	} else if rd.cont != nil {
 		*rd.cont = joinText(*rd.cont, t)
@@ -84,4 +84,31 @@ func joinText(a, b string) string {
 		return b
 	}
 	return a + b
+}
+
+// findIf is re.FindStringSubmatch(t) when may, nil otherwise: may says t
+// has what re needs to match, so that most texts, which have not, are not
+// matched against it.
+func findIf(re *regexp.Regexp, t string, may bool) []string {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatch(t)
+}
+
+// regexpSpace is the white space \s matches.
+const regexpSpace = "\t\n\f\r "
+
+// startsDigit tells a text that starts with a digit after white space, as
+// numberedItem needs.
+func startsDigit(t string) bool {
+	t = strings.TrimLeft(t, regexpSpace)
+	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
+// startsBracket tells a text that starts with an opening bracket after
+// white space, as measureItem needs.
+func startsBracket(t string) bool {
+	t = strings.TrimLeft(t, regexpSpace)
+	return strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")
 }

@@ -407,20 +407,36 @@ var (
 // headerLine reads the line above a project's tables: the unit code and
 // name, and the amount unit.
 func headerLine(t string) (code, name, unit string, ok bool) {
-	// Both regexps need what the checks look for; most lines have neither.
-	if !strings.Contains(t, "单位") && !strings.ContainsAny(t, "0123456789") {
-		return "", "", "", false
-	}
-	if m := amountUnitDecl.FindStringSubmatchIndex(t); m != nil {
+	// Each regexp runs only on a line with what it needs to match: most
+	// lines have neither.
+	if m := unitDecl(t); m != nil {
 		unit = t[m[2]:m[3]]
 		t = t[:m[0]] + " " + t[m[1]:]
 		ok = true
 	}
 	t = strings.TrimSpace(t)
-	if m := unitLine.FindStringSubmatch(t); m != nil {
-		code, name, ok = m[1], normalize.Fold(m[2]), true
+	if mayStartUnitLine(t) {
+		if m := unitLine.FindStringSubmatch(t); m != nil {
+			code, name, ok = m[1], normalize.Fold(m[2]), true
+		}
 	}
 	return code, name, unit, ok
+}
+
+// unitDecl is amountUnitDecl's submatch index in t, nil when it does not
+// match. The regexp needs 单位 and a colon: a text without them is not
+// matched against it.
+func unitDecl(t string) []int {
+	if !strings.Contains(t, "单位:") && !strings.Contains(t, "单位：") {
+		return nil
+	}
+	return amountUnitDecl.FindStringSubmatchIndex(t)
+}
+
+// mayStartUnitLine tells a text unitLine may match: it starts with the
+// code's digits or with (预算)单位.
+func mayStartUnitLine(t string) bool {
+	return t != "" && t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "单位") || strings.HasPrefix(t, "预算单位")
 }
 
 // headerRank is the rank of a unit named in the line above the tables: it
