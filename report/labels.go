@@ -156,6 +156,12 @@ type labeler struct {
 	info map[string]Field
 	cols map[string]Field
 	seen map[string]*facts // the facts of the document's texts, by text
+	// recent keeps facts of seen by where their text's bytes are: a
+	// document asks of one cell's text over and over, and an address
+	// picks a slot sooner than a map hashes the text. The slot's text is
+	// compared in full, so another text there is a miss, never a wrong
+	// answer.
+	recent [recentSlots]recentFacts
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
 }
@@ -207,12 +213,28 @@ func (lb *labeler) facts(text string) *facts {
 	if len(text) > maxLabel {
 		return noFacts
 	}
-	if k, ok := lb.seen[text]; ok {
-		return k
+	r := &lb.recent[textSlot(text)]
+	if r.facts != nil && r.text == text {
+		return r.facts
 	}
-	k := factsOf(text)
-	lb.seen[text] = k
+	k, ok := lb.seen[text]
+	if !ok {
+		k = factsOf(text)
+		lb.seen[text] = k
+	}
+	r.text, r.facts = text, k
 	return k
+}
+
+// recentSlots is a few times the texts of a form.
+const (
+	recentBits  = 9
+	recentSlots = 1 << recentBits
+)
+
+type recentFacts struct {
+	text  string
+	facts *facts
 }
 
 // infoOf is the info field the declarations give a folded label.
@@ -311,4 +333,25 @@ func looksLikeLabel(text string) bool {
 func looksLikeHeader(text string) bool {
 	t := strings.TrimSpace(text)
 	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
+}
+
+// textSlot picks text's slot of recent from its length and its first and
+// last eight bytes, which a hash of the whole text costs more than.
+func textSlot(text string) int {
+	h := uint64(len(text))
+	if len(text) >= 8 {
+		h ^= load64(text) ^ load64(text[len(text)-8:])*0xFF51AFD7ED558CCD
+	} else {
+		for i := 0; i < len(text); i++ {
+			h = h<<8 | uint64(text[i])
+		}
+	}
+	return int((h * 0x9E3779B97F4A7C15) >> (64 - recentBits))
+}
+
+// load64 is the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
