@@ -15,9 +15,9 @@ import (
 
 // header is an indicator table's columns, read from its header rows.
 type header struct {
-	rows   int           // header rows: 1, or 2 under a column group (年度指标值 over 指标性质 | 指标值 | 度量单位)
-	cols   int           // the table's width: a table of another width is another table
-	fields map[Field]int // field → grid column
+	rows   int                  // header rows: 1, or 2 under a column group (年度指标值 over 指标性质 | 指标值 | 度量单位)
+	cols   int                  // the table's width: a table of another width is another table
+	fields [ColMidValue + 1]int // field → grid column, 0 for none (an array: each indicator row asks of every field)
 	extra  map[int]string
 	// extraCols are the columns of extra, in order.
 	extraCols []int
@@ -73,7 +73,7 @@ func (rd *reader) headerAt(t *extract.Table, r int) *header {
 	slots := rd.slots(t, r, rows)
 	h := rd.assignColumns(t, slots, rows, r+rows)
 	for _, c := range own {
-		if lb := foldLabel(c.Text); c.RowSpan > rows && lb.midTerm() {
+		if lb := rd.lab.label(c.Text); c.RowSpan > rows && lb.midTerm() {
 			h.midTerm = true
 		}
 	}
@@ -110,7 +110,8 @@ type headsRow struct {
 }
 
 func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
-	cells := t.RowCells(r)
+	cells := rowCells(t, r, rd.headsBuf)
+	rd.headsBuf = cells
 	if !rd.lab.userLevels && !mayHeadIndicators(cells) {
 		return nil
 	}
@@ -277,7 +278,7 @@ func (rd *reader) dataColumn(t *extract.Table, h *extract.Cell, data int) int {
 // assignColumns gives each field one column and each column one field, the
 // surest readings first, so one header cannot claim two fields.
 func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) *header {
-	h := &header{rows: rows, cols: t.Cols, fields: map[Field]int{}, extra: map[int]string{},
+	h := &header{rows: rows, cols: t.Cols, extra: map[int]string{},
 		info: map[Field]int{}, infoHead: map[Field]*extract.Cell{}}
 	type entry struct {
 		slot int
@@ -308,7 +309,7 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 		if _, ok := taken[e.slot]; ok {
 			continue
 		}
-		if _, ok := h.fields[e.c.field]; ok {
+		if h.fields[e.c.field] != 0 {
 			continue
 		}
 		h.fields[e.c.field] = slots[e.slot].col
@@ -317,25 +318,25 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 			h.level3FromContent = true
 		}
 	}
-	if _, ok := h.fields[ColValue]; !ok {
-		if col, ok := h.fields[ColMidValue]; ok {
+	if h.fields[ColValue] == 0 {
+		if col := h.fields[ColMidValue]; col != 0 {
 			// Only a medium-term column: it is the value.
 			h.fields[ColValue] = col
-			delete(h.fields, ColMidValue)
+			h.fields[ColMidValue] = 0
 		}
 	}
-	if _, ok := h.fields[ColLevel3]; !ok {
+	if h.fields[ColLevel3] == 0 {
 		// 指标内容 beside no 三级指标 column holds the indicator's name.
 		for i, s := range slots {
 			if taken[i] == ColDescription && hasCandidate(s.cands, ColLevel3) {
 				h.fields[ColLevel3] = s.col
-				delete(h.fields, ColDescription)
+				h.fields[ColDescription] = 0
 				taken[i] = ColLevel3
 				h.level3FromContent = true
 			}
 		}
 	}
-	if _, ok := h.fields[ColValue]; !ok {
+	if h.fields[ColValue] == 0 {
 		// No value column, but columns headed by no label after the
 		// indicator's name (a value per town: 笏石街道 | 埭头镇): the
 		// first is the value, the others stay in extra.
@@ -391,7 +392,7 @@ func (rd *reader) useHeader(h *header) {
 	}
 	var parts []string
 	for _, f := range indicatorFields {
-		if col, ok := h.fields[f]; ok {
+		if col := h.fields[f]; col != 0 {
 			parts = append(parts, "第"+itoa(col)+"列 "+f.String())
 		}
 	}
@@ -454,7 +455,8 @@ func (rd *reader) endsIndicators(t *extract.Table, r int) bool {
 	if c == nil {
 		return false
 	}
-	col, ok := rd.project.header.fields[ColLevel3]
+	col := rd.project.header.fields[ColLevel3]
+	ok := col != 0
 	if ok && c.Col >= col {
 		return false
 	}
@@ -522,8 +524,8 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		return false
 	}
 	get := func(f Field) (string, *extract.Cell) {
-		col, ok := h.fields[f]
-		if !ok {
+		col := h.fields[f]
+		if col == 0 {
 			return "", nil
 		}
 		c := t.At(r, col)
@@ -536,7 +538,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	ind := Indicator{}
 	var cols rowCols
 	var mid string
-	_, hasLevel3 := h.fields[ColLevel3]
+	hasLevel3 := h.fields[ColLevel3] != 0
 	var first *extract.Cell
 	empty := true
 	for _, f := range indicatorFields {
@@ -552,7 +554,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			empty = false
 		}
 	}
-	if h.level3FromContent && ind.Level2 != "" && !levelCategory.MatchString(foldLabel(ind.Level2).key) {
+	if h.level3FromContent && ind.Level2 != "" && !levelCategory.MatchString(rd.lab.label(ind.Level2).key) {
 		// 二级 资金到位率 | 指标内容 资金到位率=（实际到位资金/…）: the
 		// name is the 二级 cell, the content its description.
 		ind.Level3, ind.Description, ind.Level2 = ind.Level2, ind.Level3, ""
@@ -584,7 +586,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			ind.Extra[h.extra[c]] = text
 		}
 	}
-	if first := rowStart(t, r); empty || placeholderRow(ind) || isTotalRow(ind.Level1) || first != nil && isTotalRow(first.Text) {
+	if first := rowStart(t, r); empty || placeholderRow(ind) || rd.lab.isTotal(ind.Level1) || first != nil && rd.lab.isTotal(first.Text) {
 		return
 	}
 	list := &p.Indicators
@@ -606,7 +608,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 	}
 	// A row's page is that of its level-3 cell where it has one: merged
 	// level-1 cells may start on an earlier page.
-	if col, ok := h.fields[ColLevel3]; ok {
+	if col := h.fields[ColLevel3]; col != 0 {
 		if c := t.At(r, col); c != nil && c.Pos.Page > 0 {
 			ind.Location.Page = c.Pos.Page
 		}
@@ -710,4 +712,5 @@ func isTotalKey(key string) bool {
 	return false
 }
 
-func isTotalRow(level1 string) bool { return isTotalKey(foldLabel(level1).key) }
+// isTotal tells the text of a total row's label (合计).
+func (lb *labeler) isTotal(text string) bool { return isTotalKey(lb.label(text).key) }

@@ -17,7 +17,8 @@ import (
 // infoRow reads one row of the info part of a form.
 func (rd *reader) infoRow(t *extract.Table, r int) {
 	ps := rd.project
-	cells := t.RowCells(r)
+	cells := rowCells(t, r, rd.rowBuf)
+	rd.rowBuf = cells
 	if ps.periods != nil {
 		var block *extract.Cell // a label cell reaching down from a row above
 		for _, c := range cells {
@@ -59,7 +60,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 			} else if looksLikeLabel(c.Text) {
 				rd.unmapped("栏目", c.Text, c.Pos)
 				if right := rightOf(cells, i); right != nil && !rd.lab.isLabel(right.Text) {
-					rd.setExtra(foldLabel(c.Text).key, right)
+					rd.setExtra(rd.lab.label(c.Text).key, right)
 				}
 			}
 			continue
@@ -167,7 +168,7 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 	if subs := subCells(t, label); label.ColSpan > 1 && len(subs) >= 2 && allHeaders(subs, rd.lab) && (right == nil || rd.lab.isLabel(right.Text) || looksLikeHeader(right.Text)) {
 		// 财政资金（万元） over 中央 | 省级 | 市级 | 本级: the parts,
 		// each above its amount, are kept apart.
-		key := foldLabel(label.Text).key
+		key := rd.lab.label(label.Text).key
 		for _, s := range subs {
 			r := s.Row + s.RowSpan
 			if v := t.At(r, s.Col); v != nil && v.Row == r && v.Col == s.Col {
@@ -198,7 +199,7 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 			return lines
 		}
 		if b := t.At(r, right.Col); b != nil && b.Row == r && r < label.Row+label.RowSpan && !rd.lab.isLabel(b.Text) {
-			rd.setExtraText(foldLabel(label.Text).key+"/表头", normalize.Fold(right.Text))
+			rd.setExtraText(rd.lab.label(label.Text).key+"/表头", normalize.Fold(right.Text))
 			rd.project.consumed[right] = true
 			return b
 		}
@@ -214,7 +215,7 @@ func (rd *reader) valueOf(t *extract.Table, cells []*extract.Cell, i int) *extra
 			}
 			// Values without headers beside the first: kept by column.
 			for _, c := range run[1:] {
-				rd.setExtra(foldLabel(label.Text).key+"/第"+itoa(c.Col)+"列", c)
+				rd.setExtra(rd.lab.label(label.Text).key+"/第"+itoa(c.Col)+"列", c)
 			}
 		}
 		return right
@@ -241,7 +242,7 @@ func (rd *reader) headerRow(cells []*extract.Cell, r int) bool {
 			continue
 		}
 		n++
-		if !rd.lab.isLabel(c.Text) && rd.lab.column(c.Text) == NoField || strings.ContainsAny(foldLabel(c.Text).key, "0123456789") {
+		if !rd.lab.isLabel(c.Text) && rd.lab.column(c.Text) == NoField || strings.ContainsAny(rd.lab.label(c.Text).key, "0123456789") {
 			// 主管部门编码 | | 项目负责人 | 蒋建华: a value, no header row.
 			return false
 		}
@@ -308,7 +309,7 @@ func (rd *reader) underHeaders(t *extract.Table, label *extract.Cell, run []*ext
 	if pick == nil {
 		return nil
 	}
-	lk := foldLabel(label.Text).key
+	lk := rd.lab.label(label.Text).key
 	for k, c := range run {
 		if c != pick {
 			rd.setExtra(lk+"/"+heads[k], c)
@@ -403,7 +404,7 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 			rest = append(rest, c)
 		}
 	}
-	if pairs := periodPairs(rest); pairs != nil {
+	if pairs := periodPairs(rest, rd.lab); pairs != nil {
 		for _, pr := range pairs {
 			rd.addCheckpoint(pr[0], pr[1])
 		}
@@ -422,13 +423,13 @@ func (rd *reader) planRow(cells []*extract.Cell, i int) {
 var periodLike = regexp.MustCompile(`^(?:\d{1,2}\s*月(?:底|末|份)?|第?[一二三四1-4]\s*季度(?:末)?|上半年|下半年|全年|年底|年末)$`)
 
 // periodPairs reads a one-row plan written as period, value, period, value.
-func periodPairs(cells []*extract.Cell) [][2]*extract.Cell {
+func periodPairs(cells []*extract.Cell, lab *labeler) [][2]*extract.Cell {
 	if len(cells) < 2 || len(cells)%2 != 0 {
 		return nil
 	}
 	var out [][2]*extract.Cell
 	for i := 0; i < len(cells); i += 2 {
-		if !foldLabel(cells[i].Text).period || foldLabel(cells[i+1].Text).period {
+		if !lab.label(cells[i].Text).period || lab.label(cells[i+1].Text).period {
 			return nil
 		}
 		out = append(out, [2]*extract.Cell{cells[i], cells[i+1]})

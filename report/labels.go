@@ -237,6 +237,9 @@ type recentFacts struct {
 	facts *facts
 }
 
+// label is the folded label of text, foldLabel from the labeler's memory.
+func (lb *labeler) label(text string) label { return lb.facts(text).label }
+
 // infoOf is the info field the declarations give a folded label.
 func infoOf(key string) Field {
 	if f, ok := defaultInfo[key]; ok {

@@ -165,6 +165,9 @@ type reader struct {
 	titleYear int
 	// a paragraph that may be a title's first line
 	titleStart string
+	// room for a row's cells (rowCells), reused from row to row: one for
+	// the rows read, one for the rows headsIndicators looks at
+	rowBuf, headsBuf []*extract.Cell
 	// headsIndicators' answers for the rows of the table being read
 	heads struct {
 		table *extract.Table
@@ -434,9 +437,20 @@ func unitDecl(t string) []int {
 }
 
 // mayStartUnitLine tells a text unitLine may match: it starts with the
-// code's digits or with (预算)单位.
+// code's six digits or with (预算)单位.
 func mayStartUnitLine(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "单位") || strings.HasPrefix(t, "预算单位")
+	if strings.HasPrefix(t, "单位") || strings.HasPrefix(t, "预算单位") {
+		return true
+	}
+	if len(t) < 6 {
+		return false
+	}
+	for i := range 6 {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // headerRank is the rank of a unit named in the line above the tables: it

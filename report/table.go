@@ -68,7 +68,7 @@ func (rd *reader) table(t *extract.Table) {
 			return
 		}
 	}
-	if rd.project == nil || rd.repeats(t, first, FieldCode) || rd.repeats(t, first, FieldName) {
+	if rd.project == nil || rd.repeats(t, first) {
 		rd.startProject("")
 	}
 	ps := rd.project
@@ -108,7 +108,8 @@ func (rd *reader) table(t *extract.Table) {
 func (rd *reader) titleRows(t *extract.Table) int {
 	r := 1
 	for ; r <= t.Rows && t.Cols > 1; r++ {
-		cells := t.RowCells(r)
+		cells := rowCells(t, r, rd.rowBuf)
+		rd.rowBuf = cells
 		if len(cells) != 1 || cells[0].Row != r || cells[0].ColSpan != t.Cols {
 			break
 		}
@@ -169,24 +170,44 @@ func (rd *reader) looksLikeIndicators(t *extract.Table) bool {
 	return n > 0
 }
 
-// repeats tells a table naming field f when the current project already
-// has it: the next project's table, where no heading says so.
-func (rd *reader) repeats(t *extract.Table, first int, f Field) bool {
+// repeats tells a table naming the code or the name when the current
+// project already has it: the next project's table, where no heading says
+// so. One pass over the cells looks for both.
+func (rd *reader) repeats(t *extract.Table, first int) bool {
 	if rd.project == nil {
 		return false
 	}
-	if _, ok := rd.project.p.At[KeyOf(f)]; !ok {
+	_, code := rd.project.p.At[KeyOf(FieldCode)]
+	_, name := rd.project.p.At[KeyOf(FieldName)]
+	if !code && !name {
 		return false
 	}
 	for _, c := range t.Cells {
 		if c.Row < first {
 			continue
 		}
-		if g, _ := rd.lab.infoField(c.Text); g == f {
+		if g, _ := rd.lab.infoField(c.Text); g == FieldCode && code || g == FieldName && name {
 			return true
 		}
 	}
 	return false
+}
+
+// rowCells is t.RowCells(r) made in buf, whose room the reader keeps for
+// the next row: it asks for the cells of every row.
+func rowCells(t *extract.Table, r int, buf []*extract.Cell) []*extract.Cell {
+	out := buf[:0]
+	if r < 1 || r > t.Rows {
+		return out
+	}
+	var last *extract.Cell
+	for _, c := range t.Grid[r-1] {
+		if c != nil && c != last {
+			out = append(out, c)
+		}
+		last = c
+	}
+	return out
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
