@@ -130,23 +130,89 @@ func (rd *reader) targets(inds []Indicator, ctx normalize.Context) {
 // 邯财社〔2018〕126号…); "" for a heading of only a year and a form kind
 // (2023年项目支出绩效目标申报表).
 func TitleName(title string) string {
-	// Each pattern needs its literal (附, 绩效): a title without it skips
-	// the regexp, which rule T303 would run on every project's title.
-	name := title
-	if strings.Contains(name, "附") {
-		name = titleMarker.ReplaceAllString(name, "")
-	}
-	if strings.Contains(name, "绩效") {
-		name = kindSuffix.ReplaceAllString(name, "")
-	}
-	name = strings.TrimSpace(name)
-	if yearOnly.MatchString(name) {
+	// Rule T303 asks this of every project's title: the regexps it was
+	// written with are scans of the title's ends (TestTitleName compares).
+	name := strings.TrimSpace(cutKindSuffix(cutTitleMarker(title)))
+	if yearOnly(name) {
 		return ""
 	}
 	return name
 }
 
-var yearOnly = regexp.MustCompile(`^(?:\s*20\d{2}\s*年度?\s*)?$`)
+// cutTitleMarker is s without the attachment marker at its start (附件2：,
+// 附表 3): what ^\s*(?:附件|附表)\s*\d*\s*[:：]?\s* matched.
+func cutTitleMarker(s string) string {
+	t := strings.TrimLeft(s, regexpSpace)
+	rest, ok := strings.CutPrefix(t, "附件")
+	if !ok {
+		if rest, ok = strings.CutPrefix(t, "附表"); !ok {
+			return s
+		}
+	}
+	rest = strings.TrimLeft(strings.TrimLeft(strings.TrimLeft(rest, regexpSpace), "0123456789"), regexpSpace)
+	if r, ok := strings.CutPrefix(rest, ":"); ok {
+		rest = r
+	} else {
+		rest = strings.TrimPrefix(rest, "：")
+	}
+	return strings.TrimLeft(rest, regexpSpace)
+}
+
+// The kind words ending a title, dropped when a project is named only by
+// its heading, from the end back: 表, an act, the kind, 绩效 and a scope,
+// as (?:项目支出|专项资金|部门整体支出|区域)?绩效(?:目标|自评|评价指标)(?:申报|审批|批复|设定|申请)?表?$
+// matched them. No word of a part ends another, so at most one of them
+// ends a text, and the match is found from the end.
+var (
+	kindActs   = []string{"申报", "审批", "批复", "设定", "申请"}
+	kindKinds  = []string{"目标", "自评", "评价指标"}
+	kindScopes = []string{"项目支出", "专项资金", "部门整体支出", "区域"}
+)
+
+// cutKindSuffix is s without the kind words at its end
+// (项目支出绩效目标申报表).
+func cutKindSuffix(s string) string {
+	t := trimOneSuffix(strings.TrimSuffix(s, "表"), kindActs)
+	u := trimOneSuffix(t, kindKinds)
+	if len(u) == len(t) {
+		return s
+	}
+	u, ok := strings.CutSuffix(u, "绩效")
+	if !ok {
+		return s
+	}
+	return trimOneSuffix(u, kindScopes)
+}
+
+// trimOneSuffix is s without the first of words that ends it.
+func trimOneSuffix(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return s[:len(s)-len(w)]
+		}
+	}
+	return s
+}
+
+// yearOnly tells a name that is only a year (2023年度), or nothing: what
+// ^(?:\s*20\d{2}\s*年度?\s*)?$ matches.
+func yearOnly(s string) bool {
+	if s == "" {
+		return true
+	}
+	t := strings.TrimLeft(s, regexpSpace)
+	if len(t) < 4 || t[0] != '2' || t[1] != '0' || !isDigit(t[2]) || !isDigit(t[3]) {
+		return false
+	}
+	t = strings.TrimLeft(t[4:], regexpSpace)
+	if !strings.HasPrefix(t, "年") {
+		return false
+	}
+	t = strings.TrimPrefix(t[len("年"):], "度")
+	return strings.TrimLeft(t, regexpSpace) == ""
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 var yearInText = regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
 

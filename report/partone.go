@@ -103,7 +103,7 @@ const regexpSpace = "\t\n\f\r "
 // numberedItem needs.
 func startsDigit(t string) bool {
 	t = strings.TrimLeft(t, regexpSpace)
-	return t != "" && t[0] >= '0' && t[0] <= '9'
+	return t != "" && isDigit(t[0])
 }
 
 // startsBracket tells a text that starts with an opening bracket after

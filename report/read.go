@@ -243,16 +243,12 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 // 部门整体绩效目标 (in a table's first row).
 var (
 	titleNumber    = regexp.MustCompile(`^\s*\d+\s*[.．、]\s*`)
-	titleMarker    = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*`)
 	titleRef       = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
 	titleSuffix    = regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
 	formWords      = regexp.MustCompile(`绩效(?:目标|自评|评价指标)`)
 	deptForm       = regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
 	selfEvaluation = regexp.MustCompile(`自评`)
 	yearLine       = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
-	// The kind words ending a title, dropped when a project is named only
-	// by its heading.
-	kindSuffix = regexp.MustCompile(`(?:项目支出|专项资金|部门整体支出|区域)?绩效(?:目标|自评|评价指标)(?:申报|审批|批复|设定|申请)?表?$`)
 )
 
 type title struct {
@@ -312,10 +308,7 @@ func readTitle(t string, inTable bool) (title, bool) {
 		// follows; it is no form itself.
 		return title{}, false
 	}
-	core := s
-	if m := titleMarker.FindStringIndex(core); m != nil {
-		core = core[m[1]:]
-	}
+	core := cutTitleMarker(s)
 	var ti title
 	for {
 		if e := strings.TrimRight(core, "\t\n\f\r "); !strings.HasSuffix(e, ")") && !strings.HasSuffix(e, "）") {
@@ -446,7 +439,7 @@ func mayStartUnitLine(t string) bool {
 		return false
 	}
 	for i := range 6 {
-		if t[i] < '0' || t[i] > '9' {
+		if !isDigit(t[i]) {
 			return false
 		}
 	}

@@ -122,7 +122,7 @@ func (rd *reader) titleRows(t *extract.Table) int {
 			rd.setYear(y)
 			continue
 		}
-		if text == "" || titleMarker.MatchString(text) && strings.TrimSpace(titleMarker.ReplaceAllString(text, "")) == "" {
+		if cut := cutTitleMarker(text); text == "" || cut != text && strings.TrimSpace(cut) == "" {
 			continue
 		}
 		break
