@@ -84,7 +84,7 @@ func fold(s string) label {
 		return r
 	}, normalize.Narrow(s))
 	var lb label
-	for {
+	for mayStartMarker(s) {
 		m := labelMarker.FindStringIndex(s)
 		if m == nil || m[1] == 0 {
 			break
@@ -94,8 +94,10 @@ func fold(s string) label {
 	for {
 		before := s
 		s = strings.TrimRight(s, ":")
-		if m := scoreSuffix.FindStringIndex(s); m != nil {
-			s = s[:m[0]]
+		if strings.HasSuffix(s, "分") { // as a score does (scoreSuffix)
+			if m := scoreSuffix.FindStringIndex(s); m != nil {
+				s = s[:m[0]]
+			}
 		}
 		if strings.HasSuffix(s, ")") {
 			if open := strings.LastIndex(s, "("); open > 0 {
@@ -121,8 +123,26 @@ func fold(s string) label {
 	lb.mid = lb.mid || midTermWords.MatchString(s)
 	lb.annual = annualInfo.MatchString(s)
 	lb.midCol = midColumn.MatchString(s)
-	lb.period = periodLike.MatchString(s)
+	// Each of periodLike's periods says 月, 季度 or 年.
+	lb.period = strings.ContainsAny(s, "月季年") && periodLike.MatchString(s)
 	return lb
+}
+
+// markerStarts are how labelMarker's markers begin: most labels have none
+// and are not matched against it.
+var markerStarts = []string{"*", "★", "※", "☆", "●", "◆", "■", "▲", "#", "指标", "其中", "("}
+
+// mayStartMarker tells a text labelMarker may match.
+func mayStartMarker(s string) bool {
+	if s != "" && isDigit(s[0]) {
+		return true
+	}
+	for _, m := range markerStarts {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // midTerm tells a label of a medium- or long-term group: 中期指标值,
