@@ -46,10 +46,10 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 		switch f {
 		case NoField:
 			text := c.Text
-			if m := unitDecl(text); m != nil {
+			if start, end, unit, ok := unitDecl(text); ok {
 				// 填报单位：（盖章） 单位：万元
-				rd.setAmountUnit(text[m[2]:m[3]])
-				text = text[:m[0]] + text[m[1]:]
+				rd.setAmountUnit(unit)
+				text = text[:start] + text[end:]
 			}
 			if g, glb, value, ok := rd.cutLabel(text); ok {
 				if right := rightOf(cells, i); right != nil && !ps.consumed[right] && !rd.holdsLabel(right.Text) && normalize.Fold(right.Text) != "" {

@@ -1,10 +1,49 @@
 package report
 
 import (
+	"fmt"
 	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// The regexps unitDecl and unitLine stand for.
+var (
+	amountUnitDeclRE = regexp.MustCompile(`(?:金额)?单位[：:]\s*(万元|元|千元|亿元)`)
+	unitLineRE       = regexp.MustCompile(`^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$`)
+)
+
+// TestHeaderLineScans: unitDecl and unitLine find what their regexps
+// match, where they match it.
+func TestHeaderLineScans(t *testing.T) {
+	n := 0
+	for _, s := range prescreenTexts() {
+		start, end, unit, ok := unitDecl(s)
+		got := fmt.Sprint(start, end, unit, ok)
+		want := fmt.Sprint(0, 0, "", false)
+		if m := amountUnitDeclRE.FindStringSubmatchIndex(s); m != nil {
+			want = fmt.Sprint(m[0], m[1], s[m[2]:m[3]], true)
+		}
+		if got != want {
+			t.Errorf("unitDecl(%q) = %s, the regexp says %s", s, got, want)
+			n++
+		}
+		code, name, ok := unitLine(s)
+		got = fmt.Sprint(code, "|", name, "|", ok)
+		want = fmt.Sprint("", "|", "", "|", false)
+		if m := unitLineRE.FindStringSubmatch(s); m != nil {
+			want = fmt.Sprint(m[1], "|", m[2], "|", true)
+		}
+		if got != want {
+			t.Errorf("unitLine(%q) = %s, the regexp says %s", s, got, want)
+			n++
+		}
+		if n > 20 {
+			t.Fatal("too many")
+		}
+	}
+}
 
 // TestPrescreens: each plain test that spares a text a regexp says yes to
 // every text the regexp matches, so skipping the others changes nothing.
@@ -16,8 +55,6 @@ func TestPrescreens(t *testing.T) {
 			name    string
 			may, re bool
 		}{
-			{"unitDecl", unitDecl(s) != nil, amountUnitDecl.MatchString(s)},
-			{"mayStartUnitLine", mayStartUnitLine(s), unitLine.MatchString(s)},
 			{"startsDigit", startsDigit(s), numberedItem.MatchString(s)},
 			{"startsBracket", startsBracket(s), measureItem.MatchString(s)},
 			{"目标", strings.Contains(s, "目标"), goalField.MatchString(s)},
@@ -32,9 +69,6 @@ func TestPrescreens(t *testing.T) {
 					t.Fatal("too many")
 				}
 			}
-			if c.name == "unitDecl" && c.may != c.re {
-				t.Errorf("unitDecl(%q) found %v, the regexp says %v", s, c.may, c.re)
-			}
 		}
 	}
 }
@@ -45,11 +79,33 @@ func prescreenTexts() []string {
 	texts := []string{"", "430001怀来县机关事务服务中心", "单位名称：430001 怀来县", "预算单位:123456 某局", "金额单位：万元",
 		"单位：元", "1、甲", " 12.乙", "（一）保障", "(二)", "目标：全年", "绩效指标：满意度", "*项目名称", "★联系人",
 		"指标1:", "其中:上级资金", "12、", "(十)", "项目资金预算执行10分", "成本指标0-20分", "3月底", "第一季度末", "上半年",
-		"全年", "年底", "10 月份"}
-	chars := []rune("0123456789单位名称预算金额万元千亿：: \t\n（）()一二三十、.．绩效目标指标年度季月底末份上下半全第其中*★※☆●◆■▲#分-甲")
+		"全年", "年底", "10 月份", "单位名称：430001 怀来县机关事务服务中心", "预算单位：123456\t某局 \n", "123456 甲\n乙",
+		"填报单位：（盖章） 金额单位：万元", "单位单位：元", "单位：  亿元 单位：千元", "123456", "1234567", "单位名称123456某局"}
+	// Header lines made of the parts the regexps match, and near misses.
+	lines := []string{""}
+	for _, part := range [][]string{
+		{"", "430001", "某局 ", "金额"},
+		{"", "预算", "金额", "填报"},
+		{"", "单位", "单位名称", "单", "名称"},
+		{"", ":", "："},
+		{"", " ", "\t"},
+		{"", "123456", "12345", "1234567"},
+		{"", "万元", "元", "千元", "亿元", "万"},
+		{"", " 某局", "某局 ", "\n某局", "甲\n乙", " ", "　"},
+	} {
+		var next []string
+		for _, l := range lines {
+			for _, w := range part {
+				next = append(next, l+w)
+			}
+		}
+		lines = next
+	}
+	texts = append(texts, lines...)
+	chars := []rune("0123456789单位名称预算金额万元千亿：: \t\n\r　（）()一二三十、.．绩效目标指标年度季月底末份上下半全第其中*★※☆●◆■▲#分-甲")
 	r := rand.New(rand.NewSource(1))
-	for range 200000 {
-		b := make([]rune, r.Intn(12))
+	for range 300000 {
+		b := make([]rune, r.Intn(20))
 		for j := range b {
 			b[j] = chars[r.Intn(len(chars))]
 		}

@@ -384,66 +384,101 @@ func (rd *reader) startForm(ti title) {
 	}
 }
 
+// atRoom is the keys a project's At has room for from the start: a form's
+// info fields and the periods of its plan number more than the 8 a map
+// holds before it grows, and growing copies every (large) Location. 14 is
+// what a map grown once holds.
+const atRoom = 14
+
 func (rd *reader) startProject(title string) {
 	rd.section = sectionProjects
 	rd.flushPlan()
-	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: map[Key]Location{}})
+	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: make(map[Key]Location, atRoom)})
 	// Only the last project is ever written to, so a pointer into the
 	// slice stays valid until the next append replaces the state.
 	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1], midCols: map[int]bool{}, rank: map[Field]int{}}
 }
 
-var (
-	// 430001怀来县机关事务服务中心 / 单位名称：430001 怀来县机关事务服务中心
-	unitLine = regexp.MustCompile(`^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$`)
-	// 单位：万元 / 金额单位：万元
-	amountUnitDecl = regexp.MustCompile(`(?:金额)?单位[：:]\s*(万元|元|千元|亿元)`)
-)
-
 // headerLine reads the line above a project's tables: the unit code and
 // name, and the amount unit.
 func headerLine(t string) (code, name, unit string, ok bool) {
-	// Each regexp runs only on a line with what it needs to match: most
-	// lines have neither.
-	if m := unitDecl(t); m != nil {
-		unit = t[m[2]:m[3]]
-		t = t[:m[0]] + " " + t[m[1]:]
+	if start, end, u, found := unitDecl(t); found {
+		unit = u
+		t = t[:start] + " " + t[end:]
 		ok = true
 	}
-	t = strings.TrimSpace(t)
-	if mayStartUnitLine(t) {
-		if m := unitLine.FindStringSubmatch(t); m != nil {
-			code, name, ok = m[1], normalize.Fold(m[2]), true
-		}
+	if c, n, found := unitLine(strings.TrimSpace(t)); found {
+		code, name, ok = c, normalize.Fold(n), true
 	}
 	return code, name, unit, ok
 }
 
-// unitDecl is amountUnitDecl's submatch index in t, nil when it does not
-// match. The regexp needs 单位 and a colon: a text without them is not
-// matched against it.
-func unitDecl(t string) []int {
-	if !strings.Contains(t, "单位:") && !strings.Contains(t, "单位：") {
-		return nil
-	}
-	return amountUnitDecl.FindStringSubmatchIndex(t)
-}
+// The line above a project's tables is read by scans rather than regexps,
+// which cost more than the rest of the line's reading: what each scan
+// finds is what its regexp (in its comment) matched, TestHeaderLineScans
+// compares them.
 
-// mayStartUnitLine tells a text unitLine may match: it starts with the
-// code's six digits or with (预算)单位.
-func mayStartUnitLine(t string) bool {
-	if strings.HasPrefix(t, "单位") || strings.HasPrefix(t, "预算单位") {
-		return true
-	}
-	if len(t) < 6 {
-		return false
-	}
-	for i := range 6 {
-		if !isDigit(t[i]) {
-			return false
+// unitDecl finds an amount unit's declaration, 单位：万元 or 金额单位：万元,
+// in t: where it starts and ends and the unit, as
+// (?:金额)?单位[：:]\s*(万元|元|千元|亿元) matched it, leftmost.
+func unitDecl(t string) (start, end int, unit string, ok bool) {
+	for from := 0; ; {
+		i := strings.Index(t[from:], "单位")
+		if i < 0 {
+			return 0, 0, "", false
+		}
+		i += from
+		from = i + len("单位")
+		rest, colon := cutColon(t[from:])
+		if !colon {
+			continue
+		}
+		rest = strings.TrimLeft(rest, regexpSpace)
+		for _, u := range []string{"万元", "元", "千元", "亿元"} {
+			if strings.HasPrefix(rest, u) {
+				start = i
+				if strings.HasSuffix(t[:i], "金额") {
+					start -= len("金额")
+				}
+				return start, len(t) - len(rest) + len(u), u, true
+			}
 		}
 	}
-	return true
+}
+
+// unitLine reads a unit's code and name, 430001怀来县机关事务服务中心 or
+// 单位名称：430001 怀来县机关事务服务中心, as
+// ^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$ matched them.
+func unitLine(t string) (code, name string, ok bool) {
+	s := t
+	if rest, label := strings.CutPrefix(strings.TrimPrefix(s, "预算"), "单位"); label {
+		if rest, colon := cutColon(strings.TrimPrefix(rest, "名称")); colon {
+			s = strings.TrimLeft(rest, regexpSpace)
+		}
+	}
+	if len(s) < 6 {
+		return "", "", false
+	}
+	for i := range 6 {
+		if !isDigit(s[i]) {
+			return "", "", false
+		}
+	}
+	// The name starts at the first character \s does not match and ends
+	// before the \s at the end; . matches no line break in it.
+	name = strings.TrimRight(strings.TrimLeft(s[6:], regexpSpace), regexpSpace)
+	if name == "" || strings.Contains(name, "\n") {
+		return "", "", false
+	}
+	return s[:6], name, true
+}
+
+// cutColon is s after a colon it starts with, half- or full-width.
+func cutColon(s string) (string, bool) {
+	if rest, ok := strings.CutPrefix(s, ":"); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(s, "：")
 }
 
 // headerRank is the rank of a unit named in the line above the tables: it
