@@ -233,46 +233,38 @@ func init() {
 type keywordRule struct {
 	field Field
 	re    *regexp.Regexp
+	// need holds a word of every text re matches: a text with none is
+	// not matched against re. Most labels match no rule, and a Contains
+	// per word tells them sooner than the regexp (TestKeywordNeeds).
+	need words
 }
 
+// match tells a key the rule reads.
+func (k keywordRule) match(key string) bool { return k.need.MatchString(key) && k.re.MatchString(key) }
+
 var infoKeywords = []keywordRule{
-	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`)},
-	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`)},
-	{KnownLabel, regexp.MustCompile(`情况$`)},
-	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`)},
-	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`)},
-	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`)},
-	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:资金|补助|\p{Han}?款)`)},
-	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`)},
-	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`)},
-	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`)},
-	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`)},
-	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报|编制)单位`)},
+	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`), words{"意见", "电话", "负责人", "联系人", "综述", "盖章", "执行数", "执行率"}},
+	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`), words{"情况"}},
+	{KnownLabel, regexp.MustCompile(`情况$`), words{"情况"}},
+	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`), words{"名称"}},
+	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`), words{"项目编码", "项目代码"}},
+	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`), words{"编码", "代码"}},
+	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:资金|补助|\p{Han}?款)`), words{"财政"}},
+	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`), words{"总额", "总计", "预算", "金额", "数"}},
+	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`), words{"预算", "投资", "投入", "金额"}},
+	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`), words{"目标"}},
+	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`), words{"目标"}},
+	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报|编制)单位`), words{"单位"}},
 }
 
 var columnKeywords = []keywordRule{
-	{ColActual, regexp.MustCompile(`实际|完成值`)},
-	{ColDeviation, regexp.MustCompile(`原因`)},
-	{ColBasis, regexp.MustCompile(`依据`)},
-	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`)},
-	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`)},
-	{ColWeight, regexp.MustCompile(`权重|分值$`)},
-	{ColScore, regexp.MustCompile(`得分$`)},
-}
-
-// anyInfoKeyword and anyColumnKeyword match where one of the keyword rules
-// does: most cells match none, and one pass tells.
-var (
-	anyInfoKeyword   = anyOf(infoKeywords)
-	anyColumnKeyword = anyOf(columnKeywords)
-)
-
-func anyOf(rules []keywordRule) *regexp.Regexp {
-	parts := make([]string, len(rules))
-	for i, r := range rules {
-		parts[i] = "(?:" + r.re.String() + ")"
-	}
-	return regexp.MustCompile(strings.Join(parts, "|"))
+	{ColActual, regexp.MustCompile(`实际|完成值`), words{"实际", "完成值"}},
+	{ColDeviation, regexp.MustCompile(`原因`), words{"原因"}},
+	{ColBasis, regexp.MustCompile(`依据`), words{"依据"}},
+	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`), words{"值", "水平"}},
+	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`), words{"指标内容", "指标名称"}},
+	{ColWeight, regexp.MustCompile(`权重|分值$`), words{"权重", "分值"}},
+	{ColScore, regexp.MustCompile(`得分$`), words{"得分"}},
 }
 
 // words is a list of words a text may hold anywhere: the labels' word

@@ -265,11 +265,11 @@ func infoOf(key string) Field {
 	if f, ok := defaultInfo[key]; ok {
 		return f
 	}
-	if !keywordCandidate(key) || !anyInfoKeyword.MatchString(key) {
+	if !keywordCandidate(key) {
 		return NoField
 	}
 	for _, k := range infoKeywords {
-		if k.re.MatchString(key) {
+		if k.match(key) {
 			return k.field
 		}
 	}
@@ -300,11 +300,11 @@ func columnsOf(key string) []columnCandidate {
 		// 上年度实际水平: last year's, no field of this year's form.
 		return nil
 	}
-	if !keywordCandidate(key) || !anyColumnKeyword.MatchString(key) {
+	if !keywordCandidate(key) {
 		return nil
 	}
 	for _, k := range columnKeywords {
-		if k.re.MatchString(key) {
+		if k.match(key) {
 			return []columnCandidate{{k.field, 1}}
 		}
 	}

@@ -113,3 +113,33 @@ func prescreenTexts() []string {
 	}
 	return texts
 }
+
+// TestKeywordNeeds: every text a keyword rule's regexp matches holds one of
+// the words the rule needs, for texts made of the words of the rules.
+func TestKeywordNeeds(t *testing.T) {
+	tokens := []string{"意见", "电话", "负责人", "联系人", "综述", "盖章", "执行数", "执行率", "资金", "基本", "情况",
+		"项目", "专项", "转移支付", "支出", "名称", "编码", "代码", "部门", "单位", "当年", "本级", "上级", "中央", "省级",
+		"市级", "县级", "财政", "补助", "款", "专", "预算", "金额", "投资", "拨款", "总额", "总计", "预算数", "总数", "申报数",
+		"安排数", "下达数", "总预算", "预算金额", "总投资", "投入", "中期", "长期", "中长期", "实施期", "项目总", "目标",
+		"年度", "总体", "绩效", "设定", "年初", "预期", "申报", "填报", "编制", "实际", "完成值", "原因", "依据", "指标值",
+		"目标值", "实现值", "计划水平", "目标水平", "数值", "及", "计量", "度量", "指标内容", "指标名称", "权重", "分值",
+		"得分", "数", "值", "水平", "甲", "1", ":"}
+	r := rand.New(rand.NewSource(1))
+	matched := 0
+	for range 300000 {
+		var b strings.Builder
+		for range 1 + r.Intn(4) {
+			b.WriteString(tokens[r.Intn(len(tokens))])
+		}
+		key := b.String()
+		for _, k := range append(infoKeywords[:len(infoKeywords):len(infoKeywords)], columnKeywords...) {
+			if k.re.MatchString(key) {
+				matched++
+				if !k.need.MatchString(key) {
+					t.Fatalf("%s matches %q, which holds none of %v", k.re, key, k.need)
+				}
+			}
+		}
+	}
+	t.Logf("%d matches", matched)
+}
