@@ -15,10 +15,6 @@ var (
 	subGoalsHeading = regexp.MustCompile(`^\s*[一二三四五六七八九十]+\s*[、.．]\s*分项绩效目标\s*$`)
 	measuresHeading = regexp.MustCompile(`^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:工作)?保障措施\s*$`)
 	partHeading     = regexp.MustCompile(`^\s*第[一二三四五六七八九十]+部分`)
-	numberedItem    = regexp.MustCompile(`^\s*(\d+)\s*[.．、]\s*(.*)$`)
-	measureItem     = regexp.MustCompile(`^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.*)$`)
-	goalField       = regexp.MustCompile(`^\s*(?:绩效目标|年度目标|目标)\s*[：:]\s*(.*)$`)
-	indicatorField  = regexp.MustCompile(`^\s*(?:绩效指标|指标)\s*[：:]\s*(.*)$`)
 )
 
 // partOne reads a paragraph of part one: a heading switches the section,
@@ -47,8 +43,8 @@ func (rd *reader) partOne(t string, pos extract.Pos) {
 	case sectionSubGoals:
 		rd.subGoal(t, pos)
 	case sectionMeasures:
-		if m := findIf(measureItem, t, startsBracket(t)); m != nil {
-			rd.rep.Measures = append(rd.rep.Measures, Measure{No: m[1], Text: m[2]})
+		if no, text, ok := measureItem(t); ok {
+			rd.rep.Measures = append(rd.rep.Measures, Measure{No: no, Text: text})
 			rd.cont = &rd.rep.Measures[len(rd.rep.Measures)-1].Text
 		} else if rd.cont != nil {
 			*rd.cont = joinText(*rd.cont, t)
@@ -58,9 +54,9 @@ func (rd *reader) partOne(t string, pos extract.Pos) {
 
 func (rd *reader) subGoal(t string, pos extract.Pos) {
 	goals := rd.rep.SubGoals
-	if m := findIf(numberedItem, t, startsDigit(t)); m != nil {
-		no, _ := strconv.Atoi(m[1])
-		rd.rep.SubGoals = append(goals, SubGoal{No: no, Title: m[2], At: locationOf(pos)})
+	if digits, title, ok := numberedItem(t); ok {
+		no, _ := strconv.Atoi(digits)
+		rd.rep.SubGoals = append(goals, SubGoal{No: no, Title: title, At: locationOf(pos)})
 		rd.cont = &rd.rep.SubGoals[len(rd.rep.SubGoals)-1].Title
 		return
 	}
@@ -68,10 +64,10 @@ func (rd *reader) subGoal(t string, pos extract.Pos) {
 		return
 	}
 	g := &rd.rep.SubGoals[len(goals)-1]
-	if m := findIf(goalField, t, strings.Contains(t, "目标")); m != nil {
-		g.Goal, rd.cont = m[1], &g.Goal
-	} else if m := findIf(indicatorField, t, strings.Contains(t, "指标")); m != nil {
-		g.Indicators, rd.cont = m[1], &g.Indicators
+	if text, ok := labeledField(t, "绩效目标", "年度目标", "目标"); ok {
+		g.Goal, rd.cont = text, &g.Goal
+	} else if text, ok := labeledField(t, "绩效指标", "指标"); ok {
+		g.Indicators, rd.cont = text, &g.Indicators
 	} else if rd.cont != nil {
 		*rd.cont = joinText(*rd.cont, t)
 	}
@@ -86,29 +82,83 @@ func joinText(a, b string) string {
 	return a + b
 }
 
-// findIf is re.FindStringSubmatch(t) when may, nil otherwise: may says t
-// has what re needs to match, so that most texts, which have not, are not
-// matched against it.
-func findIf(re *regexp.Regexp, t string, may bool) []string {
-	if !may {
-		return nil
-	}
-	return re.FindStringSubmatch(t)
-}
+// The items of part one are read by scans rather than regexps, which cost
+// more than the rest of part one's reading: what each scan reads is what
+// the regexp in its comment matched (TestPartOneScans compares them).
 
 // regexpSpace is the white space \s matches.
 const regexpSpace = "\t\n\f\r "
 
-// startsDigit tells a text that starts with a digit after white space, as
-// numberedItem needs.
-func startsDigit(t string) bool {
-	t = strings.TrimLeft(t, regexpSpace)
-	return t != "" && isDigit(t[0])
+// numberedItem reads a numbered item, 1. 甲 or 2、乙: its number and its
+// text, as ^\s*(\d+)\s*[.．、]\s*(.*)$ matched them.
+func numberedItem(t string) (no, text string, ok bool) {
+	s := strings.TrimLeft(t, regexpSpace)
+	rest := strings.TrimLeft(s, "0123456789")
+	no = s[:len(s)-len(rest)]
+	if no == "" {
+		return "", "", false
+	}
+	if rest, ok = cutAnyPrefix(strings.TrimLeft(rest, regexpSpace), ".", "．", "、"); !ok {
+		return "", "", false
+	}
+	if text, ok = lineRest(rest); !ok {
+		return "", "", false
+	}
+	return no, text, true
 }
 
-// startsBracket tells a text that starts with an opening bracket after
-// white space, as measureItem needs.
-func startsBracket(t string) bool {
-	t = strings.TrimLeft(t, regexpSpace)
-	return strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")
+// measureItem reads a measure, （一）甲: its number and its text, as
+// ^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.*)$ matched them.
+func measureItem(t string) (no, text string, ok bool) {
+	s, ok := cutAnyPrefix(strings.TrimLeft(t, regexpSpace), "（", "(")
+	if !ok {
+		return "", "", false
+	}
+	s = strings.TrimLeft(s, regexpSpace)
+	rest := strings.TrimLeft(s, "一二三四五六七八九十")
+	no = s[:len(s)-len(rest)]
+	if no == "" {
+		return "", "", false
+	}
+	if rest, ok = cutAnyPrefix(strings.TrimLeft(rest, regexpSpace), ")", "）"); !ok {
+		return "", "", false
+	}
+	if text, ok = lineRest(rest); !ok {
+		return "", "", false
+	}
+	return no, text, true
+}
+
+// labeledField reads the text after one of labels and a colon (目标：…), as
+// ^\s*(?:label|…)\s*[：:]\s*(.*)$ matched it. No label starts as another
+// does, so the first that starts t is the one.
+func labeledField(t string, labels ...string) (string, bool) {
+	s, ok := cutAnyPrefix(strings.TrimLeft(t, regexpSpace), labels...)
+	if !ok {
+		return "", false
+	}
+	if s, ok = cutColon(strings.TrimLeft(s, regexpSpace)); !ok {
+		return "", false
+	}
+	return lineRest(s)
+}
+
+// lineRest is what \s*(.*)$ reads of s: s after its white space, when no
+// line break follows (. matches none).
+func lineRest(s string) (string, bool) {
+	s = strings.TrimLeft(s, regexpSpace)
+	if strings.Contains(s, "\n") {
+		return "", false
+	}
+	return s, true
+}
+
+// cutAnyPrefix is s after the first of prefixes it starts with.
+func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
 }

@@ -14,6 +14,65 @@ var (
 	unitLineRE       = regexp.MustCompile(`^(?:(?:预算)?单位(?:名称)?[：:]\s*)?(\d{6})\s*(\S.*?)\s*$`)
 )
 
+// TestPartOneScans: the scans reading part one's items read what their
+// regexps matched.
+func TestPartOneScans(t *testing.T) {
+	numberedRE := regexp.MustCompile(`^\s*(\d+)\s*[.．、]\s*(.*)$`)
+	measureRE := regexp.MustCompile(`^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.*)$`)
+	goalRE := regexp.MustCompile(`^\s*(?:绩效目标|年度目标|目标)\s*[：:]\s*(.*)$`)
+	indicatorRE := regexp.MustCompile(`^\s*(?:绩效指标|指标)\s*[：:]\s*(.*)$`)
+	// Items made of the parts the regexps match, and near misses.
+	texts := prescreenTexts()
+	items := []string{""}
+	for _, part := range [][]string{
+		{"", " ", "\t", "\n"},
+		{"", "12", "3", "（", "(", "绩效目标", "年度目标", "目标", "绩效指标", "指标", "目"},
+		{"", " ", "一", "十二", "甲"},
+		{"", ".", "．", "、", ")", "）", ":", "："},
+		{"", " ", "\n"},
+		{"", "甲", "甲\n乙", "甲 ", "\xff"},
+	} {
+		var next []string
+		for _, l := range items {
+			for _, w := range part {
+				next = append(next, l+w)
+			}
+		}
+		items = next
+	}
+	texts = append(texts, items...)
+	for _, s := range texts {
+		for _, c := range []struct {
+			name string
+			re   *regexp.Regexp
+			read func(string) (string, string, bool)
+		}{
+			{"numberedItem", numberedRE, numberedItem},
+			{"measureItem", measureRE, measureItem},
+			{"goal", goalRE, func(s string) (string, string, bool) {
+				text, ok := labeledField(s, "绩效目标", "年度目标", "目标")
+				return text, "", ok
+			}},
+			{"indicators", indicatorRE, func(s string) (string, string, bool) {
+				text, ok := labeledField(s, "绩效指标", "指标")
+				return text, "", ok
+			}},
+		} {
+			a, b, ok := c.read(s)
+			got := fmt.Sprint(a, "|", b, "|", ok)
+			want := "||false"
+			if m := c.re.FindStringSubmatch(s); m != nil && len(m) == 3 {
+				want = fmt.Sprint(m[1], "|", m[2], "|", true)
+			} else if m != nil {
+				want = fmt.Sprint(m[1], "||", true)
+			}
+			if got != want {
+				t.Fatalf("%s(%q) = %s, the regexp says %s", c.name, s, got, want)
+			}
+		}
+	}
+}
+
 // TestHeaderLineScans: unitDecl and unitLine find what their regexps
 // match, where they match it.
 func TestHeaderLineScans(t *testing.T) {
@@ -55,10 +114,6 @@ func TestPrescreens(t *testing.T) {
 			name    string
 			may, re bool
 		}{
-			{"startsDigit", startsDigit(s), numberedItem.MatchString(s)},
-			{"startsBracket", startsBracket(s), measureItem.MatchString(s)},
-			{"目标", strings.Contains(s, "目标"), goalField.MatchString(s)},
-			{"指标", strings.Contains(s, "指标"), indicatorField.MatchString(s)},
 			{"mayStartMarker", mayStartMarker(s), labelMarker.MatchString(s)},
 			{"分", strings.HasSuffix(s, "分"), scoreSuffix.MatchString(s)},
 			{"月季年", strings.ContainsAny(s, "月季年"), periodLike.MatchString(s)},
@@ -142,4 +197,29 @@ func TestKeywordNeeds(t *testing.T) {
 		}
 	}
 	t.Logf("%d matches", matched)
+}
+
+// TestBracketSuffix: bracketSuffix finds where the regexp it stands for
+// matched.
+func TestBracketSuffix(t *testing.T) {
+	re := regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
+	parts := []string{"（", "）", "(", ")", "甲", " ", "\t", "\n", "2023", "年度", "\xff", "\xef", "\xbc"}
+	r := rand.New(rand.NewSource(1))
+	texts := []string{"", "某项目绩效目标表（2023年度）", "表 (2023) ", "表（甲）（乙）", "（）", "甲))", "\xef（甲）"}
+	for range 300000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		want := -1
+		if m := re.FindStringIndex(s); m != nil {
+			want = m[0]
+		}
+		if got := bracketSuffix(s); got != want {
+			t.Fatalf("bracketSuffix(%q) = %d, the regexp says %d", s, got, want)
+		}
+	}
 }

@@ -244,7 +244,6 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 var (
 	titleNumber    = regexp.MustCompile(`^\s*\d+\s*[.．、]\s*`)
 	titleRef       = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
-	titleSuffix    = regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
 	formWords      = regexp.MustCompile(`绩效(?:目标|自评|评价指标)`)
 	deptForm       = regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
 	selfEvaluation = regexp.MustCompile(`自评`)
@@ -311,17 +310,14 @@ func readTitle(t string, inTable bool) (title, bool) {
 	core := cutTitleMarker(s)
 	var ti title
 	for {
-		if e := strings.TrimRight(core, "\t\n\f\r "); !strings.HasSuffix(e, ")") && !strings.HasSuffix(e, "）") {
-			break // titleSuffix ends in a bracket and \s*
-		}
-		m := titleSuffix.FindStringIndex(core)
-		if m == nil || m[0] == 0 {
+		i := bracketSuffix(core)
+		if i <= 0 {
 			break
 		}
-		if y := yearLineOf(core[m[0]:]); y > 0 {
+		if y := yearLineOf(core[i:]); y > 0 {
 			ti.year = y
 		}
-		core = core[:m[0]]
+		core = core[:i]
 	}
 	if len(core) > 200 || !strings.HasSuffix(core, "表") && !(inTable && strings.HasSuffix(core, "绩效目标")) {
 		return title{}, false
@@ -338,6 +334,25 @@ func readTitle(t string, inTable bool) (title, bool) {
 	ti.dept = deptForm.MatchString(core)
 	ti.self = selfEvaluation.MatchString(core)
 	return ti, true
+}
+
+// bracketSuffix is where the bracketed part ending s begins, with the white
+// space before it (（2023年度）), as \s*[（(][^（）()]*[)）]\s*$ matched
+// it; -1 when s ends in none. The bracket before the closing one is its
+// opening one, or there is none: a scan from the end finds it.
+func bracketSuffix(s string) int {
+	e := strings.TrimRight(s, regexpSpace)
+	body, ok := strings.CutSuffix(e, ")")
+	if !ok {
+		if body, ok = strings.CutSuffix(e, "）"); !ok {
+			return -1
+		}
+	}
+	open := strings.LastIndexAny(body, "（）()")
+	if open < 0 || body[open] == ')' || strings.HasPrefix(body[open:], "）") {
+		return -1
+	}
+	return len(strings.TrimRight(body[:open], regexpSpace))
 }
 
 func yearLineOf(t string) int {
