@@ -339,9 +339,10 @@ func (lb *labeler) isLabel(text string) bool {
 // looksLikeLabel tells a short text without digits that ends in a colon: a
 // label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {
-	if utf8.RuneCountInString(strings.TrimSpace(text)) > 12 {
+	if t := strings.TrimSpace(text); len(t) > 12*utf8.UTFMax || utf8.RuneCountInString(t) > 12 {
 		// Narrow keeps the runes, and which of them are spaces: a long
-		// cell is no label, and is not narrowed to see so.
+		// cell is no label, and is not narrowed to see so. More than 48
+		// bytes are more than 12 runes, without counting them.
 		return false
 	}
 	t := strings.TrimSpace(normalize.Narrow(text))
