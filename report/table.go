@@ -136,6 +136,15 @@ var formFields = map[Field]bool{FieldCode: true, FieldName: true, FieldTotal: tr
 // isFormTable tells a table holding a form's labels or an indicator
 // header, as against an allocation table or a letter's table.
 func (rd *reader) isFormTable(t *extract.Table, first int) bool {
+	// The rows are asked first: the table's reading asks headsIndicators
+	// of each of them anyway (it keeps the answers), and an indicator
+	// table, whose header tells at once, has no label to look for cell
+	// by cell.
+	for r := first; r <= t.Rows; r++ {
+		if rd.headsIndicators(t, r) != nil {
+			return true
+		}
+	}
 	for _, c := range t.Cells {
 		if c.Row < first {
 			continue
@@ -146,11 +155,6 @@ func (rd *reader) isFormTable(t *extract.Table, first int) bool {
 		}
 		// 合计 ends many tables that are no form.
 		if formFields[f] && !isTotalKey(lb.key) {
-			return true
-		}
-	}
-	for r := first; r <= t.Rows; r++ {
-		if rd.headsIndicators(t, r) != nil {
 			return true
 		}
 	}
