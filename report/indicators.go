@@ -187,7 +187,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		if len(subs) == 0 {
 			seen[top] = true
 			cands, lb := rd.lab.columnFields(top.Text)
-			out = append(out, slot{col: top.Col, cell: top, text: normalize.Fold(top.Text), cands: cands,
+			out = append(out, slot{col: top.Col, cell: top, text: rd.lab.fold(top.Text), cands: cands,
 				mid: lb.midTerm(), key: lb.key, parent: top})
 			out[len(out)-1].col = rd.dataColumn(t, top, r+rows)
 			continue
@@ -198,7 +198,7 @@ func (rd *reader) slots(t *extract.Table, r, rows int) []slot {
 		group := len(out)
 		for _, s := range subs {
 			sc, slb := rd.lab.columnFields(s.Text)
-			sl := slot{col: rd.dataColumn(t, s, r+rows), cell: s, text: normalize.Fold(top.Text) + "/" + normalize.Fold(s.Text),
+			sl := slot{col: rd.dataColumn(t, s, r+rows), cell: s, text: rd.lab.fold(top.Text) + "/" + rd.lab.fold(s.Text),
 				mid:    plb.midTerm() || slb.midTerm(),
 				parent: top, key: slb.key}
 			switch {
@@ -533,7 +533,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 			return "", c
 		}
 		used = append(used, c)
-		return normalize.Fold(c.Text), c
+		return rd.lab.fold(c.Text), c
 	}
 	ind := Indicator{}
 	var cols rowCols
@@ -579,7 +579,7 @@ func (rd *reader) indicatorRow(t *extract.Table, r int) {
 		if cell == nil || isUsed(cell) {
 			continue
 		}
-		if text := normalize.Fold(cell.Text); text != "" {
+		if text := rd.lab.fold(cell.Text); text != "" {
 			if ind.Extra == nil {
 				ind.Extra = map[string]string{}
 			}

@@ -462,10 +462,10 @@ func (rd *reader) flushPlan() {
 
 func (rd *reader) addCheckpoint(period, value *extract.Cell) {
 	p := rd.project.p
-	cp := Checkpoint{Period: normalize.Fold(period.Text)}
+	cp := Checkpoint{Period: rd.lab.fold(period.Text)}
 	at := locationOf(period.Pos)
 	if value != nil {
-		cp.Value = normalize.Fold(value.Text)
+		cp.Value = rd.lab.fold(value.Text)
 		at = locationOf(value.Pos)
 	}
 	p.SpendingPlan = append(p.SpendingPlan, cp)

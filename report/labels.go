@@ -176,12 +176,15 @@ type labeler struct {
 	info map[string]Field
 	cols map[string]Field
 	seen map[string]*facts // the facts of the document's texts, by text
-	// recent keeps facts of seen by where their text's bytes are: a
-	// document asks of one cell's text over and over, and an address
-	// picks a slot sooner than a map hashes the text. The slot's text is
-	// compared in full, so another text there is a miss, never a wrong
-	// answer.
+	// recent keeps facts of seen in slots textSlot picks: a document asks
+	// of one cell's text over and over, and a slot is found sooner than a
+	// map hashes the text. The slot's text is compared in full, so
+	// another text there is a miss, never a wrong answer.
 	recent [recentSlots]recentFacts
+	// folded keeps normalize.Fold of short texts the same way: an
+	// indicator table repeats its level names, natures and units row
+	// after row, and a merged cell is read in every row it covers.
+	folded [recentSlots]foldedText
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
 }
@@ -255,6 +258,25 @@ const (
 type recentFacts struct {
 	text  string
 	facts *facts
+}
+
+type foldedText struct {
+	text, folded string
+	set          bool
+}
+
+// fold is normalize.Fold(text), from the labeler's slots when text was
+// folded lately.
+func (lb *labeler) fold(text string) string {
+	if len(text) > maxLabel {
+		return normalize.Fold(text)
+	}
+	r := &lb.folded[textSlot(text)]
+	if r.set && r.text == text {
+		return r.folded
+	}
+	*r = foldedText{text, normalize.Fold(text), true}
+	return r.folded
 }
 
 // label is the folded label of text, foldLabel from the labeler's memory.
