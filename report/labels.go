@@ -358,10 +358,23 @@ func (lb *labeler) isLabel(text string) bool {
 	return f != NoField
 }
 
+// trimSpace is strings.TrimSpace(s), sooner for a text that starts and ends
+// in Chinese, as most cells do: strings.TrimSpace looks such runes up in
+// unicode's tables, and none above U+3000 is white space (the last of
+// unicode.White_Space).
+func trimSpace(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if first > '\u3000' && last > '\u3000' {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // looksLikeLabel tells a short text without digits that ends in a colon: a
 // label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {
-	if t := strings.TrimSpace(text); len(t) > 12*utf8.UTFMax || utf8.RuneCountInString(t) > 12 {
+	if t := trimSpace(text); len(t) > 12*utf8.UTFMax || utf8.RuneCountInString(t) > 12 {
 		// Narrow keeps the runes, and which of them are spaces: a long
 		// cell is no label, and is not narrowed to see so. More than 48
 		// bytes are more than 12 runes, without counting them.
@@ -377,7 +390,7 @@ func looksLikeLabel(text string) bool {
 // looksLikeHeader tells a short text without digits or sentence
 // punctuation: a column header (年初设定目标) rather than a value.
 func looksLikeHeader(text string) bool {
-	t := strings.TrimSpace(text)
+	t := trimSpace(text)
 	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
 }
 
