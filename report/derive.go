@@ -1,7 +1,6 @@
 package report
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -142,20 +141,24 @@ func TitleName(title string) string {
 // cutTitleMarker is s without the attachment marker at its start (附件2：,
 // 附表 3): what ^\s*(?:附件|附表)\s*\d*\s*[:：]?\s* matched.
 func cutTitleMarker(s string) string {
+	if rest, _, ok := titleMarker(s); ok {
+		return rest
+	}
+	return s
+}
+
+// titleMarker reads the attachment marker at the start of s: what follows
+// it, whether it ends in a colon (附件：, a reference to a form, as
+// ^\s*(?:附件|附表)\s*\d*\s*[:：] matched), and whether s has one.
+func titleMarker(s string) (rest string, colon, ok bool) {
 	t := strings.TrimLeft(s, regexpSpace)
-	rest, ok := strings.CutPrefix(t, "附件")
+	rest, ok = cutAnyPrefix(t, "附件", "附表")
 	if !ok {
-		if rest, ok = strings.CutPrefix(t, "附表"); !ok {
-			return s
-		}
+		return s, false, false
 	}
 	rest = strings.TrimLeft(strings.TrimLeft(strings.TrimLeft(rest, regexpSpace), "0123456789"), regexpSpace)
-	if r, ok := strings.CutPrefix(rest, ":"); ok {
-		rest = r
-	} else {
-		rest = strings.TrimPrefix(rest, "：")
-	}
-	return strings.TrimLeft(rest, regexpSpace)
+	rest, colon = cutColon(rest)
+	return strings.TrimLeft(rest, regexpSpace), colon, true
 }
 
 // The kind words ending a title, dropped when a project is named only by
@@ -214,7 +217,29 @@ func yearOnly(s string) bool {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-var yearInText = regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
+// yearIn is the first year written in s as 2023年 or 【2023】, 0 when none:
+// what (20\d{2})\s*年|【(20\d{2})】 found first.
+func yearIn(s string) int {
+	for i := 0; i < len(s); i++ {
+		var digits string
+		switch {
+		case s[i] == '2' && isYear(s[i:]) && strings.HasPrefix(strings.TrimLeft(s[i+4:], regexpSpace), "年"):
+			digits = s[i : i+4]
+		case strings.HasPrefix(s[i:], "【") && isYear(s[i+len("【"):]) && strings.HasPrefix(s[i+len("【")+4:], "】"):
+			digits = s[i+len("【") : i+len("【")+4]
+		default:
+			continue
+		}
+		y, _ := strconv.Atoi(digits)
+		return y
+	}
+	return 0
+}
+
+// isYear tells a text that starts with 20 and two more digits.
+func isYear(s string) bool {
+	return len(s) >= 4 && s[0] == '2' && s[1] == '0' && isDigit(s[2]) && isDigit(s[3])
+}
 
 // budgetYear takes the year from the project codes' year digits (the
 // majority), else from a title or year line (（2023年度）), else from a
@@ -242,8 +267,7 @@ func (rd *reader) budgetYear() int {
 		return rd.titleYear
 	}
 	for _, p := range rep.Projects {
-		if m := yearInText.FindStringSubmatch(p.Title); m != nil {
-			y, _ := strconv.Atoi(m[1] + m[2])
+		if y := yearIn(p.Title); y > 0 {
 			return y
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -237,6 +238,41 @@ func TestTrimSpace(t *testing.T) {
 		s := b.String()
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, strings.TrimSpace gives %q", s, got, want)
+		}
+	}
+}
+
+// TestTitleScans: the words and scans that read a title find what the
+// regexps they stand for matched.
+func TestTitleScans(t *testing.T) {
+	formRE := regexp.MustCompile(`绩效(?:目标|自评|评价指标)`)
+	deptRE := regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
+	refRE := regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
+	yearRE := regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
+	parts := []string{"绩效", "目标", "自评", "评价指标", "部门", "整体", "支出", "单位", "(单位)", "（单位）", "表", "附件",
+		"附表", "3", " ", "\t", ":", "：", "20", "2023", "2", "年", "【", "】", "甲", "\xe3"}
+	r := rand.New(rand.NewSource(1))
+	for range 300000 {
+		var b strings.Builder
+		for range r.Intn(8) {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := formWords.MatchString(s), formRE.MatchString(s); got != want {
+			t.Fatalf("formWords.MatchString(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if got, want := deptForm.MatchString(s), deptRE.MatchString(s); got != want {
+			t.Fatalf("deptForm.MatchString(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if _, got, ok := titleMarker(s); (ok && got) != refRE.MatchString(s) {
+			t.Fatalf("titleMarker(%q) says a colon %v, the regexp says %v", s, ok && got, !(ok && got))
+		}
+		want := 0
+		if m := yearRE.FindStringSubmatch(s); m != nil {
+			want, _ = strconv.Atoi(m[1] + m[2])
+		}
+		if got := yearIn(s); got != want {
+			t.Fatalf("yearIn(%q) = %d, the regexp says %d", s, got, want)
 		}
 	}
 }

@@ -242,12 +242,13 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 // The title of a form: 附件2 …项目支出绩效目标申报表（2023年度）, 绩效自评表,
 // 部门整体绩效目标 (in a table's first row).
 var (
-	titleNumber    = regexp.MustCompile(`^\s*\d+\s*[.．、]\s*`)
-	titleRef       = regexp.MustCompile(`^\s*(?:附件|附表)\s*\d*\s*[:：]`)
-	formWords      = regexp.MustCompile(`绩效(?:目标|自评|评价指标)`)
-	deptForm       = regexp.MustCompile(`部门整体|整体支出|单位整体|整体绩效|部门绩效目标表|部门\(单位\)整体|部门（单位）整体`)
-	selfEvaluation = regexp.MustCompile(`自评`)
-	yearLine       = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
+	titleNumber = regexp.MustCompile(`^\s*\d+\s*[.．、]\s*`)
+	yearLine    = regexp.MustCompile(`^[（(]?\s*(20\d{2})\s*年度?\s*[)）]?$`)
+	// The words of a title are looked for as words, not as regexp
+	// alternations: a title seen for the first time is matched against
+	// each of them.
+	formWords = words{"绩效目标", "绩效自评", "绩效评价指标"}
+	deptForm  = words{"部门整体", "整体支出", "单位整体", "整体绩效", "部门绩效目标表", "部门(单位)整体", "部门（单位）整体"}
 )
 
 type title struct {
@@ -302,7 +303,7 @@ func readTitle(t string, inTable bool) (title, bool) {
 		s = s[m[1]:]
 	}
 	text := s
-	if !inTable && titleRef.MatchString(s) {
+	if _, colon, ok := titleMarker(s); !inTable && ok && colon {
 		// 附件：…绩效目标表 in a notice letter names the form that
 		// follows; it is no form itself.
 		return title{}, false
@@ -326,13 +327,11 @@ func readTitle(t string, inTable bool) (title, bool) {
 		return title{}, false
 	}
 	if ti.year == 0 {
-		if m := yearInText.FindStringSubmatch(core); m != nil {
-			ti.year, _ = strconv.Atoi(m[1] + m[2])
-		}
+		ti.year = yearIn(core)
 	}
 	ti.text = text
 	ti.dept = deptForm.MatchString(core)
-	ti.self = selfEvaluation.MatchString(core)
+	ti.self = strings.Contains(core, "自评")
 	return ti, true
 }
 
