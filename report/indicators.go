@@ -115,14 +115,12 @@ func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 	if !rd.lab.userLevels && !mayHeadIndicators(cells) {
 		return nil
 	}
-	own := make([]*extract.Cell, 0, len(cells))
 	var levels [3]bool // ColLevel1, ColLevel2, ColLevel3
 	value := false
 	for _, c := range cells {
 		if c.Row != r {
 			continue
 		}
-		own = append(own, c)
 		cands, _ := rd.lab.columnFields(c.Text)
 		for _, cd := range cands {
 			switch cd.field {
@@ -141,6 +139,13 @@ func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 	}
 	if n < 2 && !(n == 1 && value) {
 		return nil
+	}
+	// Made only for a header: most rows are none.
+	own := make([]*extract.Cell, 0, len(cells))
+	for _, c := range cells {
+		if c.Row == r {
+			own = append(own, c)
+		}
 	}
 	return own
 }
