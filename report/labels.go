@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -176,15 +177,7 @@ type labeler struct {
 	info map[string]Field
 	cols map[string]Field
 	seen map[string]*facts // the facts of the document's texts, by text
-	// recent keeps facts of seen in slots textSlot picks: a document asks
-	// of one cell's text over and over, and a slot is found sooner than a
-	// map hashes the text. The slot's text is compared in full, so
-	// another text there is a miss, never a wrong answer.
-	recent [recentSlots]recentFacts
-	// folded keeps normalize.Fold of short texts the same way: an
-	// indicator table repeats its level names, natures and units row
-	// after row, and a merged cell is read in every row it covers.
-	folded [recentSlots]foldedText
+	*slots
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
 }
@@ -201,7 +194,8 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: make(map[string]*facts, 256)} // a form has a few hundred texts
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: make(map[string]*facts, 256), // a form has a few hundred texts
+		slots: slotPool.Get().(*slots)}
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key
@@ -254,6 +248,29 @@ const (
 	recentBits  = 9
 	recentSlots = 1 << recentBits
 )
+
+// slots are where a labeler keeps what it found lately, in slots textSlot
+// picks: a document asks of the same texts over and over, and a slot is
+// found sooner than a map hashes the text. A slot's text is compared in
+// full, so another text there is a miss, never a wrong answer; and what
+// they keep holds for any document, so one document's reading hands them
+// to the next (slotPool) rather than make them anew.
+type slots struct {
+	recent [recentSlots]recentFacts // the facts of seen
+	// normalize.Fold of short texts: an indicator table repeats its
+	// level names, natures and units row after row, and a merged cell is
+	// read in every row it covers.
+	folded [recentSlots]foldedText
+}
+
+var slotPool = sync.Pool{New: func() any { return new(slots) }}
+
+// release hands the labeler's slots on to the next document's; the
+// labeler is not used after.
+func (lb *labeler) release() {
+	slotPool.Put(lb.slots)
+	lb.slots = nil
+}
 
 type recentFacts struct {
 	text  string

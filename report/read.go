@@ -54,6 +54,7 @@ func (o Options) Read(doc *extract.Document) (*Report, error) {
 		explain: o.Explain,
 		section: sectionNone,
 	}
+	defer rd.lab.release()
 	rd.blocks(doc.Blocks)
 	rd.finish()
 	rep := rd.rep
