@@ -528,7 +528,7 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 		}
 	}
 	rank := rd.rankOf(f, lb, labelCell)
-	if old, seen := ps.rank[f]; seen && (old >= rank || text == "") {
+	if old, seen := ps.rank.get(f); seen && (old >= rank || text == "") {
 		return
 	}
 	if text == "" {
@@ -561,7 +561,7 @@ func (rd *reader) set(f Field, lb label, labelCell *extract.Cell, value string, 
 		return
 	}
 	*dst = text
-	ps.rank[f] = rank
+	ps.rank.set(f, rank)
 	p.At[KeyOf(f)] = locationOf(pos)
 	if rd.explain {
 		rd.note("  %s「%s」→ %s = 「%s」", labelCell.Pos.Chinese(), normalize.Fold(labelCell.Text), f, short(text))
@@ -633,7 +633,7 @@ var (
 func (rd *reader) setDepartment(lb label, text string, at Location) {
 	ps := rd.project
 	rank := departmentRankOf(lb.key)
-	if text == "" || ps.rank[FieldDepartment] >= rank {
+	if text == "" || ps.rank.rank[FieldDepartment] >= rank {
 		return
 	}
 	code, name := "", text
@@ -643,11 +643,11 @@ func (rd *reader) setDepartment(lb label, text string, at Location) {
 		code, name = m[2], m[1]
 	}
 	p := ps.p
-	if code != "" || ps.rank[FieldDepartmentCode] == 0 {
+	if code != "" || ps.rank.rank[FieldDepartmentCode] == 0 {
 		p.DepartmentCode = code
 	}
 	p.DepartmentName = name
-	ps.rank[FieldDepartment] = rank
+	ps.rank.set(FieldDepartment, rank)
 	p.At[KeyOf(FieldDepartment)] = at
 	if rd.explain {
 		rd.note("  「%s」→ department = 「%s %s」", lb.key, code, name)

@@ -411,7 +411,7 @@ func (rd *reader) startProject(title string) {
 	rd.rep.Projects = append(rd.rep.Projects, Project{Seq: len(rd.rep.Projects) + 1, Title: title, At: make(map[Key]Location, atRoom)})
 	// Only the last project is ever written to, so a pointer into the
 	// slice stays valid until the next append replaces the state.
-	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1], midCols: map[int]bool{}, rank: map[Field]int{}}
+	rd.project = &projectState{p: &rd.rep.Projects[len(rd.rep.Projects)-1], midCols: map[int]bool{}}
 }
 
 // headerLine reads the line above a project's tables: the unit code and
@@ -503,9 +503,9 @@ const headerRank = 10
 func (rd *reader) setHeader(code, name, unit string) {
 	ps := rd.project
 	p := ps.p
-	if code != "" && ps.rank[FieldDepartment] < headerRank {
+	if code != "" && ps.rank.rank[FieldDepartment] < headerRank {
 		p.DepartmentCode, p.DepartmentName = code, name
-		ps.rank[FieldDepartment] = headerRank
+		ps.rank.set(FieldDepartment, headerRank)
 	}
 	if unit != "" && p.AmountUnit == "" {
 		p.AmountUnit = unit

@@ -16,15 +16,34 @@ type projectState struct {
 	periods []extract.Cell // 资金支出计划 periods waiting for their values row
 	plan    *extract.Cell  // the 资金支出计划 label cell
 	midCols map[int]bool   // grid columns of medium-term (中期) amounts and goals
-	rank    map[Field]int  // how sure the reading each field holds is (a better one replaces it)
+	rank    fieldRanks     // how sure the reading each field holds is (a better one replaces it)
 	// value cells already read in the current table
 	consumed map[*extract.Cell]bool
 	listed   *extract.Cell // the 项目名称 cell of a listing's current project
 }
 
+// fieldRanks are the ranks of the fields read, by field, 0 for one not
+// read: an array, as every label read asks and sets its field's.
+type fieldRanks struct {
+	rank [ColMidValue + 1]int
+	seen [ColMidValue + 1]bool
+	n    int // the fields read
+}
+
+// get is the rank of f, and whether f was read.
+func (r *fieldRanks) get(f Field) (int, bool) { return r.rank[f], r.seen[f] }
+
+func (r *fieldRanks) set(f Field, rank int) {
+	if !r.seen[f] {
+		r.seen[f] = true
+		r.n++
+	}
+	r.rank[f] = rank
+}
+
 // empty tells a form that has read nothing yet.
 func (ps *projectState) empty() bool {
-	return len(ps.p.At) == 0 && len(ps.p.Indicators) == 0 && len(ps.rank) == 0 && len(ps.p.Extra) == 0
+	return len(ps.p.At) == 0 && len(ps.p.Indicators) == 0 && ps.rank.n == 0 && len(ps.p.Extra) == 0
 }
 
 func (ps *projectState) role() string {
