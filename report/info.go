@@ -242,7 +242,9 @@ func (rd *reader) headerRow(cells []*extract.Cell, r int) bool {
 			continue
 		}
 		n++
-		if !rd.lab.isLabel(c.Text) && rd.lab.column(c.Text) == NoField || strings.ContainsAny(rd.lab.label(c.Text).key, "0123456789") {
+		k := rd.lab.facts(c.Text)
+		f, lb := rd.lab.infoFieldOf(k)
+		if cols, _ := rd.lab.columnFieldsOf(k); f == NoField && len(cols) == 0 || strings.ContainsAny(lb.key, "0123456789") {
 			// 主管部门编码 | | 项目负责人 | 蒋建华: a value, no header row.
 			return false
 		}

@@ -211,8 +211,10 @@ func newLabeler(extra map[Field][]string) *labeler {
 }
 
 // infoField tells which info field a label cell names, NoField when none.
-func (lb *labeler) infoField(text string) (Field, label) {
-	k := lb.facts(text)
+func (lb *labeler) infoField(text string) (Field, label) { return lb.infoFieldOf(lb.facts(text)) }
+
+// infoFieldOf is infoField of the text k are the facts of.
+func (lb *labeler) infoFieldOf(k *facts) (Field, label) {
 	if !k.asInfo {
 		// A label and its value in one cell is for cutLabel.
 		return NoField, k.label
@@ -319,7 +321,11 @@ func infoOf(key string) Field {
 // surest first.
 // The candidates are shared: callers do not modify them.
 func (lb *labeler) columnFields(text string) ([]columnCandidate, label) {
-	k := lb.facts(text)
+	return lb.columnFieldsOf(lb.facts(text))
+}
+
+// columnFieldsOf is columnFields of the text k are the facts of.
+func (lb *labeler) columnFieldsOf(k *facts) ([]columnCandidate, label) {
 	l := k.label
 	if l.key == "" {
 		return nil, l
