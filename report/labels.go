@@ -245,20 +245,21 @@ func (lb *labeler) facts(text string) *facts {
 	return k
 }
 
-// recentSlots is a few times the texts of a form.
+// recentSlots, a power of two, is a few times the texts of a form.
 const (
 	recentBits  = 9
 	recentSlots = 1 << recentBits
 )
 
-// slots are where a labeler keeps what it found lately, in slots textSlot
-// picks: a document asks of the same texts over and over, and a slot is
-// found sooner than a map hashes the text. A slot's text is compared in
-// full, so another text there is a miss, never a wrong answer; and what
-// they keep holds for any document, so one document's reading hands them
-// to the next (slotPool) rather than make them anew.
+// slots keep what a labeler found of the texts it was asked lately, each
+// in the slot textSlot picks: a document asks of the same texts over and
+// over, and a slot is found sooner than a map hashes the text. A slot's
+// text is compared in full, so another text there is a miss, never a
+// wrong answer; and what they keep holds for any document, so one
+// document's reading hands them to the next (slotPool) rather than make
+// 32 KB anew.
 type slots struct {
-	recent [recentSlots]recentFacts // the facts of seen
+	recent [recentSlots]recentFacts // facts, as seen has them
 	// normalize.Fold of short texts: an indicator table repeats its
 	// level names, natures and units row after row, and a merged cell is
 	// read in every row it covers.
