@@ -187,16 +187,6 @@ func cutKindSuffix(s string) string {
 	return trimOneSuffix(u, kindScopes)
 }
 
-// trimOneSuffix is s without the first of words that ends it.
-func trimOneSuffix(s string, words []string) string {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return s[:len(s)-len(w)]
-		}
-	}
-	return s
-}
-
 // yearOnly tells a name that is only a year (2023年度), or nothing: what
 // ^(?:\s*20\d{2}\s*年度?\s*)?$ matches.
 func yearOnly(s string) bool {
@@ -214,8 +204,6 @@ func yearOnly(s string) bool {
 	t = strings.TrimPrefix(t[len("年"):], "度")
 	return strings.TrimLeft(t, regexpSpace) == ""
 }
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // yearIn is the first year written in s as 2023年 or 【2023】, 0 when none:
 // what (20\d{2})\s*年|【(20\d{2})】 found first.

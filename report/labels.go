@@ -382,19 +382,6 @@ func (lb *labeler) isLabel(text string) bool {
 	return f != NoField
 }
 
-// trimSpace is strings.TrimSpace(s), sooner for a text that starts and ends
-// in Chinese, as most cells do: strings.TrimSpace looks such runes up in
-// unicode's tables, and none above U+3000 is white space (the last of
-// unicode.White_Space).
-func trimSpace(s string) string {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if first > '\u3000' && last > '\u3000' {
-		return s
-	}
-	return strings.TrimSpace(s)
-}
-
 // looksLikeLabel tells a short text without digits that ends in a colon: a
 // label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {

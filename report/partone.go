@@ -86,9 +86,6 @@ func joinText(a, b string) string {
 // more than the rest of part one's reading: what each scan reads is what
 // the regexp in its comment matched (TestPartOneScans compares them).
 
-// regexpSpace is the white space \s matches.
-const regexpSpace = "\t\n\f\r "
-
 // numberedItem reads a numbered item, 1. 甲 or 2、乙: its number and its
 // text, as ^\s*(\d+)\s*[.．、]\s*(.*)$ matched them.
 func numberedItem(t string) (no, text string, ok bool) {
@@ -141,24 +138,4 @@ func labeledField(t string, labels ...string) (string, bool) {
 		return "", false
 	}
 	return lineRest(s)
-}
-
-// lineRest is what \s*(.*)$ reads of s: s after its white space, when no
-// line break follows (. matches none).
-func lineRest(s string) (string, bool) {
-	s = strings.TrimLeft(s, regexpSpace)
-	if strings.Contains(s, "\n") {
-		return "", false
-	}
-	return s, true
-}
-
-// cutAnyPrefix is s after the first of prefixes it starts with.
-func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
-	for _, p := range prefixes {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return rest, true
-		}
-	}
-	return s, false
 }

@@ -488,14 +488,6 @@ func unitLine(t string) (code, name string, ok bool) {
 	return s[:6], name, true
 }
 
-// cutColon is s after a colon it starts with, half- or full-width.
-func cutColon(s string) (string, bool) {
-	if rest, ok := strings.CutPrefix(s, ":"); ok {
-		return rest, true
-	}
-	return strings.CutPrefix(s, "：")
-}
-
 // headerRank is the rank of a unit named in the line above the tables: it
 // names the submitting unit, before any label in the table.
 const headerRank = 10
