@@ -176,7 +176,6 @@ func isAmountUnit(s string) bool {
 type labeler struct {
 	info map[string]Field
 	cols map[string]Field
-	seen map[string]*facts // the facts of the document's texts, by text
 	*slots
 	// the user named level columns, which may say neither 级 nor 指标
 	userLevels bool
@@ -194,8 +193,7 @@ var defaultInfo = func() map[string]Field {
 
 // newLabeler adds the user's synonyms (by field) to the declared ones.
 func newLabeler(extra map[Field][]string) *labeler {
-	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, seen: make(map[string]*facts, 256), // a form has a few hundred texts
-		slots: slotPool.Get().(*slots)}
+	lb := &labeler{info: map[string]Field{}, cols: map[string]Field{}, slots: slotPool.Get().(*slots)}
 	for f, labels := range extra {
 		for _, l := range labels {
 			key := foldLabel(l).key
@@ -225,9 +223,9 @@ func (lb *labeler) infoFieldOf(k *facts) (Field, label) {
 	return k.info, k.label
 }
 
-// facts returns the facts of text, from the labeler's own memory when the
-// document had it before: a document asks of its cells over and over, and
-// a small map answers sooner than the process's large one.
+// facts returns the facts of text, from the labeler's slots when it was
+// asked lately: a document asks of its cells over and over, and a slot
+// answers sooner than the process's large map.
 func (lb *labeler) facts(text string) *facts {
 	if len(text) > maxLabel {
 		return noFacts
@@ -236,11 +234,7 @@ func (lb *labeler) facts(text string) *facts {
 	if r.facts != nil && r.text == text {
 		return r.facts
 	}
-	k, ok := lb.seen[text]
-	if !ok {
-		k = factsOf(text)
-		lb.seen[text] = k
-	}
+	k := factsOf(text)
 	r.text, r.facts = text, k
 	return k
 }
@@ -259,7 +253,7 @@ const (
 // document's reading hands them to the next (slotPool) rather than make
 // 32 KB anew.
 type slots struct {
-	recent [recentSlots]recentFacts // facts, as seen has them
+	recent [recentSlots]recentFacts // facts, from factsOf
 	// normalize.Fold of short texts: an indicator table repeats its
 	// level names, natures and units row after row, and a merged cell is
 	// read in every row it covers.
