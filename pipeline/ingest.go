@@ -88,7 +88,7 @@ type result struct {
 // Ingest reads the files and folders (recursively) in paths and stores
 // each .docx or .pdf, recognized by content, as a document in st: read in
 // parallel (in worker processes when cfg.Reader isolates), written by one
-// writer as each file is done, one transaction per document. Files already
+// writer as files are done, up to maxBatch to a transaction. Files already
 // stored are skipped by their SHA-256. A file that cannot be read is stored
 // as failed and stops nothing. When the context is cancelled, the documents
 // stored so far stay stored and a rerun finishes the job.
