@@ -316,8 +316,9 @@ func placeGlyphs(tables []*tableFrag, gs []glyph) (rest []glyph) {
 	// the glyphs into one array that the cells' slices share.
 	where := make([]*tableCell, len(gs))
 	inCells := 0
+	var last cellHint
 	for i := range gs {
-		if cell := cellAt(tables, &gs[i]); cell != nil {
+		if cell := cellAt(tables, &gs[i], &last); cell != nil {
 			where[i] = cell
 			cell.nglyphs++
 			inCells++
@@ -342,18 +343,32 @@ func placeGlyphs(tables []*tableFrag, gs []glyph) (rest []glyph) {
 	return rest
 }
 
+// cellHint is the grid slot the last glyph fell in: consecutive glyphs
+// mostly share a cell, which then needs no search of the table's edges.
+type cellHint struct {
+	t    *tableFrag
+	r, c int
+}
+
 // cellAt returns the cell of the first of tables that glyph g's centre
-// falls in, nil when it falls in none.
-func cellAt(tables []*tableFrag, g *glyph) *tableCell {
+// falls in, nil when it falls in none. last is the slot the glyph before
+// fell in, and is set to this one's.
+func cellAt(tables []*tableFrag, g *glyph, last *cellHint) *tableCell {
 	cx, cy := (g.x0+g.x1)/2, g.midY()
 	for _, t := range tables {
 		if cx < t.box.X0 || cx > t.box.X1 || cy < t.box.Y0 || cy > t.box.Y1 {
 			continue
 		}
+		// Between the last slot's edges, bounded as the searches below
+		// bound them, the centre is where they would find it.
+		if r, c := last.r, last.c; t == last.t && t.xs[c] < cx && cx <= t.xs[c+1] && t.ys[r] > cy && cy >= t.ys[r+1] {
+			return t.grid[r][c]
+		}
 		c := sort.SearchFloat64s(t.xs, cx) - 1
 		r := sort.Search(len(t.ys), func(i int) bool { return t.ys[i] <= cy }) - 1
 		c = min(max(c, 0), t.cols()-1)
 		r = min(max(r, 0), t.rows()-1)
+		*last = cellHint{t, r, c}
 		return t.grid[r][c]
 	}
 	return nil
