@@ -378,16 +378,25 @@ func (in *interp) show(o operand) {
 	if font == nil {
 		font = defaultFont
 	}
+	// Within one string only the text matrix's translation moves: the rest
+	// of the glyph matrix (in.tm × ctm, as matrix.mul makes it), the size
+	// and whether the text is upright are the same for all its glyphs.
+	ctm := &gs.ctm
+	tm := in.tm
+	m0, m1 := tm[0]*ctm[0]+tm[1]*ctm[2], tm[0]*ctm[1]+tm[1]*ctm[3]
+	m2, m3 := tm[2]*ctm[0]+tm[3]*ctm[2], tm[2]*ctm[1]+tm[3]*ctm[3]
+	fs, th := gs.fontSize, gs.th
+	size := math.Abs(fs) * hypot(m2, m3)
+	// Only upright, horizontal text is kept: rotated stamps and
+	// watermarks are not part of the report's reading.
+	upright := m0 > 0 && math.Abs(m1) <= 0.05*m0 && math.Abs(m2) <= 0.05*math.Abs(m3) && m3 > 0 && !font.vertical
 	font.decode(s, func(sh shown) {
-		m := in.tm.mul(gs.ctm)
-		fs, th := gs.fontSize, gs.th
-		x := gs.rise*m[2] + m[4]
-		y := gs.rise*m[3] + m[5]
+		m4 := in.tm[4]*ctm[0] + in.tm[5]*ctm[2] + ctm[4]
+		m5 := in.tm[4]*ctm[1] + in.tm[5]*ctm[3] + ctm[5]
+		x := gs.rise*m2 + m4
+		y := gs.rise*m3 + m5
 		w := sh.width * fs * th
-		size := math.Abs(fs) * hypot(m[2], m[3])
-		// Only upright, horizontal text is kept: rotated stamps and
-		// watermarks are not part of the report's reading.
-		if sh.text != "" && m[0] > 0 && math.Abs(m[1]) <= 0.05*m[0] && math.Abs(m[2]) <= 0.05*math.Abs(m[3]) && m[3] > 0 && !font.vertical &&
+		if sh.text != "" && upright &&
 			x > -size && x < in.out.width+size && y > -size && y < in.out.height+size {
 			if len(in.out.glyphs) >= maxGlyphsPage {
 				panic(fmt.Errorf("%w: more than %d glyphs on a page", extract.ErrTooLarge, maxGlyphsPage))
@@ -395,7 +404,7 @@ func (in *interp) show(o operand) {
 			if in.out.glyphs == nil { // room for as many as the last page had
 				in.out.glyphs = make([]glyph, 0, max(64, in.doc.glyphHint))
 			}
-			in.out.glyphs = append(in.out.glyphs, glyph{x0: x, x1: x + w*m[0], y: y, size: size, text: sh.text})
+			in.out.glyphs = append(in.out.glyphs, glyph{x0: x, x1: x + w*m0, y: y, size: size, text: sh.text})
 		} else if sh.text != "" && strings.TrimSpace(sh.text) != "" && !font.vertical {
 			in.out.sideways++
 		}
