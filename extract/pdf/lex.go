@@ -136,8 +136,8 @@ func (l *psLexer) next() psToken {
 // by their bytes rather than hashed.
 func keyword(word []byte) string {
 	if len(word) <= 3 {
-		if i := shortKey(word); shortPacked[i] == packWord(word) {
-			return shortKeywords[i]
+		if p := packWord(word); shortPacked[shortKey(p)] == p {
+			return shortKeywords[shortKey(p)]
 		}
 	}
 	if k, ok := psKeywords[string(word)]; ok {
@@ -146,24 +146,20 @@ func keyword(word []byte) string {
 	return string(word)
 }
 
-// shortKey is the slot of a word of at most 3 bytes in shortKeywords.
-func shortKey(w []byte) int {
-	h := len(w)
-	for _, c := range w {
-		h = h*13 + int(c)
-	}
-	return h & (shortKeySlots - 1)
-}
+// shortKey is the slot in shortKeywords of a word of at most 3 bytes,
+// packed: a multiplicative hash, whose top bits are the slot (the
+// factor is one that gives every keyword a slot of its own).
+func shortKey(p uint32) int { return int(p * 0xd8f16adf >> (32 - shortKeyBits)) }
 
 // shortKeywords holds the keywords of at most 3 bytes, each in its
 // shortKey slot (one that collides with another stays in psKeywords), and
 // shortPacked their bytes packed, for a comparison of two integers.
-const shortKeySlots = 1024
+const shortKeyBits = 10
 
-var shortKeywords, shortPacked = func() (t [shortKeySlots]string, p [shortKeySlots]uint32) {
+var shortKeywords, shortPacked = func() (t [1 << shortKeyBits]string, p [1 << shortKeyBits]uint32) {
 	for k := range psKeywords {
 		if len(k) <= 3 {
-			if i := shortKey([]byte(k)); t[i] == "" {
+			if i := shortKey(packWord([]byte(k))); t[i] == "" {
 				t[i], p[i] = k, packWord([]byte(k))
 			}
 		}
@@ -172,13 +168,17 @@ var shortKeywords, shortPacked = func() (t [shortKeySlots]string, p [shortKeySlo
 }()
 
 // packWord packs a word of at most 3 bytes, and its length, into an
-// integer that no other such word packs into.
+// integer that no other such word packs into; a longer word packs into 0.
 func packWord(w []byte) uint32 {
-	p := uint32(len(w))
-	for _, c := range w {
-		p = p<<8 | uint32(c)
+	switch len(w) {
+	case 1:
+		return 1<<8 | uint32(w[0])
+	case 2:
+		return 2<<16 | uint32(w[0])<<8 | uint32(w[1])
+	case 3:
+		return 3<<24 | uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2])
 	}
-	return p
+	return 0
 }
 
 // name returns the text of name bytes w, interned when l interns names.

@@ -92,7 +92,7 @@ func TestShortKeywords(t *testing.T) {
 	for k := range psKeywords {
 		if len(k) <= 3 {
 			n++
-			if got := shortKeywords[shortKey([]byte(k))]; got != k {
+			if got := shortKeywords[shortKey(packWord([]byte(k)))]; got != k {
 				t.Errorf("%q shares its slot with %q", k, got)
 			}
 		}
