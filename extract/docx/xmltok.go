@@ -498,6 +498,16 @@ func (z *xmlTokenizer) checkChars(s []byte, mode charMode) (decode bool, err err
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
+			// A three-byte character (all of Chinese text, and its
+			// full-width punctuation) is valid, and an XML character,
+			// when its lead byte needs no narrower range of the second
+			// than 80-BF, as E0 and ED do, and it is not U+FFFE or U+FFFF:
+			// that much is told without decoding it.
+			if i+2 < len(s) && 0xe1 <= c && c <= 0xef && c != 0xed && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+				(c != 0xef || s[i+1] != 0xbf || s[i+2] < 0xbe) {
+				i += 3
+				continue
+			}
 			r, size := utf8.DecodeRune(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				return false, z.syntaxError(at(i), "invalid UTF-8")

@@ -146,6 +146,28 @@ func TestTokenizerNames(t *testing.T) {
 	}
 }
 
+// TestTokenizerThreeByteChars: every three-byte sequence of a lead byte
+// E0-EF and continuation bytes at the edges of their ranges is taken or
+// refused as encoding/xml does, in text and in an attribute value (checkChars
+// tells most of them valid without decoding them).
+func TestTokenizerThreeByteChars(t *testing.T) {
+	edges := []byte{0x7f, 0x80, 0x9f, 0xa0, 0xbd, 0xbe, 0xbf, 0xc0}
+	for lead := 0xe0; lead <= 0xef; lead++ {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				c := string([]byte{byte(lead), b1, b2})
+				for _, s := range []string{"<a>" + c + "</a>", "<a>x" + c, `<a b="` + c + `"/>`} {
+					for _, window := range []int{1, windowSize} {
+						if diff := sameTokens([]byte(s), strings.NewReader(s), window); diff != "" {
+							t.Errorf("%q, window %d: %s", s, window, diff)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestTokenizerCorpus reads every XML part of every .docx at hand with
 // both tokenizers: real parts, big and small, with a window smaller than
 // most of them.
