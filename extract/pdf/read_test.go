@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract"
 )
@@ -190,6 +191,26 @@ func checkPositions(t *testing.T, doc *extract.Document) {
 			box("cell "+c.Text, c.Pos)
 			if c.Pos.Table != tbl.Pos.Table || c.Pos.Row != c.Row || c.Pos.Col != c.Col {
 				t.Errorf("cell %q at %+v in table %d", c.Text, c.Pos, tbl.Pos.Table)
+			}
+		}
+	}
+}
+
+// TestHasRuneError holds hasRuneError to strings.ContainsRune over every
+// lead byte, alone and before continuation bytes at the edges of their
+// ranges.
+func TestHasRuneError(t *testing.T) {
+	edges := []byte{0x00, 0x7f, 0x80, 0x9f, 0xa0, 0xbc, 0xbd, 0xbe, 0xbf, 0xc0, 0xff}
+	for c := range 256 {
+		ss := []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)})}
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				ss = append(ss, string([]byte{byte(c), b1, b2}))
+			}
+		}
+		for _, s := range ss {
+			if got, want := hasRuneError(s), strings.ContainsRune(s, utf8.RuneError); got != want {
+				t.Errorf("hasRuneError(%q) = %v, want %v", s, got, want)
 			}
 		}
 	}
