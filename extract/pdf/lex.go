@@ -287,6 +287,16 @@ func scanNumber(b []byte, i int) (f float64, end int, ok bool) {
 
 func (l *psLexer) hexString() psToken {
 	out := l.buf[:0]
+	// Pairs of hex digits, nearly all a content stream's hex strings hold,
+	// first; the loop after them takes white space, an odd digit and the
+	// end.
+	for b := l.b; l.pos+1 < len(b); l.pos += 2 {
+		h, lo := hexValue[b[l.pos]], hexValue[b[l.pos+1]]
+		if h < 0 || lo < 0 {
+			break
+		}
+		out = append(out, byte(h)<<4|byte(lo))
+	}
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]

@@ -104,3 +104,27 @@ func TestShortKeywords(t *testing.T) {
 		t.Error("keyword does not return the word")
 	}
 }
+
+// TestHexString: digits in pairs, white space and other bytes between
+// them skipped, an odd last digit followed by 0, the string ended by '>'
+// or the data.
+func TestHexString(t *testing.T) {
+	for in, want := range map[string]string{
+		"<4E2D>":       "\x4e\x2d",
+		"<4e2d6F>":     "\x4e\x2d\x6f",
+		"<4E 2D\n>":    "\x4e\x2d",
+		"<4 E2D>":      "\x4e\x2d",
+		"<4E2>":        "\x4e\x20",
+		"<>":           "",
+		"<4E2D":        "\x4e\x2d",
+		"<4E2":         "\x4e\x20",
+		"<zz41>":       "\x41",
+		"<4G1>":        "\x41",
+		"<0001FFff> x": "\x00\x01\xff\xff",
+	} {
+		l := &psLexer{b: []byte(in)}
+		if got := l.next(); got.kind != psString || got.s != want {
+			t.Errorf("%q: %v %q, want a string %q", in, got.kind, got.s, want)
+		}
+	}
+}
