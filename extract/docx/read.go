@@ -497,7 +497,7 @@ func (rd *docxReader) skip() error {
 // the like) as if they were not there; it returns false at the current
 // element's end. depth counts the wrappers open, 0 to begin with. The
 // caller must consume the child (skip it at least).
-func (rd *docxReader) child(wrappers []string, depth *int) (bool, error) {
+func (rd *docxReader) child(wrappers wrapperSet, depth *int) (bool, error) {
 	for {
 		k, err := rd.next()
 		if err != nil {
@@ -510,7 +510,7 @@ func (rd *docxReader) child(wrappers []string, depth *int) (bool, error) {
 			}
 			*depth--
 		case tokStart:
-			if !isOneOf(rd.z.name, wrappers) {
+			if !wrappers.has(rd.z.name) {
 				return true, nil
 			}
 			*depth++
@@ -518,24 +518,40 @@ func (rd *docxReader) child(wrappers []string, depth *int) (bool, error) {
 	}
 }
 
-func isOneOf(name []byte, list []string) bool {
-	for _, x := range list {
-		if string(name) == x {
+// wrapperSet names the elements child reads through.
+type wrapperSet uint8
+
+const (
+	noWrappers wrapperSet = iota
+	// Content controls, custom XML and tracked insertions wrap content
+	// Word shows: block and table content is read through them. Anything
+	// else unknown (sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …)
+	// is skipped.
+	blockWrappers
+	// Hyperlinks, smart tags, content controls, insertions, simple fields
+	// and equations wrap text Word shows; deletions, moves away, proofing
+	// marks, bookmarks and comment ranges are skipped.
+	inlineWrappers
+)
+
+// has reports whether name is one of the set's. A switch, which the
+// compiler makes a search by length and bytes, where a loop compared
+// name with each of a list's names.
+func (w wrapperSet) has(name []byte) bool {
+	switch w {
+	case blockWrappers:
+		switch string(name) {
+		case "sdt", "sdtContent", "customXml", "ins", "moveTo":
+			return true
+		}
+	case inlineWrappers:
+		switch string(name) {
+		case "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara":
 			return true
 		}
 	}
 	return false
 }
-
-// Content controls, custom XML and tracked insertions wrap content Word
-// shows: block and table content is read through them. Anything else
-// unknown (sdtPr, del, moveFrom, sectPr, bookmarks, altChunk …) is skipped.
-var blockWrappers = []string{"sdt", "sdtContent", "customXml", "ins", "moveTo"}
-
-// Hyperlinks, smart tags, content controls, insertions, simple fields and
-// equations wrap text Word shows; deletions, moves away, proofing marks,
-// bookmarks and comment ranges are skipped.
-var inlineWrappers = []string{"hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "bdo", "dir", "oMath", "oMathPara"}
 
 func (rd *docxReader) readDocument(r io.Reader) error {
 	rd.z.reset(r)
@@ -688,7 +704,7 @@ func (rd *docxReader) paragraph(cell *cellPos, dst *[]extract.Block) error {
 // paraProps reads w:pPr.
 func (rd *docxReader) paraProps(p *extract.Paragraph, outline *int) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -702,7 +718,7 @@ func (rd *docxReader) paraProps(p *extract.Paragraph, outline *int) error {
 		case "numPr":
 			li := &extract.ListItem{}
 			for depth := 0; ; {
-				ok, err := rd.child(nil, &depth)
+				ok, err := rd.child(noWrappers, &depth)
 				if !ok {
 					if err != nil {
 						return err
@@ -761,7 +777,7 @@ func (rd *docxReader) inline(p *extract.Paragraph, outline *int, dst *[]extract.
 func (rd *docxReader) run(dst *[]extract.Block, cell *cellPos) error {
 	hidden := false
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -826,7 +842,7 @@ func (rd *docxReader) runChar(name []byte) {
 // runProps reads w:rPr for w:vanish.
 func (rd *docxReader) runProps(hidden *bool) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -844,7 +860,7 @@ func (rd *docxReader) runProps(hidden *bool) error {
 // it (w:rt) is not.
 func (rd *docxReader) ruby(dst *[]extract.Block, cell *cellPos) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -996,7 +1012,7 @@ func (rd *docxReader) table() (*extract.Table, error) {
 // tableGrid reads w:tblGrid, counting its columns into cols.
 func (rd *docxReader) tableGrid(cols *int) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -1070,7 +1086,7 @@ func (rd *docxReader) row(table, rowNo int) (row extract.RawRow, width int, dele
 // rowProps reads w:trPr or w:tblPrEx.
 func (rd *docxReader) rowProps(row *extract.RawRow, deleted *bool) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
@@ -1121,7 +1137,7 @@ func (rd *docxReader) cell(pos *cellPos) (c extract.RawCell, hmerge bool, err er
 // cellProps reads w:tcPr.
 func (rd *docxReader) cellProps(c *extract.RawCell, hmerge *bool) error {
 	for depth := 0; ; {
-		ok, err := rd.child(nil, &depth)
+		ok, err := rd.child(noWrappers, &depth)
 		if !ok {
 			return err
 		}
