@@ -73,37 +73,41 @@ var psClass = func() (t [256]uint8) {
 }()
 
 func (l *psLexer) next() psToken {
-	b := l.b
-	for l.pos < len(b) {
-		c := b[l.pos]
+	// The position is kept in a local, stored back as a token ends: the
+	// loops over bytes then keep it in a register rather than in l.
+	b, pos := l.b, l.pos
+	for pos < len(b) {
+		c := b[pos]
 		if psClass[c] == psSpaceClass {
-			l.pos++
+			pos++
 		} else if c == '%' {
-			for l.pos < len(b) && b[l.pos] != '\n' && b[l.pos] != '\r' {
-				l.pos++
+			for pos < len(b) && b[pos] != '\n' && b[pos] != '\r' {
+				pos++
 			}
 		} else {
 			break
 		}
 	}
-	if l.pos >= len(b) {
+	if pos >= len(b) {
+		l.pos = pos
 		return psToken{kind: psEOF}
 	}
-	c := b[l.pos]
-	l.pos++
+	c := b[pos]
+	pos++
+	l.pos = pos
 	switch c {
 	case '[', '{':
 		return psToken{kind: psArrayOpen}
 	case ']', '}':
 		return psToken{kind: psArrayClose}
 	case '<':
-		if l.pos < len(b) && b[l.pos] == '<' {
+		if pos < len(b) && b[pos] == '<' {
 			l.pos++
 			return psToken{kind: psDictOpen}
 		}
 		return l.hexString()
 	case '>':
-		if l.pos < len(b) && b[l.pos] == '>' {
+		if pos < len(b) && b[pos] == '>' {
 			l.pos++
 		}
 		return psToken{kind: psDictClose}
@@ -112,23 +116,25 @@ func (l *psLexer) next() psToken {
 	case ')':
 		return psToken{kind: psKeyword, s: ")"}
 	case '/':
-		start := l.pos
-		for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
-			l.pos++
+		end := pos
+		for end < len(b) && psClass[b[end]] == psRegular {
+			end++
 		}
-		return psToken{kind: psName, s: l.name(b[start:l.pos])}
+		l.pos = end
+		return psToken{kind: psName, s: l.name(b[pos:end])}
 	}
-	start := l.pos - 1
+	start := pos - 1
 	if c >= '0' && c <= '9' || c == '.' || c == '+' || c == '-' {
 		if f, end, ok := scanNumber(b, start); ok {
 			l.pos = end
 			return psToken{kind: psNum, num: f}
 		}
 	}
-	for l.pos < len(b) && psClass[b[l.pos]] == psRegular {
-		l.pos++
+	for pos < len(b) && psClass[b[pos]] == psRegular {
+		pos++
 	}
-	return psToken{kind: psKeyword, s: keyword(b[start:l.pos])}
+	l.pos = pos
+	return psToken{kind: psKeyword, s: keyword(b[start:pos])}
 }
 
 // keyword returns word as a string, a shared one when it is a known
