@@ -535,9 +535,22 @@ func finite(xs ...float64) bool {
 }
 
 // fmax is math.Max, which the compiler does not inline (it calls
-// assembly): the builtin max, which is math.Max but where a NaN meets
-// +Inf (math.Max gives +Inf, max NaN). The layout takes it per glyph.
+// assembly). Two values in order, nearly all the layout meets, are settled
+// by comparing them; equal ones of no zero give either; the rest (zeros,
+// whose signs decide, and NaNs) go to the builtin max, which is math.Max
+// but where a NaN meets +Inf (math.Max gives +Inf, max NaN). The layout
+// takes it per glyph.
 func fmax(x, y float64) float64 {
+	switch {
+	case x > y:
+		return x
+	case y > x || x == y && x != 0:
+		return y
+	}
+	return fmaxSpecial(x, y)
+}
+
+func fmaxSpecial(x, y float64) float64 {
 	if x > math.MaxFloat64 || y > math.MaxFloat64 {
 		return math.Inf(1)
 	}
@@ -546,6 +559,16 @@ func fmax(x, y float64) float64 {
 
 // fmin is math.Min as fmax is math.Max: -Inf wins over a NaN.
 func fmin(x, y float64) float64 {
+	switch {
+	case x < y:
+		return x
+	case y < x || x == y && x != 0:
+		return y
+	}
+	return fminSpecial(x, y)
+}
+
+func fminSpecial(x, y float64) float64 {
 	if x < -math.MaxFloat64 || y < -math.MaxFloat64 {
 		return math.Inf(-1)
 	}
