@@ -11,7 +11,7 @@ import (
 )
 
 // This file is the content-stream interpreter: it runs a page's operators
-// (split by contentOps) and records what a reader of tables needs, the
+// (split by contentState.run) and records what a reader of tables needs, the
 // glyphs with their positions and the straight rules that draw table
 // borders. Everything is in display space: points, origin at the bottom
 // left of the page as it is shown (after /Rotate).
@@ -139,7 +139,7 @@ func (in *interp) run(strm pdflib.Value, res *resources) (err error) {
 		return err
 	}
 	// A stream cut short still shows what it had up to the cut.
-	st.run(data, func(op string, args []operand) { in.op(op, args, res) })
+	st.run(data, in, res)
 	return err
 }
 

@@ -412,18 +412,8 @@ const (
 	maxNesting    = 32
 )
 
-// contentOps runs the operators of content stream data through fn, with
-// their operands. Dictionaries (marked-content properties) are skipped,
-// inline images are passed as the operator "BI" with no operands and their
-// data skipped. The operands, arrays included, are fn's only until it
-// returns: their storage is used again for the next operator.
-func contentOps(data []byte, fn func(op string, args []operand)) {
-	var st contentState
-	st.run(data, fn)
-}
-
-// contentState is what contentOps reuses from one stream to the next: the
-// names read and the storage of operands.
+// contentState is what the runs of content streams reuse from one stream
+// to the next: the names read and the storage of operands.
 type contentState struct {
 	data  []byte // the decoded content
 	names map[string]string
@@ -432,7 +422,13 @@ type contentState struct {
 	buf   []byte
 }
 
-func (st *contentState) run(data []byte, fn func(op string, args []operand)) {
+// run runs the operators of content stream data through in.op, with their
+// operands (called directly, not through a func value: there is one per
+// operator). Dictionaries (marked-content properties) are skipped, inline
+// images are passed as the operator "BI" with no operands and their data
+// skipped. The operands, arrays included, are in.op's only until it
+// returns: their storage is used again for the next operator.
+func (st *contentState) run(data []byte, in *interp, res *resources) {
 	if st.names == nil {
 		st.names = make(map[string]string)
 	}
@@ -452,7 +448,7 @@ func (st *contentState) run(data []byte, fn func(op string, args []operand)) {
 				args = pushOperand(args, operand{psToken: t})
 				continue
 			}
-			fn(t.s, args)
+			in.op(t.s, args, res)
 			args = args[:0]
 			l.resetArena()
 		case psArrayOpen:
