@@ -158,46 +158,97 @@ func last(a []operand) operand {
 	return a[len(a)-1]
 }
 
-func (in *interp) op(op string, a []operand, res *resources) {
+// opCode is a content operator the interpreter acts on, as the lexer
+// numbers its keyword, so that op's switch jumps where it compared
+// strings; opNone is every other keyword.
+type opCode uint8
+
+const (
+	opNone opCode = iota
+	opSave
+	opRestore
+	opConcat
+	opLineWidth
+	opStrokeColor
+	opFillColor
+	opMoveTo
+	opLineTo
+	opCurve
+	opClosePath
+	opRect
+	opStroke
+	opFill
+	opFillStroke
+	opEndPath
+	opBeginText
+	opFont
+	opCharSpace
+	opWordSpace
+	opHScale
+	opLeading
+	opRise
+	opMoveText
+	opMoveTextLeading
+	opTextMatrix
+	opNextLine
+	opShow
+	opNextLineShow
+	opSpacingShow
+	opShowArray
+	opXObject
+	opInlineImage
+)
+
+// opCodes are the operators' codes by name (all names of at most 3 bytes,
+// which the lexer's short keyword table holds).
+var opCodes = map[string]opCode{
+	"q": opSave, "Q": opRestore, "cm": opConcat, "w": opLineWidth,
+	"G": opStrokeColor, "RG": opStrokeColor, "K": opStrokeColor, "SC": opStrokeColor, "SCN": opStrokeColor,
+	"g": opFillColor, "rg": opFillColor, "k": opFillColor, "sc": opFillColor, "scn": opFillColor,
+	"m": opMoveTo, "l": opLineTo, "c": opCurve, "v": opCurve, "y": opCurve, "h": opClosePath, "re": opRect,
+	"S": opStroke, "s": opStroke, "f": opFill, "F": opFill, "f*": opFill,
+	"B": opFillStroke, "B*": opFillStroke, "b": opFillStroke, "b*": opFillStroke, "n": opEndPath,
+	"BT": opBeginText, "Tf": opFont, "Tc": opCharSpace, "Tw": opWordSpace, "Tz": opHScale, "TL": opLeading,
+	"Ts": opRise, "Td": opMoveText, "TD": opMoveTextLeading, "Tm": opTextMatrix, "T*": opNextLine,
+	"Tj": opShow, "'": opNextLineShow, "\"": opSpacingShow, "TJ": opShowArray, "Do": opXObject, "BI": opInlineImage,
+}
+
+func (in *interp) op(op opCode, a []operand, res *resources) {
 	if in.doc.ops++; in.doc.ops > maxOpsPerDoc {
 		panic(fmt.Errorf("%w: more than %d content operators", extract.ErrTooLarge, maxOpsPerDoc))
 	}
 	gs := &in.gs
 	switch op {
 	// Graphics state.
-	case "q":
+	case opSave:
 		if len(in.saved) < maxGStateDepth {
 			in.saved = append(in.saved, *gs)
 		}
-	case "Q":
+	case opRestore:
 		if n := len(in.saved); n > 0 {
 			*gs = in.saved[n-1]
 			in.saved = in.saved[:n-1]
 		}
-	case "cm":
+	case opConcat:
 		if len(a) == 6 {
 			m := matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}
 			gs.ctm = m.mul(gs.ctm)
 		}
-	case "w":
+	case opLineWidth:
 		gs.lineWidth = num(a, 0)
-	case "G", "RG", "K":
+	case opStrokeColor:
 		gs.strokeOff = isWhite(a)
-	case "g", "rg", "k":
-		gs.fillOff = isWhite(a)
-	case "SC", "SCN":
-		gs.strokeOff = isWhite(a)
-	case "sc", "scn":
+	case opFillColor:
 		gs.fillOff = isWhite(a)
 
 	// Paths.
-	case "m":
+	case opMoveTo:
 		if in.pathPoints++; in.pathPoints > maxPathPoints {
 			break
 		}
 		x, y := gs.ctm.apply(num(a, 0), num(a, 1))
 		in.path.moveTo(point{x, y})
-	case "l":
+	case opLineTo:
 		if in.pathPoints++; in.pathPoints > maxPathPoints {
 			break
 		}
@@ -205,15 +256,15 @@ func (in *interp) op(op string, a []operand, res *resources) {
 			x, y := gs.ctm.apply(num(a, 0), num(a, 1))
 			in.path.lineTo(point{x, y})
 		}
-	case "c", "v", "y":
+	case opCurve:
 		// A curve is no rule: end the subpath at the curve's end point.
 		if len(a) >= 2 {
 			x, y := gs.ctm.apply(num(a, len(a)-2), num(a, len(a)-1))
 			in.path.moveTo(point{x, y})
 		}
-	case "h":
+	case opClosePath:
 		in.path.close()
-	case "re":
+	case opRect:
 		if in.pathPoints += 5; in.pathPoints > maxPathPoints {
 			break
 		}
@@ -223,63 +274,63 @@ func (in *interp) op(op string, a []operand, res *resources) {
 		p2x, p2y := gs.ctm.apply(x+w, y+h)
 		p3x, p3y := gs.ctm.apply(x, y+h)
 		in.path.moveTo(point{p0x, p0y}, point{p1x, p1y}, point{p2x, p2y}, point{p3x, p3y}, point{p0x, p0y})
-	case "S", "s":
+	case opStroke:
 		in.stroke()
 		in.endPath()
-	case "f", "F", "f*":
+	case opFill:
 		in.fill()
 		in.endPath()
-	case "B", "B*", "b", "b*":
+	case opFillStroke:
 		in.fill()
 		in.stroke()
 		in.endPath()
-	case "n":
+	case opEndPath:
 		in.endPath()
 
 	// Text.
-	case "BT":
+	case opBeginText:
 		in.tm, in.tlm = identity, identity
-	case "Tf":
+	case opFont:
 		if len(a) == 2 {
 			gs.font = in.doc.font(res, a[0].s)
 			gs.fontSize = num(a, 1)
 		}
-	case "Tc":
+	case opCharSpace:
 		gs.tc = num(a, 0)
-	case "Tw":
+	case opWordSpace:
 		gs.tw = num(a, 0)
-	case "Tz":
+	case opHScale:
 		gs.th = num(a, 0) / 100
-	case "TL":
+	case opLeading:
 		gs.tl = num(a, 0)
-	case "Ts":
+	case opRise:
 		gs.rise = num(a, 0)
-	case "Td":
+	case opMoveText:
 		in.tlm = matrix{1, 0, 0, 1, num(a, 0), num(a, 1)}.mul(in.tlm)
 		in.tm = in.tlm
-	case "TD":
+	case opMoveTextLeading:
 		gs.tl = -num(a, 1)
 		in.tlm = matrix{1, 0, 0, 1, num(a, 0), num(a, 1)}.mul(in.tlm)
 		in.tm = in.tlm
-	case "Tm":
+	case opTextMatrix:
 		if len(a) == 6 {
 			in.tlm = matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}
 			in.tm = in.tlm
 		}
-	case "T*":
+	case opNextLine:
 		in.nextLine()
-	case "Tj":
+	case opShow:
 		in.show(last(a))
-	case "'":
+	case opNextLineShow:
 		in.nextLine()
 		in.show(last(a))
-	case "\"":
+	case opSpacingShow:
 		if len(a) == 3 {
 			gs.tw, gs.tc = num(a, 0), num(a, 1)
 		}
 		in.nextLine()
 		in.show(last(a))
-	case "TJ":
+	case opShowArray:
 		for _, x := range last(a).arr {
 			switch x.kind {
 			case psString:
@@ -290,11 +341,11 @@ func (in *interp) op(op string, a []operand, res *resources) {
 		}
 
 	// External objects.
-	case "Do":
+	case opXObject:
 		if x := last(a); x.kind == psName {
 			in.xobject(res, x.s)
 		}
-	case "BI":
+	case opInlineImage:
 		in.out.images++
 	}
 }

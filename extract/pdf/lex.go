@@ -28,6 +28,7 @@ const (
 
 type psToken struct {
 	kind psTokKind
+	op   opCode // of a keyword
 	s    string
 	num  float64
 }
@@ -134,22 +135,23 @@ func (l *psLexer) next() psToken {
 		pos++
 	}
 	l.pos = pos
-	return psToken{kind: psKeyword, s: keyword(b[start:pos])}
+	s, op := keyword(b[start:pos])
+	return psToken{kind: psKeyword, op: op, s: s}
 }
 
 // keyword returns word as a string, a shared one when it is a known
-// keyword. Operators, all of them short, are looked up in a small table
-// by their bytes rather than hashed.
-func keyword(word []byte) string {
+// keyword, and its opCode. Operators, all of them short, are looked up in
+// a small table by their bytes rather than hashed.
+func keyword(word []byte) (string, opCode) {
 	if len(word) <= 3 {
 		if p := packWord(word); shortPacked[shortKey(p)] == p {
-			return shortKeywords[shortKey(p)]
+			return shortKeywords[shortKey(p)], shortOps[shortKey(p)]
 		}
 	}
 	if k, ok := psKeywords[string(word)]; ok {
-		return k
+		return k, opNone
 	}
-	return string(word)
+	return string(word), opNone
 }
 
 // shortKey is the slot in shortKeywords of a word of at most 3 bytes,
@@ -171,6 +173,16 @@ var shortKeywords, shortPacked = func() (t [1 << shortKeyBits]string, p [1 << sh
 		}
 	}
 	return t, p
+}()
+
+// shortOps holds the opCode of the keyword in each slot of shortKeywords.
+var shortOps = func() (t [1 << shortKeyBits]opCode) {
+	for k, op := range opCodes {
+		if i := shortKey(packWord([]byte(k))); shortKeywords[i] == k {
+			t[i] = op
+		}
+	}
+	return t
 }()
 
 // packWord packs a word of at most 3 bytes, and its length, into an
@@ -441,14 +453,17 @@ func (st *contentState) run(data []byte, in *interp, res *resources) {
 		case psEOF:
 			return
 		case psKeyword:
-			switch t.s {
-			case "BI":
+			switch t.op {
+			case opInlineImage:
 				skipInlineImage(l)
-			case "true", "false", "null":
-				args = pushOperand(args, operand{psToken: t})
-				continue
+			case opNone:
+				switch t.s {
+				case "true", "false", "null":
+					args = pushOperand(args, operand{psToken: t})
+					continue
+				}
 			}
-			in.op(t.s, args, res)
+			in.op(t.op, args, res)
 			args = args[:0]
 			l.resetArena()
 		case psArrayOpen:

@@ -100,7 +100,8 @@ func TestShortKeywords(t *testing.T) {
 	if n < 70 {
 		t.Errorf("%d short keywords, want the content operators", n)
 	}
-	if keyword([]byte("Tj")) != "Tj" || keyword([]byte("Tx")) != "Tx" || keyword([]byte("endbfchar")) != "endbfchar" {
+	kw := func(w string) string { s, _ := keyword([]byte(w)); return s }
+	if kw("Tj") != "Tj" || kw("Tx") != "Tx" || kw("endbfchar") != "endbfchar" {
 		t.Error("keyword does not return the word")
 	}
 }
@@ -125,6 +126,22 @@ func TestHexString(t *testing.T) {
 		l := &psLexer{b: []byte(in)}
 		if got := l.next(); got.kind != psString || got.s != want {
 			t.Errorf("%q: %v %q, want a string %q", in, got.kind, got.s, want)
+		}
+	}
+}
+
+// TestOpCodes wants each operator the interpreter acts on read as a
+// keyword with its opCode, and other keywords with none.
+func TestOpCodes(t *testing.T) {
+	for name, op := range opCodes {
+		l := &psLexer{b: []byte(name + " ")}
+		if tok := l.next(); tok.kind != psKeyword || tok.s != name || tok.op != op || op == opNone {
+			t.Errorf("%q: %+v, want a keyword of opCode %d", name, tok, op)
+		}
+	}
+	for _, name := range []string{"BDC", "EMC", "d", "Tr", "true", "endbfchar", "Tx"} {
+		if tok := (&psLexer{b: []byte(name)}).next(); tok.op != opNone {
+			t.Errorf("%q: opCode %d, want none", name, tok.op)
 		}
 	}
 }
