@@ -73,6 +73,15 @@ var psClass = func() (t [256]uint8) {
 	return t
 }()
 
+// psNumStart holds the bytes a number starts with: a digit, a point or a
+// sign.
+var psNumStart = func() (t [256]bool) {
+	for _, c := range []byte("0123456789.+-") {
+		t[c] = true
+	}
+	return t
+}()
+
 func (l *psLexer) next() psToken {
 	// The position is kept in a local, stored back as a token ends: the
 	// loops over bytes then keep it in a register rather than in l.
@@ -125,7 +134,7 @@ func (l *psLexer) next() psToken {
 		return psToken{kind: psName, s: l.name(b[pos:end])}
 	}
 	start := pos - 1
-	if c >= '0' && c <= '9' || c == '.' || c == '+' || c == '-' {
+	if psNumStart[c] {
 		if f, end, ok := scanNumber(b, start); ok {
 			l.pos = end
 			return psToken{kind: psNum, num: f}
