@@ -212,6 +212,13 @@ func strayBrackets(s string, stray func(pos int, c rune)) {
 	var buf [8]open
 	stack := buf[:0]
 	for i := 0; i < len(s); {
+		// A byte no bracket begins with is passed by itself: the walk
+		// reaches every byte a rune can begin with, as a walk rune by
+		// rune does, and a continuation byte begins no bracket.
+		if !bracketLeads[s[i]] {
+			i++
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(s[i:])
 		if c == '[' && strings.HasPrefix(s[i+1:], "bookmark:") {
 			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
@@ -236,6 +243,21 @@ func strayBrackets(s string, stray func(pos int, c rune)) {
 }
 
 var bracketPairs = map[rune]rune{'(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〔': '〕', '{': '}', '「': '」', '『': '』'}
+
+// bracketLeads marks each byte the UTF-8 form of a bracket, opening or
+// closing, begins with: ( ) [ ] { } and E3, EF. Most of a Chinese text's
+// bytes are none of them, and strayBrackets passes those without decoding
+// a rune or looking it up in the maps.
+var bracketLeads = func() (leads [256]bool) {
+	var buf [utf8.UTFMax]byte
+	for o, c := range bracketPairs {
+		utf8.EncodeRune(buf[:], o)
+		leads[buf[0]] = true
+		utf8.EncodeRune(buf[:], c)
+		leads[buf[0]] = true
+	}
+	return leads
+}()
 
 var closingOf = func() map[rune]rune {
 	m := map[rune]rune{}

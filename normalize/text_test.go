@@ -1,8 +1,13 @@
 package normalize
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -88,6 +93,64 @@ func TestNarrow(t *testing.T) {
 	for in, want := range map[string]string{"４.１７": "4.17", "１，２００": "1,200", "９０％": "90%", "—": "-", "六百萬": "六百万", "绩效": "绩效"} {
 		if got := Narrow(in); got != want {
 			t.Errorf("Narrow(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// strayBracketsByRune is strayBrackets as it was before bracketLeads:
+// every rune decoded and looked up in the maps.
+func strayBracketsByRune(s string, stray func(pos int, c rune)) {
+	type open struct {
+		pos int
+		c   rune
+	}
+	var stack []open
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if c == '[' && strings.HasPrefix(s[i+1:], "bookmark:") {
+			if j := strings.IndexByte(s[i:], ']'); j >= 0 {
+				i += j + 1
+				continue
+			}
+		}
+		if _, ok := bracketPairs[c]; ok {
+			stack = append(stack, open{i, c})
+		} else if opener, ok := closingOf[c]; ok {
+			if k := len(stack); k > 0 && stack[k-1].c == opener {
+				stack = stack[:k-1]
+			} else {
+				stray(i, c)
+			}
+		}
+		i += n
+	}
+	for _, o := range stack {
+		stray(o.pos, o.c)
+	}
+}
+
+// TestStrayBracketsByByte: strayBrackets, which decodes only at bytes a
+// bracket begins with, finds what a walk rune by rune finds, on texts of
+// brackets, Chinese punctuation sharing their first bytes, residue and
+// broken UTF-8.
+func TestStrayBracketsByByte(t *testing.T) {
+	pieces := []string{
+		"(", ")", "[", "]", "{", "}", "（", "）", "【", "】", "《", "》", "〔", "〕", "「", "」", "『", "』",
+		"，", "。", "、", "：", "％", "〒", "\u3000", "〇", "项目", "a", " ", "[bookmark:", "[bookmark: _Toc1]",
+		"\xff", "\xe3", "\xe3\x80", "\xef\xbc", "\xbc\x88", "\x80", "\xed\xa0\x80", "\xf0\x9f\x98",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		var got, want []string
+		strayBrackets(s, func(pos int, c rune) { got = append(got, fmt.Sprint(pos, string(c))) })
+		strayBracketsByRune(s, func(pos int, c rune) { want = append(want, fmt.Sprint(pos, string(c))) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("strayBrackets(%q) = %v, by rune %v", s, got, want)
 		}
 	}
 }
