@@ -43,6 +43,10 @@ func needsFold(s string) bool {
 			i++
 			continue
 		}
+		if plainRune3(s, i) {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
 			return true
@@ -50,6 +54,21 @@ func needsFold(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// plainRune3 says whether s[i:] begins with a valid three-byte rune from
+// U+3001 to U+FFFF, save the surrogates: the Chinese characters and
+// punctuation most texts are made of, none of them white space (U+3000 is
+// the last). Leads E3 to EF take any continuation bytes but ED, whose
+// second byte above 9F would encode a surrogate; it is left to the decoder.
+func plainRune3(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	return c >= 0xE3 && c <= 0xEF && c != 0xED &&
+		c1&0xC0 == 0x80 && c2&0xC0 == 0x80 &&
+		!(c == 0xE3 && c1 == 0x80 && c2 == 0x80)
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace holds for.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -151,6 +152,42 @@ func TestStrayBracketsByByte(t *testing.T) {
 		strayBracketsByRune(s, func(pos int, c rune) { want = append(want, fmt.Sprint(pos, string(c))) })
 		if !slices.Equal(got, want) {
 			t.Fatalf("strayBrackets(%q) = %v, by rune %v", s, got, want)
+		}
+	}
+}
+
+// needsFoldByRune is needsFold as it was before plainRune3: every
+// non-ASCII rune decoded and looked up.
+func needsFoldByRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
+}
+
+// TestNeedsFoldByByte: needsFold, which passes most Chinese runes by their
+// bytes, says what decoding every rune says: for each rune alone and
+// between others, and for texts of broken UTF-8.
+func TestNeedsFoldByByte(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, s := range []string{string(r), "项" + string(r) + "目", string(r)[:len(string(r))-1] + "项"} {
+			if got, want := needsFold(s), needsFoldByRune(s); got != want {
+				t.Fatalf("needsFold(%q) = %v, by rune %v", s, got, want)
+			}
+		}
+	}
+	pieces := []string{"项目", "，", "。", "\u3000", "\u2028", "\u00a0", "a", " ", "\n", "\xff", "\xe3", "\xe3\x80", "\xed\xa0\x80", "\xef\xbf", "\x80", "\xc2", "〇"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := needsFold(s), needsFoldByRune(s); got != want {
+			t.Fatalf("needsFold(%q) = %v, by rune %v", s, got, want)
 		}
 	}
 }
