@@ -82,6 +82,14 @@ func fold(s string, record bool) (string, []Change) {
 	var changes []Change
 	prev := utf8.RuneError // the rune before a run of white space
 	for i := 0; i < len(s); {
+		// A plain Chinese rune is copied as its bytes, without decoding
+		// it and searching unicode's tables; prev is decoded by hand.
+		if plainRune3(s, i) {
+			b.WriteString(s[i : i+3])
+			prev = rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			b.WriteRune(r)

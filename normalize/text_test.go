@@ -191,3 +191,69 @@ func TestNeedsFoldByByte(t *testing.T) {
 		}
 	}
 }
+
+// foldByRune is fold as it was before plainRune3: every rune decoded.
+func foldByRune(s string, record bool) (string, []Change) {
+	var b strings.Builder
+	var changes []Change
+	prev := utf8.RuneError
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			prev = r
+			i += n
+			continue
+		}
+		j := i
+		lineBreak := false
+		next := utf8.RuneError
+		for j < len(s) {
+			c, m := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(c) {
+				next = c
+				break
+			}
+			if c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\v' || c == '\f' {
+				lineBreak = true
+			}
+			j += m
+		}
+		to := ""
+		if i > 0 && j < len(s) && !(lineBreak && (isWide(prev) || isWide(next))) {
+			to = " "
+		}
+		b.WriteString(to)
+		if record && s[i:j] != to {
+			changes = append(changes, Change{Kind: "space", Pos: i, From: s[i:j], To: to})
+		}
+		i = j
+	}
+	return b.String(), changes
+}
+
+// TestFoldByByte: fold, which copies plain Chinese runes as bytes, folds
+// as decoding every rune does, next to each rune and on texts of white
+// space, wide and narrow signs and broken UTF-8.
+func TestFoldByByte(t *testing.T) {
+	check := func(s string) {
+		got, gotC := fold(s, true)
+		want, wantC := foldByRune(s, true)
+		if got != want || !reflect.DeepEqual(gotC, wantC) {
+			t.Fatalf("fold(%q) = %q %v, by rune %q %v", s, got, gotC, want, wantC)
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		check(string(r) + "\n a")
+		check("a \n" + string(r))
+	}
+	pieces := []string{"项目", "，", "。", "\u3000", "\u2028", "\u00a0", "a", " ", "\n", "\r\n", "\xff", "\xe3", "\xe3\x80", "\xed\xa0\x80", "\xef\xbf", "\x80", "\xc2", "〇", "ｶ", "Ａ", "ㄱ"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
