@@ -167,7 +167,7 @@ func subCells(t *extract.Table, c *extract.Cell) []*extract.Cell {
 	r := c.Row + 1
 	for col := c.Col; col < c.Col+c.ColSpan; col++ {
 		s := t.At(r, col)
-		if s != nil && s.Row == r && s.Col == col && s.Col+s.ColSpan <= c.Col+c.ColSpan && trimSpace(s.Text) != "" {
+		if s != nil && s.Row == r && s.Col == col && s.Col+s.ColSpan <= c.Col+c.ColSpan && normalize.TrimSpace(s.Text) != "" {
 			out = append(out, s)
 		}
 	}

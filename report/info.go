@@ -39,7 +39,7 @@ func (rd *reader) infoRow(t *extract.Table, r int) {
 	}
 	header := rd.headerRow(cells, r)
 	for i, c := range cells {
-		if c.Row != r || ps.consumed[c] || trimSpace(c.Text) == "" {
+		if c.Row != r || ps.consumed[c] || normalize.TrimSpace(c.Text) == "" {
 			continue
 		}
 		f, lb := rd.lab.infoField(c.Text)
@@ -238,7 +238,7 @@ func (rd *reader) below(t *extract.Table, label *extract.Cell) *extract.Cell {
 func (rd *reader) headerRow(cells []*extract.Cell, r int) bool {
 	n := 0
 	for _, c := range cells {
-		if c.Row != r || trimSpace(c.Text) == "" {
+		if c.Row != r || normalize.TrimSpace(c.Text) == "" {
 			continue
 		}
 		n++
@@ -338,7 +338,7 @@ func (rd *reader) headerAbove(t *extract.Table, c *extract.Cell) *extract.Cell {
 // colon (项目编码：13073025P…), after white space (资金总额 10000万元), or
 // where the digits begin (其中：上级资金16).
 func (rd *reader) cutLabel(text string) (Field, label, string, bool) {
-	s := trimSpace(text)
+	s := normalize.TrimSpace(text)
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:"), "其中")
 	try := func(head, value string) (Field, label, string, bool) {
 		f, lb := rd.lab.infoField(head)

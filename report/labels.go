@@ -379,7 +379,7 @@ func (lb *labeler) isLabel(text string) bool {
 // looksLikeLabel tells a short text without digits that ends in a colon: a
 // label the declarations do not know (资金性质：).
 func looksLikeLabel(text string) bool {
-	if t := trimSpace(text); len(t) > 12*utf8.UTFMax || utf8.RuneCountInString(t) > 12 {
+	if t := normalize.TrimSpace(text); len(t) > 12*utf8.UTFMax || utf8.RuneCountInString(t) > 12 {
 		// Narrow keeps the runes, and which of them are spaces: a long
 		// cell is no label, and is not narrowed to see so. More than 48
 		// bytes are more than 12 runes, without counting them.
@@ -395,7 +395,7 @@ func looksLikeLabel(text string) bool {
 // looksLikeHeader tells a short text without digits or sentence
 // punctuation: a column header (年初设定目标) rather than a value.
 func looksLikeHeader(text string) bool {
-	t := trimSpace(text)
+	t := normalize.TrimSpace(text)
 	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
 }
 

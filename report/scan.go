@@ -2,7 +2,6 @@ package report
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Small scans the reader runs instead of regexps, or sooner than the
@@ -51,16 +50,3 @@ func trimOneSuffix(s string, words []string) string {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// trimSpace is strings.TrimSpace(s), sooner for a text that starts and ends
-// in Chinese, as most cells do: strings.TrimSpace looks such runes up in
-// unicode's tables, and none above U+3000 is white space (the last of
-// unicode.White_Space).
-func trimSpace(s string) string {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if first > '\u3000' && last > '\u3000' {
-		return s
-	}
-	return strings.TrimSpace(s)
-}

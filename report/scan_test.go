@@ -225,23 +225,6 @@ func TestBracketSuffix(t *testing.T) {
 	}
 }
 
-// TestTrimSpace: trimSpace is strings.TrimSpace.
-func TestTrimSpace(t *testing.T) {
-	parts := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028",
-		"\u2029", "\u202f", "\u205f", "\u3000", "\u3001", "甲", "a", "\xff", "\xe3\x80", "\uFFFD", "𠀀"}
-	r := rand.New(rand.NewSource(1))
-	for range 300000 {
-		var b strings.Builder
-		for range r.Intn(6) {
-			b.WriteString(parts[r.Intn(len(parts))])
-		}
-		s := b.String()
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Fatalf("trimSpace(%q) = %q, strings.TrimSpace gives %q", s, got, want)
-		}
-	}
-}
-
 // TestTitleScans: the words and scans that read a title find what the
 // regexps they stand for matched.
 func TestTitleScans(t *testing.T) {

@@ -22,7 +22,7 @@ var (
 // "1,200.5", "４.１７", "600万元"). Blank reads as zero with ok true and
 // blank true.
 func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
-	s = normalize.Narrow(trimSpace(s))
+	s = normalize.Narrow(normalize.TrimSpace(s))
 	if strings.ContainsAny(s, ", 万元") { // a Replacer copies s even when it replaces nothing
 		s = amountNoise.Replace(s)
 	}
@@ -36,7 +36,7 @@ func parseAmount(s string) (d decimal.Decimal, blank, ok bool) {
 // parsePercent reads a spending-plan share ("24%", "24", "24.5％",
 // "24百分比").
 func parsePercent(s string) (decimal.Decimal, bool) {
-	s = normalize.Narrow(trimSpace(s))
+	s = normalize.Narrow(normalize.TrimSpace(s))
 	s = strings.TrimSuffix(s, "%") // the usual 24%, without the Replacer's copy
 	if strings.ContainsAny(s, "% 百") {
 		s = percentNoise.Replace(s)

@@ -146,5 +146,5 @@ func valueText(ind *report.Indicator) string {
 	if strings.Contains(nature, "定性") {
 		nature = "" // a kind, not part of the value
 	}
-	return trimSpace(nature + ind.Value + ind.Unit)
+	return normalize.TrimSpace(nature + ind.Value + ind.Unit)
 }

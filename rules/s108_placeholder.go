@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -51,6 +52,6 @@ var longestPlaceholder = func() (n int) {
 }()
 
 func isPlaceholder(s string) bool {
-	s = trimSpace(s)
+	s = normalize.TrimSpace(s)
 	return len(s) <= longestPlaceholder && placeholders[s] || strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
 }

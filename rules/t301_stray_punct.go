@@ -46,7 +46,7 @@ const (
 // cannot open or close a name, or a bracket left unpaired (normalize.Clean
 // is where brackets are paired).
 func strayPunct(s string) string {
-	s = trimSpace(s)
+	s = normalize.TrimSpace(s)
 	if s == "" {
 		return ""
 	}
@@ -64,7 +64,7 @@ func strayPunct(s string) string {
 
 // trimStray drops stray punctuation and spaces from both ends of a name.
 func trimStray(s string) string {
-	s = trimSpace(s)
+	s = normalize.TrimSpace(s)
 	s = strings.TrimLeft(s, badLeading+" ")
 	return strings.TrimRight(s, badTrailing+" ")
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -22,7 +23,7 @@ var t303 = &Rule{
 		for i := range p.Report.Projects {
 			pr := &p.Report.Projects[i]
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
-			title := trimSpace(dropYear(report.TitleName(pr.Title)))
+			title := normalize.TrimSpace(dropYear(report.TitleName(pr.Title)))
 			t, n := squeeze(trimStray(title)), squeeze(trimStray(dropYear(pr.Name)))
 			// A heading naming the fund a project's name qualifies
 			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
@@ -36,7 +37,7 @@ var t303 = &Rule{
 
 // squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
 func squeeze(s string) string {
-	if !hasSpace(s) { // most names: Fields would copy them whole
+	if !normalize.HasSpace(s) { // most names: Fields would copy them whole
 		return s
 	}
 	return strings.Join(strings.Fields(s), "")

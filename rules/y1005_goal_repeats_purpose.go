@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -39,7 +40,7 @@ const itemNumberStart = "0123456789０１２３４５６７８９（(一二三�
 
 // bareText drops a leading item number and trailing punctuation.
 func bareText(s string) string {
-	s = trimSpace(s)
+	s = normalize.TrimSpace(s)
 	// Most goals start with no number: only a first rune itemNumber can
 	// begin with is worth its regexp.
 	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(itemNumberStart, r) {

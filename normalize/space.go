@@ -1,4 +1,4 @@
-package rules
+package normalize
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// The rules trim and squeeze every name and value of a report, and most
-// begin and end with a Chinese character, where strings.TrimSpace and
-// unicode.IsSpace decode the rune and search the Unicode tables. A rune can
-// be white space only if its UTF-8 form begins with one of few bytes, so a
-// look at those bytes settles most texts.
+// The reader and the rules trim every cell, name and value of a report,
+// and most begin and end with a Chinese character, where strings.TrimSpace
+// and unicode.IsSpace decode the rune and search the Unicode tables. A rune
+// can be white space only if its UTF-8 form begins with one of few bytes,
+// so a look at those bytes settles most texts.
 
 // spaceLeads marks each byte the UTF-8 form of a white-space rune
 // (unicode.IsSpace) begins with: the ASCII spaces, C2 (U+0085, U+00A0),
@@ -32,10 +32,10 @@ var spaceLeads = func() (leads [256]bool) {
 	return leads
 }()
 
-// trimSpace is strings.TrimSpace(s), which it calls only when s begins or
+// TrimSpace is strings.TrimSpace(s), which it calls only when s begins or
 // ends with white space; it decodes a first or last rune only when that
 // may be white space (E3 also begins 。、【】).
-func trimSpace(s string) string {
+func TrimSpace(s string) string {
 	if s == "" {
 		return s
 	}
@@ -63,9 +63,9 @@ func lastLead(s string) byte {
 	return s[len(s)-1]
 }
 
-// hasSpace says whether s holds white space; only where a byte may begin
+// HasSpace says whether s holds white space; only where a byte may begin
 // a white-space rune does it decode.
-func hasSpace(s string) bool {
+func HasSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if spaceLeads[s[i]] {
 			return strings.IndexFunc(s[i:], unicode.IsSpace) >= 0

@@ -1,0 +1,51 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestTrimSpace: TrimSpace and HasSpace agree with strings.TrimSpace and
+// unicode.IsSpace around every white-space rune, its neighbours, CJK and
+// broken UTF-8.
+func TestTrimSpace(t *testing.T) {
+	ends := []string{"", "a", "中", "、", "【", "，", "\u00a1", "\u1681", "\u2060", "\u3001", "\xe2\x80", "\xc2", "\x80", "\xff"}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			ends = append(ends, string(r), string(r)+"中", "中"+string(r))
+		}
+	}
+	for _, a := range ends {
+		for _, b := range ends {
+			for _, mid := range []string{"", "中", " ", "x y", "\u3000"} {
+				s := a + mid + b
+				if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+					t.Errorf("TrimSpace(%q) = %q, want %q", s, got, want)
+				}
+				if got, want := HasSpace(s), strings.IndexFunc(s, unicode.IsSpace) >= 0; got != want {
+					t.Errorf("HasSpace(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTrimSpaceMixes: TrimSpace is strings.TrimSpace on texts mixing
+// white space, Chinese, a rune beyond three bytes and broken UTF-8.
+func TestTrimSpaceMixes(t *testing.T) {
+	parts := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028",
+		"\u2029", "\u202f", "\u205f", "\u3000", "\u3001", "甲", "a", "\xff", "\xe3\x80", "\uFFFD", "𠀀"}
+	r := rand.New(rand.NewPCG(1, 1))
+	for range 300000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("TrimSpace(%q) = %q, strings.TrimSpace gives %q", s, got, want)
+		}
+	}
+}
