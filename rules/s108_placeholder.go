@@ -53,5 +53,28 @@ var longestPlaceholder = func() (n int) {
 
 func isPlaceholder(s string) bool {
 	s = normalize.TrimSpace(s)
-	return len(s) <= longestPlaceholder && placeholders[s] || strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
+	return len(s) <= longestPlaceholder && placeholders[s] || hasTemplateStars(s)
+}
+
+// hasTemplateStars says whether s holds one of the template's unfilled
+// marks: **, ＊＊, XX or ××. One look at each byte, where four
+// strings.Contains would scan s four times.
+func hasTemplateStars(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '*', 'X':
+			if s[i+1] == s[i] {
+				return true
+			}
+		case 0xEF: // ＊ is EF BC 8A
+			if strings.HasPrefix(s[i:], "＊＊") {
+				return true
+			}
+		case 0xC3: // × is C3 97
+			if strings.HasPrefix(s[i:], "××") {
+				return true
+			}
+		}
+	}
+	return false
 }
