@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // keywords is a list of words a text is searched for, as the rules judge
 // indicator names (越小越好, 增长率, 及时 …). Most names hold none of the
@@ -18,6 +15,9 @@ type keywords struct {
 func newKeywords(words ...string) *keywords {
 	k := &keywords{words: words}
 	for _, w := range words {
+		if w == "" {
+			panic("rules: an empty keyword") // in compares last bytes
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		k.first.add(r)
 	}
@@ -30,8 +30,10 @@ func (k *keywords) in(s string) bool {
 		if !k.first.at(s, i) {
 			continue
 		}
+		// The word's last byte is compared first: where a rune of the
+		// set may begin, most words still differ, and one byte tells.
 		for _, w := range k.words {
-			if strings.HasPrefix(s[i:], w) {
+			if j := i + len(w); j <= len(s) && s[j-1] == w[len(w)-1] && s[i:j] == w {
 				return true
 			}
 		}

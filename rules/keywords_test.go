@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,39 @@ func TestKeywords(t *testing.T) {
 			}
 			if got := k.in(s); got != want {
 				t.Errorf("%q in %q = %v, want %v", words, s, got, want)
+			}
+		}
+	}
+}
+
+// TestKeywordsMixed: in agrees with a search word by word on texts made
+// of the rules' own keywords, their halves and runes near them.
+func TestKeywordsMixed(t *testing.T) {
+	lists := []*keywords{lowerBetter, higherBetter, growthWords}
+	for _, ck := range classKeywords {
+		lists = append(lists, ck.words)
+	}
+	var pieces []string
+	for _, k := range lists {
+		for _, w := range k.words {
+			r := []rune(w)
+			pieces = append(pieces, w, string(r[:1]), string(r[len(r)-1:]), string(r[0]+1), w[:len(w)-1])
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, k := range lists {
+			want := false
+			for _, w := range k.words {
+				want = want || strings.Contains(s, w)
+			}
+			if got := k.in(s); got != want {
+				t.Fatalf("%q in %q = %v, want %v", k.words, s, got, want)
 			}
 		}
 	}
