@@ -235,7 +235,7 @@ func namesSplitColumn(cands []columnCandidate) bool {
 	return false
 }
 
-var pastWords = words{"实际", "上年", "历史", "以前", "去年"}
+var pastWords = newWords("实际", "上年", "历史", "以前", "去年")
 
 // pickAlternative keeps one reading of a value group as the value: the
 // expected or current year's (预期2022年实现值 beside 2021年实际实现值), the
@@ -379,7 +379,7 @@ var listingFields = map[Field]bool{FieldName: true, FieldCode: true, FieldTotal:
 
 // notValueHeader marks the headers of columns beside the value that explain
 // it (指标解释, 评分标准, 备注).
-var notValueHeader = words{"指标", "说明", "解释", "标准", "依据", "备注", "方向", "分值", "权重", "得分"}
+var notValueHeader = newWords("指标", "说明", "解释", "标准", "依据", "备注", "方向", "分值", "权重", "得分")
 
 func hasCandidate(cands []columnCandidate, f Field) bool {
 	for _, c := range cands {

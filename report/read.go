@@ -248,8 +248,8 @@ var (
 	// The words of a title are looked for as words, not as regexp
 	// alternations: a title seen for the first time is matched against
 	// each of them.
-	formWords = words{"绩效目标", "绩效自评", "绩效评价指标"}
-	deptForm  = words{"部门整体", "整体支出", "单位整体", "整体绩效", "部门绩效目标表", "部门(单位)整体", "部门（单位）整体"}
+	formWords = newWords("绩效目标", "绩效自评", "绩效评价指标")
+	deptForm  = newWords("部门整体", "整体支出", "单位整体", "整体绩效", "部门绩效目标表", "部门(单位)整体", "部门（单位）整体")
 )
 
 type title struct {

@@ -192,7 +192,7 @@ func TestKeywordNeeds(t *testing.T) {
 			if k.re.MatchString(key) {
 				matched++
 				if !k.need.MatchString(key) {
-					t.Fatalf("%s matches %q, which holds none of %v", k.re, key, k.need)
+					t.Fatalf("%s matches %q, which holds none of %v", k.re, key, k.need.Words())
 				}
 			}
 		}

@@ -4,37 +4,20 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
-// TestKeywords: in agrees with a search word by word, wherever the word
-// sits, after runes that share its first bytes, and for ASCII words.
-func TestKeywords(t *testing.T) {
-	lists := [][]string{{"增长", "同比"}, {"合格率", "满意"}, {"PM2.5", "X"}, {"中"}}
-	texts := []string{"", "增", "增长", "年增长率", "同", "比同", "合格", "验收合格率", "不满意率", "满", "PM2", "pm2.5浓度", "≤PM2.5", "XX", "丮", "乀", "中", "a中", "\xe4\xb8", "\xe4"}
-	for _, words := range lists {
-		k := newKeywords(words...)
-		for _, s := range texts {
-			want := false
-			for _, w := range words {
-				want = want || strings.Contains(s, w)
-			}
-			if got := k.in(s); got != want {
-				t.Errorf("%q in %q = %v, want %v", words, s, got, want)
-			}
-		}
-	}
-}
-
-// TestKeywordsMixed: in agrees with a search word by word on texts made
+// TestKeywordsMixed: In agrees with a search word by word on texts made
 // of the rules' own keywords, their halves and runes near them.
 func TestKeywordsMixed(t *testing.T) {
-	lists := []*keywords{lowerBetter, higherBetter, growthWords}
+	lists := []*normalize.Keywords{lowerBetter, higherBetter, growthWords}
 	for _, ck := range classKeywords {
 		lists = append(lists, ck.words)
 	}
 	var pieces []string
 	for _, k := range lists {
-		for _, w := range k.words {
+		for _, w := range k.Words() {
 			r := []rune(w)
 			pieces = append(pieces, w, string(r[:1]), string(r[len(r)-1:]), string(r[0]+1), w[:len(w)-1])
 		}
@@ -48,11 +31,11 @@ func TestKeywordsMixed(t *testing.T) {
 		s := b.String()
 		for _, k := range lists {
 			want := false
-			for _, w := range k.words {
+			for _, w := range k.Words() {
 				want = want || strings.Contains(s, w)
 			}
-			if got := k.in(s); got != want {
-				t.Fatalf("%q in %q = %v, want %v", k.words, s, got, want)
+			if got := k.In(s); got != want {
+				t.Fatalf("%q in %q = %v, want %v", k.Words(), s, got, want)
 			}
 		}
 	}

@@ -124,9 +124,9 @@ func isRate(name string) bool {
 }
 
 // isGrowth says whether a rate may legitimately exceed 100% (增长率 …).
-func isGrowth(name string) bool { return growthWords.in(name) }
+func isGrowth(name string) bool { return growthWords.In(name) }
 
-var growthWords = newKeywords("增长", "增幅", "增速", "增加", "提高", "提升", "同比", "环比", "上涨")
+var growthWords = normalize.NewKeywords("增长", "增幅", "增速", "增加", "提高", "提升", "同比", "环比", "上涨")
 
 // isMoneyUnit says whether a unit is an amount of money (元, 万元, 元/人 …).
 func isMoneyUnit(u string) bool { return strings.Contains(u, "元") }

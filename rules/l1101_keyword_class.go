@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -41,12 +42,12 @@ var l1101 = &Rule{
 
 var classKeywords = []struct {
 	kind  kind
-	words *keywords
+	words *normalize.Keywords
 }{
-	{kindSatisfaction, newKeywords("满意")},
-	{kindTime, newKeywords("及时", "时限", "时效", "期限", "按时", "按期", "工期")},
-	{kindQuality, newKeywords("准确", "合格", "达标", "完好", "质量", "正确", "优良")},
-	{kindCost, newKeywords("成本", "费用", "经费", "单价")},
+	{kindSatisfaction, normalize.NewKeywords("满意")},
+	{kindTime, normalize.NewKeywords("及时", "时限", "时效", "期限", "按时", "按期", "工期")},
+	{kindQuality, normalize.NewKeywords("准确", "合格", "达标", "完好", "质量", "正确", "优良")},
+	{kindCost, normalize.NewKeywords("成本", "费用", "经费", "单价")},
 }
 
 // kindSet is a set of kinds, one bit each: a map per indicator was most
@@ -59,7 +60,7 @@ func (s kindSet) has(k kind) bool { return s&(1<<k) != 0 }
 func keywordKinds(name string) kindSet {
 	var out kindSet
 	for _, ck := range classKeywords {
-		if ck.words.in(name) {
+		if ck.words.In(name) {
 			out |= 1 << ck.kind
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jixiao/jixiao/normalize"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -81,17 +82,17 @@ var firstPrivateUse = rune(unicode.Co.R16[0].Lo)
 // residueStarts are the runes residue looks at: the marks' first
 // characters, control and private-use characters. Most texts hold none,
 // and mayHoldResidue tells so without decoding their runes.
-var residueStarts = func() (rs runeStarts) {
+var residueStarts = func() (rs normalize.RuneStarts) {
 	for _, m := range residueMarks {
 		r, _ := utf8.DecodeRuneInString(m)
-		rs.add(r)
+		rs.Add(r)
 	}
 	for _, t := range []*unicode.RangeTable{unicode.Cc, unicode.Co} {
 		for _, rg := range t.R16 {
-			rs.addRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+			rs.AddRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 		}
 		for _, rg := range t.R32 {
-			rs.addRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+			rs.AddRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 		}
 	}
 	return rs
@@ -102,7 +103,7 @@ var residueStarts = func() (rs runeStarts) {
 // holds no mark, so it need not be looked at.
 func mayHoldResidue(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if residueStarts.at(s, i) {
+		if residueStarts.At(s, i) {
 			return true
 		}
 	}

@@ -39,21 +39,21 @@ var v609 = &Rule{
 }
 
 var (
-	lowerBetter  = newKeywords("投诉", "差错", "错误率", "事故", "失误", "发生率", "返工", "不合格", "超支", "违规", "违纪", "故障率", "误差", "损耗", "流失", "死亡", "逾期", "延误", "空置", "闲置")
-	higherBetter = newKeywords("满意", "合格率", "完成率", "达标率", "及时率", "覆盖率", "准确率", "知晓率", "完好率", "到位率", "执行率", "通过率", "验收合格", "普及率", "成活率", "出勤率", "参与率")
+	lowerBetter  = normalize.NewKeywords("投诉", "差错", "错误率", "事故", "失误", "发生率", "返工", "不合格", "超支", "违规", "违纪", "故障率", "误差", "损耗", "流失", "死亡", "逾期", "延误", "空置", "闲置")
+	higherBetter = normalize.NewKeywords("满意", "合格率", "完成率", "达标率", "及时率", "覆盖率", "准确率", "知晓率", "完好率", "到位率", "执行率", "通过率", "验收合格", "普及率", "成活率", "出勤率", "参与率")
 )
 
 // polarity is -1 for an indicator that should be small, 1 for one that
 // should be large, 0 when unknown.
 func polarity(ind *report.Indicator) int {
 	name := ind.Level3
-	if lowerBetter.in(name) {
+	if lowerBetter.In(name) {
 		return -1
 	}
 	if isCost(ind) && isMoneyUnit(ind.Target.Unit) {
 		return -1
 	}
-	if higherBetter.in(name) {
+	if higherBetter.In(name) {
 		return 1
 	}
 	return 0
