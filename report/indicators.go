@@ -154,12 +154,14 @@ func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 // level header says 级 or 指标 (一级指标, 二级, 绩效指标分类, 具体指标).
 func mayHeadIndicators(cells []*extract.Cell) bool {
 	for _, c := range cells {
-		if len(c.Text) <= maxLabel && (strings.Contains(c.Text, "级") || strings.Contains(c.Text, "指标")) {
+		if len(c.Text) <= maxLabel && levelHeaderWords.MatchString(c.Text) {
 			return true
 		}
 	}
 	return false
 }
+
+var levelHeaderWords = newWords("级", "指标")
 
 // subCells are the cells in the row under a header cell, within its span.
 func subCells(t *extract.Table, c *extract.Cell) []*extract.Cell {

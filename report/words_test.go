@@ -10,8 +10,8 @@ import (
 // alternation of its words would.
 func TestWordsMatchAsAlternation(t *testing.T) {
 	texts := []string{"", "中期指标值", "年度资金总额", "上年度实际水平", "实施期目标", "项目总投资", "二级指标", "调整后预算数",
-		"往年", "历史数据", "得分", "指标解释", "备注", "中", "期中", "全 年", "本年度"}
-	for _, w := range []words{earlierYears, midTermWords, midColumn, annualInfo, pastWords, notValueHeader} {
+		"往年", "历史数据", "得分", "指标解释", "绩效指标分类", "一级", "等级", "备注", "中", "期中", "全 年", "本年度"}
+	for _, w := range []words{earlierYears, midTermWords, midColumn, annualInfo, pastWords, notValueHeader, levelHeaderWords} {
 		re := regexp.MustCompile(strings.Join(w.Words(), "|"))
 		for _, s := range texts {
 			if got, want := w.MatchString(s), re.MatchString(s); got != want {
