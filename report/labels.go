@@ -125,7 +125,7 @@ func fold(s string) label {
 	lb.annual = annualInfo.MatchString(s)
 	lb.midCol = midColumn.MatchString(s)
 	// Each of periodLike's periods says 月, 季度 or 年.
-	lb.period = strings.ContainsAny(s, "月季年") && periodLike.MatchString(s)
+	lb.period = periodRunes.MatchString(s) && periodLike.MatchString(s)
 	return lb
 }
 
@@ -351,10 +351,29 @@ func columnsOf(key string) []columnCandidate {
 	return nil
 }
 
+// The runes a text is searched for as words, one pass over its bytes,
+// where strings.ContainsAny decodes each rune of the text and looks for
+// it among runes beyond ASCII (TestWordsAsContainsAny).
+var (
+	periodRunes = runeWords("月季年")
+	valueSigns  = runeWords("%≥≤<>=")
+	valueMarks  = runeWords("0123456789，。；、,.;%")
+	clauseMarks = runeWords("，。；：:")
+)
+
+// runeWords is the runes of s as words.
+func runeWords(s string) words {
+	var list []string
+	for _, r := range s {
+		list = append(list, string(r))
+	}
+	return newWords(list...)
+}
+
 // keywordCandidate tells a key the keyword rules may read as a label: short,
 // and not a value (100%, ≥90, 1座).
 func keywordCandidate(key string) bool {
-	if utf8.RuneCountInString(key) > 16 || strings.ContainsAny(key, "%≥≤<>=") {
+	if utf8.RuneCountInString(key) > 16 || valueSigns.MatchString(key) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(key)
@@ -396,7 +415,7 @@ func looksLikeLabel(text string) bool {
 // punctuation: a column header (年初设定目标) rather than a value.
 func looksLikeHeader(text string) bool {
 	t := normalize.TrimSpace(text)
-	return t != "" && utf8.RuneCountInString(t) <= 10 && !strings.ContainsAny(t, "0123456789，。；、,.;%")
+	return t != "" && utf8.RuneCountInString(t) <= 10 && !valueMarks.MatchString(t)
 }
 
 // textSlot picks text's slot of recent from its length and its first and

@@ -215,7 +215,7 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 			return
 		}
 	}
-	if strings.Contains(t, "绩效") && formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !strings.ContainsAny(t, "，。；：:") {
+	if strings.Contains(t, "绩效") && formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !clauseMarks.MatchString(t) {
 		rd.titleStart = t
 	}
 	if y := yearLineOf(t); y > 0 && (rd.project != nil || rd.section == sectionNone) {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,6 +17,28 @@ func TestWordsMatchAsAlternation(t *testing.T) {
 		for _, s := range texts {
 			if got, want := w.MatchString(s), re.MatchString(s); got != want {
 				t.Errorf("%v.MatchString(%q) = %v, the regexp says %v", w.Words(), s, got, want)
+			}
+		}
+	}
+}
+
+// TestWordsAsContainsAny: the rune lists searched as words find what
+// strings.ContainsAny finds, on texts of their runes, Chinese and broken
+// UTF-8.
+func TestWordsAsContainsAny(t *testing.T) {
+	sets := map[string]words{"月季年": periodRunes, "%≥≤<>=": valueSigns, "0123456789，。；、,.;%": valueMarks, "，。；：:": clauseMarks}
+	pieces := []string{"月", "季", "年", "%", "≥", "≤", "<", ">", "=", "1", "9", "，", "。", "；", "、", ",", ".", ";", "：", ":",
+		"度", "甲", "a", " ", "\xe6", "\x9c\x88", "\xe6\x9c", "\xff", "\xef\xbc"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for chars, w := range sets {
+			if got, want := w.MatchString(s), strings.ContainsAny(s, chars); got != want {
+				t.Fatalf("%q as words in %q = %v, strings.ContainsAny says %v", chars, s, got, want)
 			}
 		}
 	}
