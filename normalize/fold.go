@@ -20,6 +20,21 @@ var tradNumeral = map[rune]rune{
 	'＞': '>', '＝': '=', '\u3000': ' ', '\u00a0': ' ', '圜': '圆', '貮': '贰', '弍': '贰',
 }
 
+// hanLo and hanHi bound the CJK Unified Ideographs, most runes a report
+// holds.
+const hanLo, hanHi = 0x4E00, 0x9FFF
+
+// tradHan marks the runes of tradNumeral among the CJK Unified
+// Ideographs, a bit each.
+var tradHan = func() (bits [(hanHi - hanLo + 64) / 64]uint64) {
+	for r := range tradNumeral {
+		if r >= hanLo && r <= hanHi {
+			bits[(r-hanLo)/64] |= 1 << ((r - hanLo) % 64)
+		}
+	}
+	return bits
+}()
+
 // foldRune maps one rune to the form the readers match: full-width forms to
 // ASCII, traditional numeral characters to simplified ones, comparison
 // variants to ≥ and ≤, every space to ' '.
@@ -27,6 +42,14 @@ func foldRune(r rune) rune {
 	if r < 0x80 {
 		if r == '\t' || r == '\r' || r == '\n' || r == '\v' || r == '\f' {
 			return ' '
+		}
+		return r
+	}
+	if r >= hanLo && r <= hanHi {
+		// A Chinese character: wide, not white space, and folded only
+		// if a traditional numeral, told by a bit rather than the map.
+		if tradHan[(r-hanLo)/64]&(1<<((r-hanLo)%64)) != 0 {
+			return tradNumeral[r]
 		}
 		return r
 	}
