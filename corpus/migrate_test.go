@@ -148,11 +148,14 @@ func insertsOf(t *testing.T, db *sql.DB, tables []string) string {
 }
 
 // describe is all of db's schema, the rows of its tables and its version.
+// The rows of the shadow tables of search_fts count too: its settings
+// (INSERT INTO search_fts(search_fts, …)) live there, and schema.sql, which
+// copies no shadow rows, would drop one a migration made.
 func describe(t *testing.T, db *sql.DB) string {
 	t.Helper()
 	schema := query(t, db, `SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '')
 		FROM sqlite_schema ORDER BY type, name`)
-	tables := query(t, db, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	tables := query(t, db, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	return query(t, db, "PRAGMA user_version") + "\n" + schema + "\n" + insertsOf(t, db, strings.Split(tables, "\x00"))
 }
 
