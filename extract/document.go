@@ -164,17 +164,20 @@ func (t *Table) At(row, col int) *Cell {
 
 // RowCells returns the distinct cells that start or continue in grid row
 // row (1-based), left to right, each once.
-func (t *Table) RowCells(row int) []*Cell {
+func (t *Table) RowCells(row int) []*Cell { return t.AppendRowCells(nil, row) }
+
+// AppendRowCells appends RowCells(row) to dst, for a reader that asks for
+// the cells of every row and keeps one slice's room for them.
+func (t *Table) AppendRowCells(dst []*Cell, row int) []*Cell {
 	if row < 1 || row > t.Rows {
-		return nil
+		return dst
 	}
-	var out []*Cell
 	var last *Cell
 	for _, c := range t.Grid[row-1] {
 		if c != nil && c != last {
-			out = append(out, c)
+			dst = append(dst, c)
 		}
 		last = c
 	}
-	return out
+	return dst
 }

@@ -219,18 +219,7 @@ func (rd *reader) repeats(t *extract.Table, first int) bool {
 // rowCells is t.RowCells(r) made in buf, whose room the reader keeps for
 // the next row: it asks for the cells of every row.
 func rowCells(t *extract.Table, r int, buf []*extract.Cell) []*extract.Cell {
-	out := buf[:0]
-	if r < 1 || r > t.Rows {
-		return out
-	}
-	var last *extract.Cell
-	for _, c := range t.Grid[r-1] {
-		if c != nil && c != last {
-			out = append(out, c)
-		}
-		last = c
-	}
-	return out
+	return t.AppendRowCells(buf[:0], r)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
