@@ -71,6 +71,38 @@ func TestAppendStreamReadsAsLibrary(t *testing.T) {
 	}
 }
 
+// TestAppendStreamDamagedAnywhere damages a Flate stream at every byte
+// (flipped, zeroed, cut there) and wants what the library reads of each:
+// the fast decoder must not read a stream the library refuses, nor
+// otherwise.
+func TestAppendStreamDamagedAnywhere(t *testing.T) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	for i := range 300 {
+		fmt.Fprintf(zw, "BT /F%d %d Tf (第%d行) Tj ET\n", i%7, 9+i%5, i)
+	}
+	zw.Close()
+	flate := z.Bytes()
+	for i := range flate {
+		for _, damage := range []func([]byte) []byte{
+			func(b []byte) []byte { b[i] ^= 0xff; return b },
+			func(b []byte) []byte { b[i] = 0; return b },
+			func(b []byte) []byte { return b[:i] },
+		} {
+			f := &pdfFile{trailer: "/Test 3 0 R"}
+			f.add("<< /Type /Catalog /Pages 2 0 R >>")
+			f.add("<< /Type /Pages /Kids [] /Count 0 >>")
+			f.add(streamObj("/Filter /FlateDecode", string(damage(bytes.Clone(flate)))))
+			data := f.bytes()
+			d, err := openLib(bytes.NewReader(data), int64(len(data)), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsLibrary(t, d, d.r.Trailer().Key("Test"), 1<<20)
+		}
+	}
+}
+
 // sameAsLibrary wants appendStream to append the bytes of stream v, and
 // return the error, that readStream gives.
 func sameAsLibrary(t *testing.T, d *pdfDoc, v pdflib.Value, limit int64) {
