@@ -488,25 +488,10 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 }
 
-// schemaOf lists every table's columns and every index, view and trigger
-// name, in a comparable form.
+// schemaOf is every table, index, view and trigger of db with the
+// statement that made it, in a comparable form.
 func schemaOf(t *testing.T, db *sql.DB) string {
 	t.Helper()
-	rows, err := db.Query(`SELECT m.type, m.name, coalesce(group_concat(c.name || ' ' || c.type || ' ' || c."notnull" || ' ' || coalesce(c.dflt_value, ''), ', '), '')
-		FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
-		WHERE m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'search_fts_%'
-		GROUP BY m.type, m.name ORDER BY m.type, m.name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var b strings.Builder
-	for rows.Next() {
-		var typ, name, cols string
-		if err := rows.Scan(&typ, &name, &cols); err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(typ + " " + name + ": " + cols + "\n")
-	}
-	return b.String()
+	return query(t, db, `SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '')
+		FROM sqlite_schema ORDER BY type, name`)
 }

@@ -153,10 +153,8 @@ func insertsOf(t *testing.T, db *sql.DB, tables []string) string {
 // copies no shadow rows, would drop one a migration made.
 func describe(t *testing.T, db *sql.DB) string {
 	t.Helper()
-	schema := query(t, db, `SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '')
-		FROM sqlite_schema ORDER BY type, name`)
 	tables := query(t, db, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-	return query(t, db, "PRAGMA user_version") + "\n" + schema + "\n" + insertsOf(t, db, strings.Split(tables, "\x00"))
+	return query(t, db, "PRAGMA user_version") + "\n" + schemaOf(t, db) + "\n" + insertsOf(t, db, strings.Split(tables, "\x00"))
 }
 
 // query returns the one-column rows of q joined by NUL bytes.
