@@ -250,16 +250,9 @@ var psKeywords = func() map[string]string {
 // pow10 holds the powers of ten that are exact in a float64.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
-// parseNumber returns the value of word as strconv.ParseFloat does, and
-// whether word is written as a PDF number: digits with a sign and a point
-// at most, no exponent, no Inf or NaN (1.2.3 is not one).
-func parseNumber(word []byte) (float64, bool) {
-	f, end, ok := scanNumber(word, 0)
-	return f, ok && end == len(word)
-}
-
 // scanNumber reads the token at b[i:], up to the next white space or
-// delimiter, as a number (see parseNumber), and returns its value and
+// delimiter, as a number — digits with a sign and a point at most, no
+// exponent, no Inf or NaN (1.2.3 is not one) — and returns its value and
 // end; ok is false when the token is no number. The digits, point and
 // sign are read in the pass that finds the token's end. A number of at
 // most 15 digits is an exact integer over an exact power of ten, whose

@@ -47,6 +47,13 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
+// parseNumber is scanNumber of a whole word: its value, and whether it is
+// one number.
+func parseNumber(word []byte) (float64, bool) {
+	f, end, ok := scanNumber(word, 0)
+	return f, ok && end == len(word)
+}
+
 // isNumber reports whether word is written as a PDF number: digits with a
 // sign and a point at most, no exponent, no Inf or NaN.
 func isNumber(word []byte) bool {
