@@ -94,12 +94,7 @@ func TestBench(t *testing.T) {
 		if err := json.Unmarshal(data, &truth); err != nil {
 			t.Fatal(err)
 		}
-		doc, err := extract.Open(file)
-		if err != nil {
-			t.Errorf("%s: %v", file, err)
-			continue
-		}
-		rep, err := report.Read(doc)
+		rep, err := readReport(file)
 		if err != nil {
 			t.Errorf("%s: %v", file, err)
 			continue
@@ -235,11 +230,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.Skipf("no %s in %s", ext, dir)
 		}
 		for _, file := range files {
-			doc, err := extract.Open(file)
-			if err != nil {
-				b.Fatal(err)
-			}
-			rep, err := report.Read(doc)
+			rep, err := readReport(file)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -254,6 +245,15 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(reps)), "reports/op")
+}
+
+// readReport reads the report of a bench file.
+func readReport(file string) (*report.Report, error) {
+	doc, err := extract.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	return report.Read(doc)
 }
 
 func contains(list []string, s string) bool {
