@@ -124,11 +124,14 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 	// Two stages, each with as many goroutines as workers: one keeps the
 	// reading (a worker process each, when isolated) busy, the other
 	// checks and indexes what was read, so a worker never waits for the
-	// rules of its last file. Up to a transaction's worth of files read
-	// wait for checking: the workers go on reading while the checkers wait
-	// for the segmenter to load (a quarter of a second) or the writer for
-	// its transaction.
-	readc := make(chan result, maxBatch)
+	// rules of its last file. Up to four transactions' worth of files
+	// read wait for checking: the workers go on reading while the checkers
+	// wait for the segmenter to load (a quarter of a second, some 80 files
+	// of the bench corpus) or the writer for its transaction. With one
+	// transaction's worth they stopped a tenth of a second into the load,
+	// a CPU idle; the bench ingest took 5 % longer (16 rounds alternated,
+	// 1.72 s against 1.66 s). Each waiting report holds some 70 KB.
+	readc := make(chan result, 4*maxBatch)
 	var readers, checkers sync.WaitGroup
 	for range workers {
 		readers.Add(1)
