@@ -145,7 +145,11 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			}
 		}()
 	}
-	go func() { readers.Wait(); close(readc) }()
+	go func() {
+		readers.Wait()
+		close(readc)
+		cfg.Reader.Release()
+	}()
 	for range workers {
 		checkers.Add(1)
 		go func() {

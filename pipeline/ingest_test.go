@@ -256,3 +256,21 @@ func TestNamedNonReport(t *testing.T) {
 		t.Errorf("failed documents = %d, want 1 (the missing file has no hash)", n)
 	}
 }
+
+// TestIngestReleasesWorkers: the workers an ingest started have exited
+// by its end, and a read after it starts a new one.
+func TestIngestReleasesWorkers(t *testing.T) {
+	s := openTemp(t)
+	r := &Reader{Isolate: true}
+	defer r.Close()
+	sum := ingest(t, s, IngestConfig{Workers: 2, Reader: r}, filepath.Join(seedDir, "seed.docx"), filepath.Join(seedDir, "seed.pdf"))
+	if sum.Stored != 2 {
+		t.Fatalf("stored %d of 2: %+v", sum.Stored, sum)
+	}
+	if len(r.idle) != 0 {
+		t.Errorf("%d workers idle after the ingest, want none", len(r.idle))
+	}
+	if _, err := r.ReadFile(context.Background(), filepath.Join(seedDir, "seed.docx")); err != nil {
+		t.Errorf("read after the ingest: %v", err)
+	}
+}

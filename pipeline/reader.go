@@ -153,9 +153,28 @@ func (r *Reader) Close() {
 	idle := r.idle
 	r.idle, r.closed = nil, true
 	r.mu.Unlock()
-	for _, w := range idle {
-		w.stop()
+	stopAll(idle)
+}
+
+// Release stops the idle workers, as Close does, but the Reader reads on,
+// starting new ones. Ingest releases them once every file is read: they
+// exit while the last reports are checked and stored rather than after.
+func (r *Reader) Release() {
+	r.mu.Lock()
+	idle := r.idle
+	r.idle = nil
+	r.mu.Unlock()
+	stopAll(idle)
+}
+
+// stopAll stops the workers at once: each takes some milliseconds to
+// exit, and one after another they kept an ingest's end waiting.
+func stopAll(ws []*worker) {
+	var wg sync.WaitGroup
+	for _, w := range ws {
+		wg.Go(w.stop)
 	}
+	wg.Wait()
 }
 
 func (r *Reader) take() (*worker, error) {

@@ -240,3 +240,37 @@ func boxes(doc *extract.Document) []extract.Rect {
 	}
 	return out
 }
+
+// TestRelease: the idle workers a Release stops have exited when it
+// returns, and the Reader reads on with a new one.
+func TestRelease(t *testing.T) {
+	r := &Reader{Isolate: true}
+	defer r.Close()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "seed", "seed.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func() *worker {
+		t.Helper()
+		if _, err := r.Read(context.Background(), "seed.docx", data); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.idle) != 1 {
+			t.Fatalf("%d idle workers after a read, want 1", len(r.idle))
+		}
+		return r.idle[0]
+	}
+	first := read()
+	r.Release()
+	select {
+	case <-first.exited:
+	default:
+		t.Fatal("a released worker is still running")
+	}
+	if len(r.idle) != 0 {
+		t.Errorf("%d idle workers after Release", len(r.idle))
+	}
+	if second := read(); second == first || second.cmd.Process.Pid == first.cmd.Process.Pid {
+		t.Error("read after Release by the released worker")
+	}
+}
