@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // inStale is true for a row of reports or submissions in a group whose
@@ -142,7 +142,7 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 			continue
 		}
 		// "p " or "i ", then the fields without white space.
-		text = append(appendNoSpace(append(text, line[:2]...), line[2:]), '\n')
+		text = append(appendNoSpace(append(text, line[:2]...), string(line[2:])), '\n')
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -159,24 +159,32 @@ func fillContent(ctx context.Context, tx *sql.Tx) error {
 // the writer stores it: the same lines in the same order (projects by
 // seq, each before its indicators, the department's at seq 0, indicators
 // in the order they are stored), so that reports need not be read back.
+// It writes the fields straight into the text: joined first, each line
+// cost the writer a string and its copy.
 func reportContent(rep *Report) string {
 	type line struct {
-		seq  int
-		typ  byte // 'p' sorts before 'i', as typ DESC does
-		ord  int  // the order indicators are stored in, as their ids
-		text string
+		seq int
+		typ byte // 'p' sorts before 'i', as typ DESC does
+		ord int  // the order indicators are stored in, as their ids
+		p   *Project
+		in  *Indicator
 	}
-	var lines []line
+	n := len(rep.DepartmentIndicators)
+	for i := range rep.Projects {
+		n += 1 + len(rep.Projects[i].Indicators) + len(rep.Projects[i].MidTermIndicators)
+	}
+	lines := make([]line, 0, n)
 	ord := 0
 	indicator := func(seq int, in *Indicator) {
 		ord++
-		lines = append(lines, line{seq, 'i', ord, "i " + in.Level1 + "/" + in.Level2 + "|" + in.Level3 + "|" + in.Value})
+		lines = append(lines, line{seq: seq, typ: 'i', ord: ord, in: in})
 	}
 	for i := range rep.DepartmentIndicators {
 		indicator(0, &rep.DepartmentIndicators[i])
 	}
-	for _, p := range rep.Projects {
-		lines = append(lines, line{p.Seq, 'p', 0, "p " + p.Code + "|" + p.Name + "|" + p.BudgetTotal + "/" + p.BudgetFiscal + "/" + p.BudgetOther})
+	for i := range rep.Projects {
+		p := &rep.Projects[i]
+		lines = append(lines, line{seq: p.Seq, typ: 'p', p: p})
 		for i := range p.Indicators {
 			indicator(p.Seq, &p.Indicators[i])
 		}
@@ -187,9 +195,23 @@ func reportContent(rep *Report) string {
 	slices.SortStableFunc(lines, func(a, b line) int {
 		return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(b.typ, a.typ), cmp.Compare(a.ord, b.ord))
 	})
-	text := append([]byte(fingerprint(rep)), '\n')
+	// White space is dropped field by field: the joints hold none.
+	text := make([]byte, 0, 64*len(lines)+32)
+	text = append(append(text, fingerprint(rep)...), '\n')
 	for _, l := range lines {
-		text = append(appendNoSpace(append(text, l.text[:2]...), []byte(l.text[2:])), '\n')
+		if l.p != nil {
+			text = appendNoSpace(append(text, "p "...), l.p.Code)
+			text = appendNoSpace(append(text, '|'), l.p.Name)
+			text = appendNoSpace(append(text, '|'), l.p.BudgetTotal)
+			text = appendNoSpace(append(text, '/'), l.p.BudgetFiscal)
+			text = appendNoSpace(append(text, '/'), l.p.BudgetOther)
+		} else {
+			text = appendNoSpace(append(text, "i "...), l.in.Level1)
+			text = appendNoSpace(append(text, '/'), l.in.Level2)
+			text = appendNoSpace(append(text, '|'), l.in.Level3)
+			text = appendNoSpace(append(text, '|'), l.in.Value)
+		}
+		text = append(text, '\n')
 	}
 	return contentSum(text)
 }
@@ -200,22 +222,12 @@ func contentSum(text []byte) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// appendNoSpace appends s without its white space, as noSpace returns it,
-// a run between spaces at a time.
-func appendNoSpace(dst, s []byte) []byte {
-	start := 0
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			dst = append(dst, s[start:i]...)
-			start = i + n
-		}
-		i += n
+// appendNoSpace appends s without its white space, as noSpace returns it.
+func appendNoSpace(dst []byte, s string) []byte {
+	if !normalize.HasSpace(s) {
+		return append(dst, s...)
 	}
-	return append(dst, s[start:]...)
+	return append(dst, noSpace(s)...)
 }
 
 // idValues gathers rows of an id and its new values as a JSON array, for
