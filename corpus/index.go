@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strings"
 )
@@ -11,19 +13,31 @@ type Words struct {
 	Name  string // project name, indicator 三级, goal title
 	Body  string // project goal, 中期目标 and 资金用途; indicator description and 偏差原因; goal text
 	Value string // indicator value
+
+	hash string // textHash of the three when NewIndex cut them, so that the single writer need not hash them
+}
+
+// textHash names a row of the full-text index in search_texts: equal
+// words are stored once.
+func textHash(w Words) string {
+	sum := sha256.Sum256([]byte(w.Name + "\x00" + w.Body + "\x00" + w.Value))
+	return hex.EncodeToString(sum[:12])
 }
 
 // Index holds the words of a report in the order Put stores its parts:
 // the overall goal, the 分项 goals, the measures, the department
-// indicators, then each project followed by its indicators. The reading
-// workers compute it so the single writer does not cut text.
+// indicators, then each project followed by its indicators. Ingest's
+// checkers compute it, several at once, so that the single writer
+// neither cuts nor hashes text.
 type Index []Words
 
 // NewIndex cuts the searchable text of rep.
 func NewIndex(rep *Report, seg *Segmenter) Index {
 	var ix Index
 	walkText(rep, func(name, body, value string) {
-		ix = append(ix, Words{seg.Index(name), seg.Index(body), seg.Index(value)})
+		w := Words{Name: seg.Index(name), Body: seg.Index(body), Value: seg.Index(value)}
+		w.hash = textHash(w)
+		ix = append(ix, w)
 	})
 	return ix
 }

@@ -1,10 +1,5 @@
 package corpus
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-)
-
 // txRows gathers the rows of a transaction's reports table by table, each
 // table inserted by statements of many rows (bulk) when flushed: a batch
 // of reports holds thousands of rows, and a statement through database/sql
@@ -121,8 +116,11 @@ func (w *writer) releaseRows() {
 
 // entry gathers a search entry of the text words.
 func (w *writer) entry(words Words, doc int64, project, indicator, goal any) {
-	sum := sha256.Sum256([]byte(words.Name + "\x00" + words.Body + "\x00" + words.Value))
-	e := pendingEntry{hash: hex.EncodeToString(sum[:12]), doc: doc, project: project, indicator: indicator, goal: goal}
+	hash := words.hash
+	if hash == "" {
+		hash = textHash(words)
+	}
+	e := pendingEntry{hash: hash, doc: doc, project: project, indicator: indicator, goal: goal}
 	if id, ok := w.texts[e.hash]; ok {
 		e.text = id
 	} else if id, ok := w.s.cachedText(e.hash); ok {

@@ -27,7 +27,7 @@ func smallReport() *Report {
 // plainIndex is an Index without a segmenter: each text as one word list.
 func plainIndex(rep *Report) Index {
 	var ix Index
-	walkText(rep, func(name, body, value string) { ix = append(ix, Words{name, body, value}) })
+	walkText(rep, func(name, body, value string) { ix = append(ix, Words{Name: name, Body: body, Value: value}) })
 	return ix
 }
 
