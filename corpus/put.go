@@ -100,9 +100,6 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 	}
 	w.flushRows()
 	if len(counted) > 0 {
-		ids, _ := json.Marshal(counted)
-		w.exec(reportCountsSQL, string(ids))
-		w.exec(findingCountsSQL, string(ids))
 		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
 	}
 	if w.err != nil {
@@ -254,8 +251,10 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 	if w.err != nil {
 		return
 	}
+	n := countRows(rep)
 	r.reports.add(doc, rep.DepartmentCode, rep.DepartmentName, rep.Year, rep.Layout,
-		fingerprint(rep), rep.Kind, jsonObject(rep.Extra), reportContent(rep))
+		fingerprint(rep), rep.Kind, jsonObject(rep.Extra), reportContent(rep), n.projects, n.indicators,
+		n.deptIndicators, n.midIndicators, n.findings, n.errors, n.warnings, n.infos)
 	next := 0
 	entry := func(project, indicator, goal any) {
 		w.entry(ix[next], doc, project, indicator, goal)
@@ -325,6 +324,37 @@ func (w *writer) report(doc int64, rep *Report, ix Index) {
 		r.findings.add(doc, project, indicator, 0, f.Rule, f.Severity, f.Message, f.Project,
 			f.Indicator, f.SubGoal, f.Field, f.Page, f.Table, f.Row, f.Col, level[0], level[1])
 	}
+}
+
+// rowCounts are the rows a report is stored as, which its reports row
+// keeps for Stats: counted as they are gathered, they need no query.
+type rowCounts struct {
+	projects, indicators, deptIndicators, midIndicators int64
+	findings, errors, warnings, infos                   int64
+}
+
+// countRows counts the rows report gathers for rep, as Stats adds them
+// up; its cross-document findings are counted when RecheckBatch stores
+// them (findingCountsSQL).
+func countRows(rep *Report) rowCounts {
+	n := rowCounts{projects: int64(len(rep.Projects)), deptIndicators: int64(len(rep.DepartmentIndicators)),
+		findings: int64(len(rep.Findings))}
+	n.indicators = n.deptIndicators
+	for i := range rep.Projects {
+		n.midIndicators += int64(len(rep.Projects[i].MidTermIndicators))
+		n.indicators += int64(len(rep.Projects[i].Indicators) + len(rep.Projects[i].MidTermIndicators))
+	}
+	for i := range rep.Findings {
+		switch rep.Findings[i].Severity {
+		case "error":
+			n.errors++
+		case "warning":
+			n.warnings++
+		case "info":
+			n.infos++
+		}
+	}
+	return n
 }
 
 // indicatorIDs resolves a finding's location to the stored rows.

@@ -28,7 +28,8 @@ type pendingEntry struct {
 // The tables a report's rows go to, with their statements.
 var (
 	reportRows = newBulk("reports", "document_id", "department_code", "department_name", "year", "layout",
-		"fingerprint", "kind", "extra", "content")
+		"fingerprint", "kind", "extra", "content", "n_projects", "n_indicators", "n_dept_indicators",
+		"n_mid_indicators", "n_findings", "n_errors", "n_warnings", "n_infos")
 	goalRows    = newBulk("goals", "id", "document_id", "kind", "no", "title", "goal", "indicators")
 	projectRows = newBulk("projects", "id", "document_id", "seq", "code", "name", "title", "department_code",
 		"department_name", "amount_unit", "budget_total", "budget_fiscal", "budget_other", "purpose",

@@ -52,7 +52,8 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 		}
 	}
 	// What the counted reports hold, from the counts kept with each
-	// (reportCountsSQL, findingCountsSQL).
+	// (countRows when stored, findingCountsSQL when the cross-document
+	// findings change).
 	var errs, warnings, infos int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(n_projects), 0), coalesce(sum(n_indicators), 0),
 		coalesce(sum(n_dept_indicators), 0), coalesce(sum(n_mid_indicators), 0), coalesce(sum(n_findings), 0),
@@ -98,17 +99,8 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	return st, nil
 }
 
-// reportCountsSQL counts what the reports of the documents in the JSON
-// array ?1 hold, once they are stored: Stats adds these up.
-const reportCountsSQL = `UPDATE reports SET
-	n_projects = (SELECT count(*) FROM projects p WHERE p.document_id = reports.document_id),
-	(n_indicators, n_dept_indicators, n_mid_indicators) = (SELECT count(*), coalesce(sum(project_id IS NULL), 0),
-		coalesce(sum(scope = 'mid_term'), 0) FROM indicators i WHERE i.document_id = reports.document_id)
-	WHERE document_id IN (SELECT value FROM json_each(?1))`
-
 // findingCountsSQL counts the findings of the reports of the documents in
-// the JSON array ?1, when they are stored and when their cross-document
-// findings change.
+// the JSON array ?1 when their cross-document findings change.
 const findingCountsSQL = `UPDATE reports SET (n_findings, n_errors, n_warnings, n_infos) = (SELECT count(*),
 		coalesce(sum(severity = 'error'), 0), coalesce(sum(severity = 'warning'), 0), coalesce(sum(severity = 'info'), 0)
 		FROM findings f WHERE f.document_id = reports.document_id)

@@ -53,7 +53,7 @@ func TestStatsCounts(t *testing.T) {
 		JOIN reports r ON r.document_id = f.document_id WHERE r.counted = 1)`); err != nil {
 		t.Fatal(err)
 	}
-	// As Put counts a finding stored with another severity.
+	// As RecheckBatch counts a finding stored with another severity.
 	if _, err := s.db.Exec(findingCountsSQL, `[1, 2, 3, 4]`); err != nil {
 		t.Fatal(err)
 	}
