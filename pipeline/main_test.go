@@ -79,7 +79,10 @@ func misbehavingWorker() int {
 			time.Sleep(2 * time.Second)
 		}
 		rep, err := readBytes(req.Path, req.Data, req.SHA256, req.Options)
-		a := answer{Report: rep, Sentinel: -1}
+		a := answer{Sentinel: -1}
+		if rep != nil {
+			a.Report = packReport(nil, rep)
+		}
 		if err != nil {
 			a.Err, a.Reason, a.Sentinel = err.Error(), Reason(err), sentinelOf(err)
 		}

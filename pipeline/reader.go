@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -82,11 +81,11 @@ func (r *Reader) read(ctx context.Context, path string, data []byte, sum string)
 	if err != nil {
 		return nil, err
 	}
-	if err := a.Maps.put(a.Report); err != nil {
+	rep, err := unpackReport(a.Report)
+	if err != nil {
 		return nil, fmt.Errorf("pipeline: %s: %w: %v", path, ErrInternal, err)
 	}
-	restoreEmpty(reflect.ValueOf(a.Report))
-	return a.Report, nil
+	return rep, nil
 }
 
 // ReadDocument reads one file's document as extract gives it, under the

@@ -28,8 +28,7 @@ type request struct {
 
 // answer is a worker's reading of one file.
 type answer struct {
-	Report   *report.Report
-	Maps     *reportMaps       // the report's maps (see reportMaps)
+	Report   []byte            // the report read, packed (packReport)
 	Document *extract.Document // when the request asked for it
 	Err      string            // "" when read
 	Reason   string            // Chinese
@@ -41,7 +40,7 @@ type answer struct {
 
 // hello is the first thing a worker writes, so the parent knows it
 // started as a worker and not as something else.
-const hello = "jixiao worker 1"
+const hello = "jixiao worker 2"
 
 // WorkerMain runs this process as a reading worker and exits, when it was
 // started as one (WorkerEnv set); otherwise it returns at once. Call it
@@ -94,9 +93,10 @@ func serve(r io.Reader, w io.Writer) int {
 				a.Document, err = documentOnly(a.Document), nil
 			}
 		} else {
-			a.Report, err = readBytes(req.Path, req.Data, req.SHA256, req.Options)
-			if a.Report != nil {
-				a.Maps = takeMaps(a.Report)
+			var rep *report.Report
+			rep, err = readBytes(req.Path, req.Data, req.SHA256, req.Options)
+			if rep != nil {
+				a.Report = packReport(nil, rep)
 			}
 		}
 		if err != nil {
