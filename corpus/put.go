@@ -77,7 +77,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		s.prepareWanted(ctx)
 	}()
 	stored = make([]bool, len(docs))
-	var counted []int64 // the documents stored with a report
+	reports := false // a document was stored with a report
 	for i, d := range docs {
 		if replace[i] {
 			// The rows gathered so far may be the document's, stored
@@ -91,7 +91,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		id, ok := w.document(d)
 		if w.err == nil && ok && d.Report != nil {
 			w.report(id, d.Report, d.Index)
-			counted = append(counted, id)
+			reports = true
 		}
 		if w.err != nil {
 			return nil, fmt.Errorf("corpus: put %s: %w", d.Path, w.err)
@@ -99,7 +99,7 @@ func (s *Store) PutAll(ctx context.Context, docs []*Doc, replace []bool) (stored
 		stored[i] = ok
 	}
 	w.flushRows()
-	if len(counted) > 0 {
+	if reports {
 		w.exec(`UPDATE meta SET value = '1' WHERE key = 'batch_dirty'`)
 	}
 	if w.err != nil {
