@@ -129,13 +129,7 @@ func (w *wireWriter) report(r *report.Report) {
 	w.founds(r.OverallTargets)
 	w.count(len(r.SubGoals), r.SubGoals == nil)
 	for i := range r.SubGoals {
-		g := &r.SubGoals[i]
-		w.int(g.No)
-		w.str(g.Title)
-		w.str(g.Goal)
-		w.str(g.Indicators)
-		w.founds(g.Targets)
-		w.location(&g.At)
+		w.subGoal(&r.SubGoals[i])
 	}
 	w.count(len(r.Measures), r.Measures == nil)
 	for _, m := range r.Measures {
@@ -167,6 +161,15 @@ func (w *wireWriter) report(r *report.Report) {
 		w.str(l.Reason)
 		w.str(l.Detail)
 	}
+}
+
+func (w *wireWriter) subGoal(g *report.SubGoal) {
+	w.int(g.No)
+	w.str(g.Title)
+	w.str(g.Goal)
+	w.str(g.Indicators)
+	w.founds(g.Targets)
+	w.location(&g.At)
 }
 
 func (w *wireWriter) project(p *report.Project) {
@@ -384,18 +387,39 @@ func (r *wireReader) float() float64 {
 }
 
 // count reads what wireWriter.count wrote: -1 for nil. Each element takes
-// a byte at least, so a count past the bytes left is malformed rather
-// than a reason to allocate.
-func (r *wireReader) count() int {
+// least bytes at least, so a count past what the bytes left hold is
+// malformed rather than a reason to allocate: a report read back takes a
+// few times the bytes it was packed in, however they were damaged.
+func (r *wireReader) count(least int) int {
 	n := r.uint()
 	if n == 0 {
 		return -1
 	}
-	if n-1 > uint64(len(r.b)) {
+	if n-1 > uint64(len(r.b)/least) {
 		r.fail()
 		return -1
 	}
 	return int(n - 1)
+}
+
+// The fewest bytes an element of each kind takes packed: its zero
+// value's, less the count before it.
+var (
+	leastLocation  = packedSize(func(w *wireWriter) { w.location(&report.Location{}) })
+	leastFound     = packedSize(func(w *wireWriter) { w.founds(make([]normalize.Found, 1)) }) - 1
+	leastSubGoal   = packedSize(func(w *wireWriter) { w.subGoal(&report.SubGoal{}) })
+	leastProject   = packedSize(func(w *wireWriter) { w.project(&report.Project{}) })
+	leastIndicator = packedSize(func(w *wireWriter) { w.indicators(make([]report.Indicator, 1)) }) - 1
+)
+
+// leastPair is the fewest bytes of a pair of strings (map entries,
+// checkpoints, measures), leastString of one.
+const leastPair, leastString = 2, 1
+
+func packedSize(pack func(w *wireWriter)) int {
+	w := &wireWriter{}
+	pack(w)
+	return len(w.b)
 }
 
 func (r *wireReader) dec() decimal.Decimal {
@@ -419,7 +443,7 @@ func (r *wireReader) dec() decimal.Decimal {
 }
 
 func (r *wireReader) strs() []string {
-	n := r.count()
+	n := r.count(leastString)
 	if n < 0 {
 		return nil
 	}
@@ -431,7 +455,7 @@ func (r *wireReader) strs() []string {
 }
 
 func (r *wireReader) strMap() map[string]string {
-	n := r.count()
+	n := r.count(leastPair)
 	if n < 0 {
 		return nil
 	}
@@ -457,26 +481,20 @@ func (r *wireReader) report(rep *report.Report) {
 	rep.Layout = report.Layout(r.str())
 	rep.OverallGoal = r.str()
 	rep.OverallTargets = r.founds()
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastSubGoal); n >= 0 {
 		rep.SubGoals = make([]report.SubGoal, n)
 		for i := range rep.SubGoals {
-			g := &rep.SubGoals[i]
-			g.No = r.int()
-			g.Title = r.str()
-			g.Goal = r.str()
-			g.Indicators = r.str()
-			g.Targets = r.founds()
-			r.location(&g.At)
+			r.subGoal(&rep.SubGoals[i])
 		}
 	}
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastPair); n >= 0 {
 		rep.Measures = make([]report.Measure, n)
 		for i := range rep.Measures {
 			rep.Measures[i].No = r.str()
 			rep.Measures[i].Text = r.str()
 		}
 	}
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastProject); n >= 0 {
 		rep.Projects = make([]report.Project, n)
 		for i := range rep.Projects {
 			r.project(&rep.Projects[i])
@@ -484,7 +502,7 @@ func (r *wireReader) report(rep *report.Report) {
 	}
 	rep.DepartmentIndicators = r.indicators()
 	rep.Extra = r.strMap()
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastString + leastLocation); n >= 0 {
 		rep.Uncertain = make([]report.Uncertain, n)
 		for i := range rep.Uncertain {
 			rep.Uncertain[i].Text = r.str()
@@ -493,7 +511,7 @@ func (r *wireReader) report(rep *report.Report) {
 	}
 	r.location(&rep.OverallGoalAt)
 	rep.Trace = r.strs()
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastPair + leastLocation); n >= 0 {
 		rep.Unmapped = make([]report.Unmapped, n)
 		for i := range rep.Unmapped {
 			u := &rep.Unmapped[i]
@@ -502,7 +520,7 @@ func (r *wireReader) report(rep *report.Report) {
 			r.location(&u.Location)
 		}
 	}
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastPair + 1); n >= 0 {
 		rep.Lost = make([]report.Lost, n)
 		for i := range rep.Lost {
 			l := &rep.Lost[i]
@@ -511,6 +529,15 @@ func (r *wireReader) report(rep *report.Report) {
 			l.Detail = r.str()
 		}
 	}
+}
+
+func (r *wireReader) subGoal(g *report.SubGoal) {
+	g.No = r.int()
+	g.Title = r.str()
+	g.Goal = r.str()
+	g.Indicators = r.str()
+	g.Targets = r.founds()
+	r.location(&g.At)
 }
 
 func (r *wireReader) project(p *report.Project) {
@@ -525,7 +552,7 @@ func (r *wireReader) project(p *report.Project) {
 	p.Budget.Fiscal = r.str()
 	p.Budget.Other = r.str()
 	p.Purpose = r.str()
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastPair); n >= 0 {
 		p.SpendingPlan = make([]report.Checkpoint, n)
 		for i := range p.SpendingPlan {
 			p.SpendingPlan[i].Period = r.str()
@@ -538,7 +565,7 @@ func (r *wireReader) project(p *report.Project) {
 	p.Indicators = r.indicators()
 	p.MidTermIndicators = r.indicators()
 	p.Extra = r.strMap()
-	if n := r.count(); n >= 0 {
+	if n := r.count(leastPair + leastLocation); n >= 0 {
 		p.At = make(map[report.Key]report.Location, n)
 		for range n {
 			f := r.uint()
@@ -554,7 +581,7 @@ func (r *wireReader) project(p *report.Project) {
 }
 
 func (r *wireReader) indicators() []report.Indicator {
-	n := r.count()
+	n := r.count(leastIndicator)
 	if n < 0 {
 		return nil
 	}
@@ -591,7 +618,7 @@ func (r *wireReader) colsOf() map[string]int {
 		return nil
 	case n == 1:
 		size := r.uint()
-		if size > uint64(len(r.b)) {
+		if size > uint64(len(r.b)/leastPair) {
 			r.fail()
 			return nil
 		}
@@ -611,7 +638,7 @@ func (r *wireReader) colsOf() map[string]int {
 }
 
 func (r *wireReader) founds() []normalize.Found {
-	n := r.count()
+	n := r.count(leastFound)
 	if n < 0 {
 		return nil
 	}
