@@ -14,7 +14,10 @@ type Words struct {
 	Body  string // project goal, 中期目标 and 资金用途; indicator description and 偏差原因; goal text
 	Value string // indicator value
 
-	hash string // textHash of the three when NewIndex cut them, so that the single writer need not hash them
+	// hash is textHash of the three when NewIndex cut them, so that the
+	// single writer need not hash them: Words from NewIndex are not to be
+	// edited (build new ones, which the writer hashes).
+	hash string
 }
 
 // textHash names a row of the full-text index in search_texts: equal
