@@ -33,6 +33,10 @@ type IngestConfig struct {
 	// CheckBatch finds the cross-document findings, run once at the end
 	// over each year's counted reports (BatchRules); may be nil.
 	CheckBatch func([]corpus.BatchReport) []corpus.BatchFinding
+	// Release stops the Reader's idle workers once every file is read, so
+	// that they exit while the last reports are stored: for a Reader that
+	// serves this ingest alone, not one shared with others reading.
+	Release bool
 }
 
 // Outcome is what became of one file.
@@ -145,17 +149,32 @@ func Ingest(ctx context.Context, st *corpus.Store, paths []string, cfg IngestCon
 			}
 		}()
 	}
+	released := make(chan struct{})
 	go func() {
+		defer close(released)
 		readers.Wait()
 		close(readc)
-		cfg.Reader.Release()
+		if cfg.Release {
+			cfg.Reader.Release()
+		}
 	}()
+	// The writer drains every result before any return below, so the
+	// readers end and the workers are released before Ingest returns.
+	defer func() { <-released }()
 	for range workers {
 		checkers.Add(1)
 		go func() {
 			defer checkers.Done()
 			for r := range readc {
-				resc <- checkFile(r, cfg, segment)
+				if ctx.Err() != nil && r.outcome == Stored && r.fatal == nil {
+					// Interrupted: the writer stores no more than it has
+					// gathered, and a rerun reads this file again; up to
+					// four transactions' worth wait here, not to be checked.
+					r.fatal = ctx.Err()
+				} else {
+					r = checkFile(r, cfg, segment)
+				}
+				resc <- r
 			}
 		}()
 	}

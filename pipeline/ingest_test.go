@@ -257,18 +257,31 @@ func TestNamedNonReport(t *testing.T) {
 	}
 }
 
-// TestIngestReleasesWorkers: the workers an ingest started have exited
-// by its end, and a read after it starts a new one.
+// TestIngestReleasesWorkers: the workers of a Reader an ingest is told to
+// release have exited by its end, and a read after it starts a new one;
+// those of a Reader shared with others are kept.
 func TestIngestReleasesWorkers(t *testing.T) {
 	s := openTemp(t)
 	r := &Reader{Isolate: true}
 	defer r.Close()
-	sum := ingest(t, s, IngestConfig{Workers: 2, Reader: r}, filepath.Join(seedDir, "seed.docx"), filepath.Join(seedDir, "seed.pdf"))
-	if sum.Stored != 2 {
+	idle := func() int {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return len(r.idle)
+	}
+	files := []string{filepath.Join(seedDir, "seed.docx"), filepath.Join(seedDir, "seed.pdf")}
+	// A Reader shared with others keeps its workers.
+	if sum := ingest(t, s, IngestConfig{Workers: 2, Reader: r}, files...); sum.Stored != 2 {
 		t.Fatalf("stored %d of 2: %+v", sum.Stored, sum)
 	}
-	if len(r.idle) != 0 {
-		t.Errorf("%d workers idle after the ingest, want none", len(r.idle))
+	if idle() == 0 {
+		t.Error("the workers of a Reader not released were stopped")
+	}
+	if sum := ingest(t, s, IngestConfig{Workers: 2, Reader: r, Release: true, Force: true}, files...); sum.Stored != 2 {
+		t.Fatalf("stored %d of 2 again: %+v", sum.Stored, sum)
+	}
+	if n := idle(); n != 0 {
+		t.Errorf("%d workers idle after the ingest, want none", n)
 	}
 	if _, err := r.ReadFile(context.Background(), filepath.Join(seedDir, "seed.docx")); err != nil {
 		t.Errorf("read after the ingest: %v", err)

@@ -255,6 +255,8 @@ func TestRelease(t *testing.T) {
 		if _, err := r.Read(context.Background(), "seed.docx", data); err != nil {
 			t.Fatal(err)
 		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
 		if len(r.idle) != 1 {
 			t.Fatalf("%d idle workers after a read, want 1", len(r.idle))
 		}
@@ -267,9 +269,11 @@ func TestRelease(t *testing.T) {
 	default:
 		t.Fatal("a released worker is still running")
 	}
+	r.mu.Lock()
 	if len(r.idle) != 0 {
 		t.Errorf("%d idle workers after Release", len(r.idle))
 	}
+	r.mu.Unlock()
 	if second := read(); second == first || second.cmd.Process.Pid == first.cmd.Process.Pid {
 		t.Error("read after Release by the released worker")
 	}

@@ -75,6 +75,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		Force:       *force,
 		RetryFailed: *retry,
 		Reader:      reader,
+		Release:     true, // this command's own
 		Check:       func(rep *report.Report) *rules.Checked { return rules.Check(rep, cfg) },
 		CheckBatch:  pipeline.BatchRules(cfg),
 		Progress:    prog.event,
