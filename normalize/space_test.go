@@ -1,10 +1,11 @@
 package normalize
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/jixiao/jixiao/internal/textmix"
 )
 
 // TestTrimSpace: TrimSpace and HasSpace agree with strings.TrimSpace and
@@ -37,13 +38,7 @@ func TestTrimSpace(t *testing.T) {
 func TestTrimSpaceMixes(t *testing.T) {
 	parts := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028",
 		"\u2029", "\u202f", "\u205f", "\u3000", "\u3001", "甲", "a", "\xff", "\xe3\x80", "\uFFFD", "𠀀"}
-	r := rand.New(rand.NewPCG(1, 1))
-	for range 300000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(1, parts, 6, 300000) {
 		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("TrimSpace(%q) = %q, strings.TrimSpace gives %q", s, got, want)
 		}

@@ -2,13 +2,14 @@ package normalize
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/textmix"
 )
 
 func TestFold(t *testing.T) {
@@ -140,13 +141,7 @@ func TestStrayBracketsByByte(t *testing.T) {
 		"，", "。", "、", "：", "％", "〒", "\u3000", "〇", "项目", "a", " ", "[bookmark:", "[bookmark: _Toc1]",
 		"\xff", "\xe3", "\xe3\x80", "\xef\xbc", "\xbc\x88", "\x80", "\xed\xa0\x80", "\xf0\x9f\x98",
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 200000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(12); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(1, pieces, 12, 200000) {
 		var got, want []string
 		strayBrackets(s, func(pos int, c rune) { got = append(got, fmt.Sprint(pos, string(c))) })
 		strayBracketsByRune(s, func(pos int, c rune) { want = append(want, fmt.Sprint(pos, string(c))) })
@@ -179,13 +174,7 @@ func TestNeedsFoldByByte(t *testing.T) {
 		}
 	}
 	pieces := []string{"项目", "，", "。", "\u3000", "\u2028", "\u00a0", "a", " ", "\n", "\xff", "\xe3", "\xe3\x80", "\xed\xa0\x80", "\xef\xbf", "\x80", "\xc2", "〇"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for n := 0; n < 200000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(3, pieces, 8, 200000) {
 		if got, want := needsFold(s), needsFoldByRune(s); got != want {
 			t.Fatalf("needsFold(%q) = %v, by rune %v", s, got, want)
 		}
@@ -248,12 +237,7 @@ func TestFoldByByte(t *testing.T) {
 		check("a \n" + string(r))
 	}
 	pieces := []string{"项目", "，", "。", "\u3000", "\u2028", "\u00a0", "a", " ", "\n", "\r\n", "\xff", "\xe3", "\xe3\x80", "\xed\xa0\x80", "\xef\xbf", "\x80", "\xc2", "〇", "ｶ", "Ａ", "ㄱ"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for n := 0; n < 200000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		check(b.String())
+	for s := range textmix.Texts(5, pieces, 8, 200000) {
+		check(s)
 	}
 }

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"math/rand"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/textmix"
 )
 
 // The regexps unitDecl and unitLine stand for.
@@ -205,16 +208,8 @@ func TestKeywordNeeds(t *testing.T) {
 func TestBracketSuffix(t *testing.T) {
 	re := regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
 	parts := []string{"（", "）", "(", ")", "甲", " ", "\t", "\n", "2023", "年度", "\xff", "\xef", "\xbc"}
-	r := rand.New(rand.NewSource(1))
 	texts := []string{"", "某项目绩效目标表（2023年度）", "表 (2023) ", "表（甲）（乙）", "（）", "甲))", "\xef（甲）"}
-	for range 300000 {
-		var b strings.Builder
-		for range r.Intn(12) {
-			b.WriteString(parts[r.Intn(len(parts))])
-		}
-		texts = append(texts, b.String())
-	}
-	for _, s := range texts {
+	for _, s := range slices.AppendSeq(texts, textmix.Texts(1, parts, 12, 300000)) {
 		want := -1
 		if m := re.FindStringIndex(s); m != nil {
 			want = m[0]
@@ -234,13 +229,7 @@ func TestTitleScans(t *testing.T) {
 	yearRE := regexp.MustCompile(`(20\d{2})\s*年|【(20\d{2})】`)
 	parts := []string{"绩效", "目标", "自评", "评价指标", "部门", "整体", "支出", "单位", "(单位)", "（单位）", "表", "附件",
 		"附表", "3", " ", "\t", ":", "：", "20", "2023", "2", "年", "【", "】", "甲", "\xe3"}
-	r := rand.New(rand.NewSource(1))
-	for range 300000 {
-		var b strings.Builder
-		for range r.Intn(8) {
-			b.WriteString(parts[r.Intn(len(parts))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(2, parts, 8, 300000) {
 		if got, want := formWords.MatchString(s), formRE.MatchString(s); got != want {
 			t.Fatalf("formWords.MatchString(%q) = %v, the regexp says %v", s, got, want)
 		}

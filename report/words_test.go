@@ -1,10 +1,11 @@
 package report
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/textmix"
 )
 
 // TestWordsMatchAsAlternation: a word list matches where the regexp
@@ -29,13 +30,7 @@ func TestWordsAsContainsAny(t *testing.T) {
 	sets := map[string]words{"月季年": periodRunes, "%≥≤<>=": valueSigns, "0123456789，。；、,.;%": valueMarks, "，。；：:": clauseMarks}
 	pieces := []string{"月", "季", "年", "%", "≥", "≤", "<", ">", "=", "1", "9", "，", "。", "；", "、", ",", ".", ";", "：", ":",
 		"度", "甲", "a", " ", "\xe6", "\x9c\x88", "\xe6\x9c", "\xff", "\xef\xbc"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(11, pieces, 6, 200000) {
 		for chars, w := range sets {
 			if got, want := w.MatchString(s), strings.ContainsAny(s, chars); got != want {
 				t.Fatalf("%q as words in %q = %v, strings.ContainsAny says %v", chars, s, got, want)

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/internal/textmix"
 	"github.com/jixiao/jixiao/normalize"
 )
 
@@ -22,13 +22,7 @@ func TestKeywordsMixed(t *testing.T) {
 			pieces = append(pieces, w, string(r[:1]), string(r[len(r)-1:]), string(r[0]+1), w[:len(w)-1])
 		}
 	}
-	rng := rand.New(rand.NewPCG(9, 10))
-	for n := 0; n < 100000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(6); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(9, pieces, 6, 100000) {
 		for _, k := range lists {
 			want := false
 			for _, w := range k.Words() {

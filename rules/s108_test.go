@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/textmix"
 )
 
 // TestHasTemplateStars: hasTemplateStars finds what the four
@@ -11,13 +12,7 @@ import (
 // halves, their bytes and Chinese.
 func TestHasTemplateStars(t *testing.T) {
 	pieces := []string{"*", "X", "x", "＊", "×", "株", "，", "（", "≥", "90", "\xef", "\xc3", "\xbc\x8a", "\x97", "\xef\xbc"}
-	rng := rand.New(rand.NewPCG(7, 8))
-	for n := 0; n < 200000; n++ {
-		var b strings.Builder
-		for k := rng.IntN(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for s := range textmix.Texts(7, pieces, 8, 200000) {
 		want := strings.Contains(s, "**") || strings.Contains(s, "＊＊") || strings.Contains(s, "XX") || strings.Contains(s, "××")
 		if got := hasTemplateStars(s); got != want {
 			t.Fatalf("hasTemplateStars(%q) = %v, strings.Contains says %v", s, got, want)
