@@ -12,39 +12,31 @@ import (
 // can be white space only if its UTF-8 form begins with one of few bytes,
 // so a look at those bytes settles most texts.
 
-// spaceLeads marks each byte the UTF-8 form of a white-space rune
-// (unicode.IsSpace) begins with: the ASCII spaces, C2 (U+0085, U+00A0),
-// E1, E2, E3.
-var spaceLeads = func() (leads [256]bool) {
-	var buf [utf8.UTFMax]byte
-	mark := func(lo, hi, stride uint32) {
-		for r := lo; r <= hi; r += stride {
-			utf8.EncodeRune(buf[:], rune(r))
-			leads[buf[0]] = true
-		}
-	}
+// spaceStarts holds the white-space runes (unicode.IsSpace): the ASCII
+// spaces and a few beginning with C2, E1, E2 and E3 80.
+var spaceStarts = func() (rs RuneStarts) {
 	for _, rg := range unicode.White_Space.R16 {
-		mark(uint32(rg.Lo), uint32(rg.Hi), uint32(rg.Stride))
+		rs.AddRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 	}
 	for _, rg := range unicode.White_Space.R32 {
-		mark(rg.Lo, rg.Hi, rg.Stride)
+		rs.AddRange(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
 	}
-	return leads
+	return rs
 }()
 
 // TrimSpace is strings.TrimSpace(s), which it calls only when s begins or
 // ends with white space; it decodes a first or last rune only when that
-// may be white space (E3 also begins 。、【】).
+// may be white space.
 func TrimSpace(s string) string {
 	if s == "" {
 		return s
 	}
-	if spaceLeads[s[0]] {
+	if spaceStarts.At(s, 0) {
 		if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
 			return strings.TrimSpace(s)
 		}
 	}
-	if spaceLeads[lastLead(s)] {
+	if spaceStarts.At(s, lastStart(s)) {
 		if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
 			return strings.TrimSpace(s)
 		}
@@ -52,22 +44,22 @@ func TrimSpace(s string) string {
 	return s
 }
 
-// lastLead is the byte the last rune of s (not empty) begins with; for a
-// broken UTF-8 ending, a byte no rune begins with.
-func lastLead(s string) byte {
+// lastStart is where the last rune of s (not empty) begins; for a broken
+// UTF-8 ending, where it would.
+func lastStart(s string) int {
 	for i := len(s) - 1; i >= 0 && i >= len(s)-utf8.UTFMax; i-- {
 		if utf8.RuneStart(s[i]) {
-			return s[i]
+			return i
 		}
 	}
-	return s[len(s)-1]
+	return len(s) - 1
 }
 
-// HasSpace says whether s holds white space; only where a byte may begin
-// a white-space rune does it decode.
+// HasSpace says whether s holds white space; only where a white-space
+// rune may begin does it decode.
 func HasSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if spaceLeads[s[i]] {
+		if spaceStarts.At(s, i) {
 			return strings.IndexFunc(s[i:], unicode.IsSpace) >= 0
 		}
 	}

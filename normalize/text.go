@@ -35,25 +35,7 @@ func Fold(s string) string {
 // space at all, and Fold returns them as they are, without a copy. Invalid
 // UTF-8 needs folding too, since fold writes U+FFFD for each bad byte.
 func needsFold(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				return true
-			}
-			i++
-			continue
-		}
-		if plainRune3(s, i) {
-			i += 3
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
-			return true
-		}
-		i += n
-	}
-	return false
+	return HasSpace(s) || !utf8.ValidString(s)
 }
 
 // plainRune3 says whether s[i:] begins with a valid three-byte rune from
@@ -70,9 +52,6 @@ func plainRune3(s string, i int) bool {
 		c1&0xC0 == 0x80 && c2&0xC0 == 0x80 &&
 		!(c == 0xE3 && c1 == 0x80 && c2 == 0x80)
 }
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace holds for.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fold is Fold, with the runs of white space it changed when record is set.
 // It walks s by rune, as []rune(s) would (a bad byte reads as U+FFFD).
@@ -242,7 +221,7 @@ func strayBrackets(s string, stray func(pos int, c rune)) {
 		// A byte no bracket begins with is passed by itself: the walk
 		// reaches every byte a rune can begin with, as a walk rune by
 		// rune does, and a continuation byte begins no bracket.
-		if !bracketLeads[s[i]] {
+		if !bracketStarts.At(s, i) {
 			i++
 			continue
 		}
@@ -271,19 +250,15 @@ func strayBrackets(s string, stray func(pos int, c rune)) {
 
 var bracketPairs = map[rune]rune{'(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〔': '〕', '{': '}', '「': '」', '『': '』'}
 
-// bracketLeads marks each byte the UTF-8 form of a bracket, opening or
-// closing, begins with: ( ) [ ] { } and E3, EF. Most of a Chinese text's
-// bytes are none of them, and strayBrackets passes those without decoding
-// a rune or looking it up in the maps.
-var bracketLeads = func() (leads [256]bool) {
-	var buf [utf8.UTFMax]byte
+// bracketStarts holds the brackets, opening and closing. Most of a
+// Chinese text's bytes begin none of them, and strayBrackets passes those
+// without decoding a rune or looking it up in the maps.
+var bracketStarts = func() (rs RuneStarts) {
 	for o, c := range bracketPairs {
-		utf8.EncodeRune(buf[:], o)
-		leads[buf[0]] = true
-		utf8.EncodeRune(buf[:], c)
-		leads[buf[0]] = true
+		rs.Add(o)
+		rs.Add(c)
 	}
-	return leads
+	return rs
 }()
 
 var closingOf = func() map[rune]rune {

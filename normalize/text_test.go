@@ -151,7 +151,7 @@ func TestStrayBracketsByByte(t *testing.T) {
 	}
 }
 
-// needsFoldByRune is needsFold as it was before plainRune3: every
+// needsFoldByRune is needsFold as it was before HasSpace: every
 // non-ASCII rune decoded and looked up.
 func needsFoldByRune(s string) bool {
 	for _, r := range s {
