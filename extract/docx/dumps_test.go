@@ -111,3 +111,26 @@ func dumpBlocks(w io.Writer, indent string, blocks []extract.Block) {
 		}
 	}
 }
+
+// TestInflateFastAlone: every .docx that compress/flate reads, klauspost
+// reads alone, without the fallback, so that the dumps pinned above are
+// its reading.
+func TestInflateFastAlone(t *testing.T) {
+	n := 0
+	for label, path := range dumpFiles(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := read(bytes.NewReader(data), int64(len(data)), label, nil); err != nil {
+			continue
+		}
+		if _, err := read(bytes.NewReader(data), int64(len(data)), label, newInflater); err != nil {
+			t.Errorf("%s: klauspost alone: %v", label, err)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no .docx read")
+	}
+}

@@ -52,18 +52,25 @@ func isZip(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\x04")
 func Read(r io.ReaderAt, size int64, name string) (*extract.Document, error) {
 	// Parts are inflated by klauspost/compress, faster than compress/flate.
 	// A file read without error reads the same: Deflate fixes the bytes a
-	// part decodes to, as far as it decodes. A file that fails is read
-	// again with compress/flate, so that its error (which may name an
-	// input offset, read ahead differently by the two) is the one it
-	// always had.
-	if doc, err := read(r, size, name, true); err == nil {
-		return doc, nil
+	// part decodes to, as far as it decodes. A file that fails once a part
+	// was inflated is read again with compress/flate, so that its error
+	// (which may name an input offset, read ahead differently by the two)
+	// is the one it always had; one that fails before (not a zip, no main
+	// part) would fail alike.
+	inflated := false
+	doc, err := read(r, size, name, func(r io.Reader) io.ReadCloser {
+		inflated = true
+		return newInflater(r)
+	})
+	if err == nil || !inflated {
+		return doc, err
 	}
-	return read(r, size, name, false)
+	return read(r, size, name, nil)
 }
 
-// read is Read, inflating with klauspost/compress if fast is set.
-func read(r io.ReaderAt, size int64, name string, fast bool) (*extract.Document, error) {
+// read is Read, inflating Deflate parts with inflate (nil: compress/flate,
+// as archive/zip does).
+func read(r io.ReaderAt, size int64, name string, inflate zip.Decompressor) (*extract.Document, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) {
@@ -71,8 +78,8 @@ func read(r io.ReaderAt, size int64, name string, fast bool) (*extract.Document,
 		}
 		return nil, &extract.Error{Path: name, Err: err}
 	}
-	if fast {
-		zr.RegisterDecompressor(zip.Deflate, newInflater)
+	if inflate != nil {
+		zr.RegisterDecompressor(zip.Deflate, inflate)
 	}
 	rd := newReader(&extract.Document{Path: name, Format: extract.DOCX})
 	defer rd.release()
