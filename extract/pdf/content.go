@@ -430,20 +430,18 @@ func (in *interp) show(o operand) {
 		font = defaultFont
 	}
 	// Within one string only the text matrix's translation moves: the rest
-	// of the glyph matrix (in.tm × ctm, as matrix.mul makes it), the size
-	// and whether the text is upright are the same for all its glyphs.
-	ctm := &gs.ctm
-	tm := in.tm
-	m0, m1 := tm[0]*ctm[0]+tm[1]*ctm[2], tm[0]*ctm[1]+tm[1]*ctm[3]
-	m2, m3 := tm[2]*ctm[0]+tm[3]*ctm[2], tm[2]*ctm[1]+tm[3]*ctm[3]
+	// of the glyph matrix (in.tm × ctm), the size and whether the text is
+	// upright are the same for all its glyphs; the translation is applied
+	// glyph by glyph below.
+	m := in.tm.mul(gs.ctm)
+	m0, m1, m2, m3 := m[0], m[1], m[2], m[3]
 	fs, th := gs.fontSize, gs.th
 	size := math.Abs(fs) * hypot(m2, m3)
 	// Only upright, horizontal text is kept: rotated stamps and
 	// watermarks are not part of the report's reading.
 	upright := m0 > 0 && math.Abs(m1) <= 0.05*m0 && math.Abs(m2) <= 0.05*math.Abs(m3) && m3 > 0 && !font.vertical
 	font.decode(s, func(sh shown) {
-		m4 := in.tm[4]*ctm[0] + in.tm[5]*ctm[2] + ctm[4]
-		m5 := in.tm[4]*ctm[1] + in.tm[5]*ctm[3] + ctm[5]
+		m4, m5 := gs.ctm.apply(in.tm[4], in.tm[5])
 		x := gs.rise*m2 + m4
 		y := gs.rise*m3 + m5
 		w := sh.width * fs * th
