@@ -118,16 +118,11 @@ func lineRuns(gs []glyph, fn func(i, start, end int, size float64)) int {
 // same sort making the same comparisons moves the indexes the way it
 // would have moved the glyphs.
 func sortByMidY(gs []glyph) {
-	if byMidY(gs) { // a page drawn top to bottom, a cell of one line
+	if slices.IsSortedFunc(gs, higher) { // a page drawn top to bottom, a cell of one line
 		return
 	}
 	if len(gs) <= 20 { // one insertion sort: too few glyphs to gain
-		slices.SortStableFunc(gs, func(a, b glyph) int {
-			if a.midY() > b.midY() {
-				return -1
-			}
-			return 0
-		})
+		slices.SortStableFunc(gs, higher)
 		return
 	}
 	s := sortScratchPool.Get().(*sortScratch)
@@ -152,28 +147,24 @@ func sortByMidY(gs []glyph) {
 	}
 }
 
-// byMidY reports whether gs is in the order sortByMidY sorts it into,
-// which a stable sort leaves as it is. (Its keys are never NaN, which
-// would make a sequence with no pair out of order unsorted: show keeps
-// no glyph whose position or size is not a number.)
-func byMidY(gs []glyph) bool {
-	for i := 1; i < len(gs); i++ {
-		if gs[i].midY() > gs[i-1].midY() {
-			return false
-		}
+// higher orders glyphs top to bottom by their middle, as sortByMidY
+// sorts them; a stable sort leaves glyphs already in that order as they
+// are. (Their keys are never NaN, which would make a sequence with no
+// pair out of order unsorted: show keeps no glyph whose position or size
+// is not a number.)
+func higher(a, b glyph) int {
+	if a.midY() > b.midY() {
+		return -1
 	}
-	return true
+	return 0
 }
 
-// byX0 reports whether gs is in the order finish sorts it into, left to
-// right, which a stable sort leaves as it is.
-func byX0(gs []glyph) bool {
-	for i := 1; i < len(gs); i++ {
-		if gs[i].x0 < gs[i-1].x0 {
-			return false
-		}
+// leftOf orders glyphs left to right, as finish sorts a line.
+func leftOf(a, b glyph) int {
+	if a.x0 < b.x0 {
+		return -1
 	}
-	return true
+	return 0
 }
 
 // sortScratch is the storage sortByMidY reuses, one a goroutine at a
@@ -198,13 +189,8 @@ type glyphKey struct {
 // shadows) and sets the line's extent and text.
 func (l *textLine) finish() {
 	gs := l.glyphs
-	if !byX0(gs) { // most lines are drawn left to right
-		slices.SortStableFunc(gs, func(a, b glyph) int {
-			if a.x0 < b.x0 {
-				return -1
-			}
-			return 0
-		})
+	if !slices.IsSortedFunc(gs, leftOf) { // most lines are drawn left to right
+		slices.SortStableFunc(gs, leftOf)
 	}
 	out := gs[:0]
 	for _, g := range gs {
