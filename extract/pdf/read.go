@@ -582,25 +582,10 @@ func isLimit(err error) bool { return errors.Is(err, extract.ErrTooLarge) }
 
 // hasRuneError is strings.ContainsRune(s, utf8.RuneError): whether s holds
 // U+FFFD or a byte that is no part of UTF-8. A glyph's text is mostly one
-// character, of one byte or three, told here by its bytes, where
-// ContainsRune decodes every character of s.
+// character, told by decoding it once.
 func hasRuneError(s string) bool {
-	switch len(s) {
-	case 1:
-		return s[0] >= utf8.RuneSelf
-	case 3:
-		// A valid three-byte character: the second byte's range is
-		// narrower after E0 (no overlong form) and ED (no surrogate).
-		lo, hi := byte(0x80), byte(0xbf)
-		switch s[0] {
-		case 0xe0:
-			lo = 0xa0
-		case 0xed:
-			hi = 0x9f
-		}
-		if 0xe0 <= s[0] && s[0] <= 0xef && lo <= s[1] && s[1] <= hi && s[2]&0xc0 == 0x80 {
-			return s == "\ufffd"
-		}
+	if r, n := utf8.DecodeRuneInString(s); n == len(s) {
+		return n > 0 && r == utf8.RuneError
 	}
 	return strings.ContainsRune(s, utf8.RuneError)
 }
