@@ -194,7 +194,7 @@ func yearOnly(s string) bool {
 		return true
 	}
 	t := strings.TrimLeft(s, regexpSpace)
-	if len(t) < 4 || t[0] != '2' || t[1] != '0' || !isDigit(t[2]) || !isDigit(t[3]) {
+	if !isYear(t) {
 		return false
 	}
 	t = strings.TrimLeft(t[4:], regexpSpace)

@@ -238,65 +238,57 @@ type keywordRule struct {
 	// need holds a word of every text re matches: a text with none is
 	// not matched against re. Most labels match no rule, and a Contains
 	// per word tells them sooner than the regexp (TestKeywordNeeds).
-	need words
+	need *normalize.Keywords
 }
 
 // match tells a key the rule reads.
-func (k keywordRule) match(key string) bool { return k.need.MatchString(key) && k.re.MatchString(key) }
+func (k keywordRule) match(key string) bool { return k.need.In(key) && k.re.MatchString(key) }
 
 var infoKeywords = []keywordRule{
-	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`), newWords("意见", "电话", "负责人", "联系人", "综述", "盖章", "执行数", "执行率")},
-	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`), newWords("情况")},
-	{KnownLabel, regexp.MustCompile(`情况$`), newWords("情况")},
-	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`), newWords("名称")},
-	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`), newWords("项目编码", "项目代码")},
-	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`), newWords("编码", "代码")},
-	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:资金|补助|\p{Han}?款)`), newWords("财政")},
-	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`), newWords("总额", "总计", "预算", "金额", "数")},
-	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`), newWords("预算", "投资", "投入", "金额")},
-	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`), newWords("目标")},
-	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`), newWords("目标")},
-	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报|编制)单位`), newWords("单位")},
+	{KnownLabel, regexp.MustCompile(`(?:意见|电话|负责人|联系人|综述|盖章|执行数|执行率)$`), normalize.NewKeywords("意见", "电话", "负责人", "联系人", "综述", "盖章", "执行数", "执行率")},
+	{BlockLabel, regexp.MustCompile(`(?:资金|基本)情况$`), normalize.NewKeywords("情况")},
+	{KnownLabel, regexp.MustCompile(`情况$`), normalize.NewKeywords("情况")},
+	{FieldName, regexp.MustCompile(`(?:项目|资金|专项|转移支付|支出)名称$`), normalize.NewKeywords("名称")},
+	{FieldCode, regexp.MustCompile(`^项目(?:编码|代码)`), normalize.NewKeywords("项目编码", "项目代码")},
+	{FieldDepartmentCode, regexp.MustCompile(`(?:部门|单位).*(?:编码|代码)$`), normalize.NewKeywords("编码", "代码")},
+	{FieldFiscal, regexp.MustCompile(`^(?:当年|本级|上级|中央|省级|市级|县级)?财政(?:资金|补助|\p{Han}?款)`), normalize.NewKeywords("财政")},
+	{FieldTotal, regexp.MustCompile(`(?:预算|资金|金额|投资|拨款).*(?:总额|总计|预算|预算数|金额|总数|申报数|安排数|下达数)$`), normalize.NewKeywords("总额", "总计", "预算", "金额", "数")},
+	{FieldTotal, regexp.MustCompile(`.(?:总预算|预算数|预算金额|总投资|投资|投入|金额)$`), normalize.NewKeywords("预算", "投资", "投入", "金额")},
+	{FieldMidGoal, regexp.MustCompile(`^(?:中期|长期|中长期|实施期|项目总).*目标$`), normalize.NewKeywords("目标")},
+	{FieldGoal, regexp.MustCompile(`(?:年度|总体|绩效|设定|年初|预期).*目标$`), normalize.NewKeywords("目标")},
+	{FieldDepartment, regexp.MustCompile(`(?:预算|申报|填报|编制)单位`), normalize.NewKeywords("单位")},
 }
 
 var columnKeywords = []keywordRule{
-	{ColActual, regexp.MustCompile(`实际|完成值`), newWords("实际", "完成值")},
-	{ColDeviation, regexp.MustCompile(`原因`), newWords("原因")},
-	{ColBasis, regexp.MustCompile(`依据`), newWords("依据")},
-	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`), newWords("值", "水平")},
-	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`), newWords("指标内容", "指标名称")},
-	{ColWeight, regexp.MustCompile(`权重|分值$`), newWords("权重", "分值")},
-	{ColScore, regexp.MustCompile(`得分$`), newWords("得分")},
+	{ColActual, regexp.MustCompile(`实际|完成值`), normalize.NewKeywords("实际", "完成值")},
+	{ColDeviation, regexp.MustCompile(`原因`), normalize.NewKeywords("原因")},
+	{ColBasis, regexp.MustCompile(`依据`), normalize.NewKeywords("依据")},
+	{ColValue, regexp.MustCompile(`(?:指标值|目标值|实现值|计划水平|目标水平|数值)(?:及(?:计量|度量)?单位)?$`), normalize.NewKeywords("值", "水平")},
+	{ColLevel3, regexp.MustCompile(`^(?:指标内容|指标名称)`), normalize.NewKeywords("指标内容", "指标名称")},
+	{ColWeight, regexp.MustCompile(`权重|分值$`), normalize.NewKeywords("权重", "分值")},
+	{ColScore, regexp.MustCompile(`得分$`), normalize.NewKeywords("得分")},
 }
 
-// words is a list of words a text may hold anywhere: the labels' word
-// tests run on every new cell text a process sees, and a search for the
-// words (normalize.Keywords, one look at each byte) is many times quicker
-// than a regexp alternation of them, which has no literal prefix to skip
-// ahead by.
-type words struct{ *normalize.Keywords }
-
-func newWords(list ...string) words { return words{normalize.NewKeywords(list...)} }
-
-// MatchString tells whether s contains one of the words, as a regexp
-// alternation of them would.
-func (w words) MatchString(s string) bool { return w.In(s) }
+// The labels' word tests run on every new cell text a process sees: a
+// search for the words (normalize.Keywords, one look at each byte) is
+// many times quicker than a regexp alternation of them, which has no
+// literal prefix to skip ahead by.
 
 // earlierYears mark a column of an earlier year's level (上年度实际水平),
 // which no field of this year's form takes.
-var earlierYears = newWords("上年", "去年", "历史", "以前", "往年")
+var earlierYears = normalize.NewKeywords("上年", "去年", "历史", "以前", "往年")
 
 // midTermWords mark a 中期 column group or goal beside the annual one.
-var midTermWords = newWords("中期", "长期", "实施期", "项目总")
+var midTermWords = normalize.NewKeywords("中期", "长期", "实施期", "项目总")
 
 // midColumn marks the medium-term column of amounts beside the annual one
 // (中期资金总额 | 年度资金总额).
-var midColumn = newWords("中期", "长期", "实施期")
+var midColumn = normalize.NewKeywords("中期", "长期", "实施期")
 
 // annualInfo marks the annual reading of an info field where two compete
 // (年度资金总额 beside 项目资金总额, 年度目标 beside 总体目标, 调整后预算数
 // beside 年初预算数).
-var annualInfo = newWords("年度", "当年", "本年", "全年", "调整后")
+var annualInfo = normalize.NewKeywords("年度", "当年", "本年", "全年", "调整后")
 
 // annualWords mark the reading of a value column group that is the target
 // (预期2022年实现值 beside 2021年实际实现值, 优 beside 良, 中, 差).

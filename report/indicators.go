@@ -154,14 +154,14 @@ func (rd *reader) readHeads(t *extract.Table, r int) []*extract.Cell {
 // level header says 级 or 指标 (一级指标, 二级, 绩效指标分类, 具体指标).
 func mayHeadIndicators(cells []*extract.Cell) bool {
 	for _, c := range cells {
-		if len(c.Text) <= maxLabel && levelHeaderWords.MatchString(c.Text) {
+		if len(c.Text) <= maxLabel && levelHeaderWords.In(c.Text) {
 			return true
 		}
 	}
 	return false
 }
 
-var levelHeaderWords = newWords("级", "指标")
+var levelHeaderWords = normalize.NewKeywords("级", "指标")
 
 // subCells are the cells in the row under a header cell, within its span.
 func subCells(t *extract.Table, c *extract.Cell) []*extract.Cell {
@@ -237,7 +237,7 @@ func namesSplitColumn(cands []columnCandidate) bool {
 	return false
 }
 
-var pastWords = newWords("实际", "上年", "历史", "以前", "去年")
+var pastWords = normalize.NewKeywords("实际", "上年", "历史", "以前", "去年")
 
 // pickAlternative keeps one reading of a value group as the value: the
 // expected or current year's (预期2022年实现值 beside 2021年实际实现值), the
@@ -252,7 +252,7 @@ func pickAlternative(group []slot) {
 		if primary < 0 {
 			primary = i
 		}
-		if annualWords.MatchString(s.key) && !pastWords.MatchString(s.key) {
+		if annualWords.MatchString(s.key) && !pastWords.In(s.key) {
 			primary = i
 			break
 		}
@@ -349,7 +349,7 @@ func (rd *reader) assignColumns(t *extract.Table, slots []slot, rows, data int) 
 		// first is the value, the others stay in extra.
 		l3, after := h.fields[ColLevel3], max(h.fields[ColLevel3], h.fields[ColNature])
 		for i, s := range slots {
-			if _, ok := taken[i]; !ok && s.text != "" && s.col > after && l3 > 0 && !rd.lab.isLabel(s.cell.Text) && looksLikeHeader(s.cell.Text) && !notValueHeader.MatchString(s.key) {
+			if _, ok := taken[i]; !ok && s.text != "" && s.col > after && l3 > 0 && !rd.lab.isLabel(s.cell.Text) && looksLikeHeader(s.cell.Text) && !notValueHeader.In(s.key) {
 				h.fields[ColValue] = s.col
 				taken[i] = ColValue
 				break
@@ -381,7 +381,7 @@ var listingFields = map[Field]bool{FieldName: true, FieldCode: true, FieldTotal:
 
 // notValueHeader marks the headers of columns beside the value that explain
 // it (指标解释, 评分标准, 备注).
-var notValueHeader = newWords("指标", "说明", "解释", "标准", "依据", "备注", "方向", "分值", "权重", "得分")
+var notValueHeader = normalize.NewKeywords("指标", "说明", "解释", "标准", "依据", "备注", "方向", "分值", "权重", "得分")
 
 func hasCandidate(cands []columnCandidate, f Field) bool {
 	for _, c := range cands {

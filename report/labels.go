@@ -126,11 +126,11 @@ func fold(s string) label {
 		s = s[:open] + s[end+1:]
 	}
 	lb.key = s
-	lb.mid = lb.mid || midTermWords.MatchString(s)
-	lb.annual = annualInfo.MatchString(s)
-	lb.midCol = midColumn.MatchString(s)
+	lb.mid = lb.mid || midTermWords.In(s)
+	lb.annual = annualInfo.In(s)
+	lb.midCol = midColumn.In(s)
 	// Each of periodLike's periods says 月, 季度 or 年.
-	lb.period = periodRunes.MatchString(s) && periodLike.MatchString(s)
+	lb.period = periodRunes.In(s) && periodLike.MatchString(s)
 	return lb
 }
 
@@ -163,7 +163,7 @@ func (lb *label) qualify(inner string) {
 	switch {
 	case isAmountUnit(inner):
 		lb.unit = inner
-	case midTermWords.MatchString(inner):
+	case midTermWords.In(inner):
 		lb.mid = true
 	}
 }
@@ -341,7 +341,7 @@ func columnsOf(key string) []columnCandidate {
 	if c, ok := columnSynonyms[key]; ok {
 		return c
 	}
-	if earlierYears.MatchString(key) {
+	if earlierYears.In(key) {
 		// 上年度实际水平: last year's, no field of this year's form.
 		return nil
 	}
@@ -367,18 +367,18 @@ var (
 )
 
 // runeWords is the runes of s as words.
-func runeWords(s string) words {
+func runeWords(s string) *normalize.Keywords {
 	var list []string
 	for _, r := range s {
 		list = append(list, string(r))
 	}
-	return newWords(list...)
+	return normalize.NewKeywords(list...)
 }
 
 // keywordCandidate tells a key the keyword rules may read as a label: short,
 // and not a value (100%, ≥90, 1座).
 func keywordCandidate(key string) bool {
-	if utf8.RuneCountInString(key) > 16 || valueSigns.MatchString(key) {
+	if utf8.RuneCountInString(key) > 16 || valueSigns.In(key) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(key)
@@ -420,7 +420,7 @@ func looksLikeLabel(text string) bool {
 // punctuation: a column header (年初设定目标) rather than a value.
 func looksLikeHeader(text string) bool {
 	t := normalize.TrimSpace(text)
-	return t != "" && utf8.RuneCountInString(t) <= 10 && !valueMarks.MatchString(t)
+	return t != "" && utf8.RuneCountInString(t) <= 10 && !valueMarks.In(t)
 }
 
 // textSlot picks text's slot of recent from its length and its first and

@@ -215,7 +215,7 @@ func (rd *reader) paragraph(p *extract.Paragraph) {
 			return
 		}
 	}
-	if strings.Contains(t, "绩效") && formWords.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !clauseMarks.MatchString(t) {
+	if formWords.In(t) && utf8.RuneCountInString(t) <= 60 && !clauseMarks.In(t) {
 		rd.titleStart = t
 	}
 	if y := yearLineOf(t); y > 0 && (rd.project != nil || rd.section == sectionNone) {
@@ -248,8 +248,8 @@ var (
 	// The words of a title are looked for as words, not as regexp
 	// alternations: a title seen for the first time is matched against
 	// each of them.
-	formWords = newWords("绩效目标", "绩效自评", "绩效评价指标")
-	deptForm  = newWords("部门整体", "整体支出", "单位整体", "整体绩效", "部门绩效目标表", "部门(单位)整体", "部门（单位）整体")
+	formWords = normalize.NewKeywords("绩效目标", "绩效自评", "绩效评价指标")
+	deptForm  = normalize.NewKeywords("部门整体", "整体支出", "单位整体", "整体绩效", "部门绩效目标表", "部门(单位)整体", "部门（单位）整体")
 )
 
 type title struct {
@@ -304,12 +304,12 @@ func readTitle(t string, inTable bool) (title, bool) {
 		s = s[m[1]:]
 	}
 	text := s
-	if _, colon, ok := titleMarker(s); !inTable && ok && colon {
+	core, colon, marked := titleMarker(s)
+	if !inTable && marked && colon {
 		// 附件：…绩效目标表 in a notice letter names the form that
 		// follows; it is no form itself.
 		return title{}, false
 	}
-	core := cutTitleMarker(s)
 	var ti title
 	for {
 		i := bracketSuffix(core)
@@ -324,14 +324,14 @@ func readTitle(t string, inTable bool) (title, bool) {
 	if len(core) > 200 || !strings.HasSuffix(core, "表") && !(inTable && strings.HasSuffix(core, "绩效目标")) {
 		return title{}, false
 	}
-	if !formWords.MatchString(core) {
+	if !formWords.In(core) {
 		return title{}, false
 	}
 	if ti.year == 0 {
 		ti.year = yearIn(core)
 	}
 	ti.text = text
-	ti.dept = deptForm.MatchString(core)
+	ti.dept = deptForm.In(core)
 	ti.self = strings.Contains(core, "自评")
 	return ti, true
 }

@@ -194,7 +194,7 @@ func TestKeywordNeeds(t *testing.T) {
 		for _, k := range append(infoKeywords[:len(infoKeywords):len(infoKeywords)], columnKeywords...) {
 			if k.re.MatchString(key) {
 				matched++
-				if !k.need.MatchString(key) {
+				if !k.need.In(key) {
 					t.Fatalf("%s matches %q, which holds none of %v", k.re, key, k.need.Words())
 				}
 			}
@@ -230,10 +230,10 @@ func TestTitleScans(t *testing.T) {
 	parts := []string{"绩效", "目标", "自评", "评价指标", "部门", "整体", "支出", "单位", "(单位)", "（单位）", "表", "附件",
 		"附表", "3", " ", "\t", ":", "：", "20", "2023", "2", "年", "【", "】", "甲", "\xe3"}
 	for s := range textmix.Texts(2, parts, 8, 300000) {
-		if got, want := formWords.MatchString(s), formRE.MatchString(s); got != want {
+		if got, want := formWords.In(s), formRE.MatchString(s); got != want {
 			t.Fatalf("formWords.MatchString(%q) = %v, the regexp says %v", s, got, want)
 		}
-		if got, want := deptForm.MatchString(s), deptRE.MatchString(s); got != want {
+		if got, want := deptForm.In(s), deptRE.MatchString(s); got != want {
 			t.Fatalf("deptForm.MatchString(%q) = %v, the regexp says %v", s, got, want)
 		}
 		if _, got, ok := titleMarker(s); (ok && got) != refRE.MatchString(s) {
