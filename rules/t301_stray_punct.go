@@ -42,18 +42,6 @@ const (
 	badTrailing = "[【(（{｛,，、;；《<"
 )
 
-// The runes of badLeading and badTrailing as sets: strings.ContainsRune
-// searched the strings for each name's first and last rune.
-var badLeadingRunes, badTrailingRunes = runeSet(badLeading), runeSet(badTrailing)
-
-func runeSet(s string) map[rune]bool {
-	set := map[rune]bool{}
-	for _, r := range s {
-		set[r] = true
-	}
-	return set
-}
-
 // strayPunct says what is stray in a name, "" when nothing is: a sign that
 // cannot open or close a name, or a bracket left unpaired (normalize.Clean
 // is where brackets are paired).
@@ -62,10 +50,10 @@ func strayPunct(s string) string {
 	if s == "" {
 		return ""
 	}
-	if first, _ := utf8.DecodeRuneInString(s); badLeadingRunes[first] {
+	if first, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(badLeading, first) {
 		return "开头有多余的“" + string(first) + "”"
 	}
-	if last, _ := utf8.DecodeLastRuneInString(s); badTrailingRunes[last] {
+	if last, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(badTrailing, last) {
 		return "结尾有多余的“" + string(last) + "”"
 	}
 	if b := normalize.StrayBracket(s); b != "" {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,27 +57,6 @@ var t302 = &Rule{
 
 var residueMarks = []string{"[bookmark", "bookmark:", "HYPERLINK", "MERGEFORMAT", "PAGEREF", "_Toc", "\\* ", "\ufffd"}
 
-// markStarts are the first characters of residueMarks: ASCII ones by
-// their code, the others listed.
-var markStarts = func() (m struct {
-	ascii [utf8.RuneSelf]bool
-	other []rune
-}) {
-	for _, mark := range residueMarks {
-		r, _ := utf8.DecodeRuneInString(mark)
-		if r < utf8.RuneSelf {
-			m.ascii[r] = true
-		} else {
-			m.other = append(m.other, r)
-		}
-	}
-	return m
-}()
-
-// firstPrivateUse is the lowest private-use rune: below it, which is all
-// of CJK, unicode.Is need not search the table.
-var firstPrivateUse = rune(unicode.Co.R16[0].Lo)
-
 // residueStarts are the runes residue looks at: the marks' first
 // characters, control and private-use characters. Most texts hold none,
 // and mayHoldResidue tells so without decoding their runes.
@@ -112,30 +90,21 @@ func mayHoldResidue(s string) bool {
 
 // residue returns the first conversion mark in s (in residueMarks' order),
 // else the first control or private-use character; "" when there is none.
-// One pass tells whether a mark may be there, for most texts hold none
-// of their first characters: T302 asks this of every name and indicator.
+// T302 asks this of every name and indicator, and most hold none of the
+// runes it looks at, which mayHoldResidue tells in one pass.
 func residue(s string) string {
 	if !mayHoldResidue(s) {
 		return ""
 	}
-	mayMark, odd := false, rune(-1)
+	for _, m := range residueMarks {
+		if strings.Contains(s, m) {
+			return m
+		}
+	}
 	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf && markStarts.ascii[r] || r >= utf8.RuneSelf && slices.Contains(markStarts.other, r):
-			mayMark = true
-		case odd < 0 && (unicode.IsControl(r) || r >= firstPrivateUse && unicode.Is(unicode.Co, r)):
-			odd = r
+		if unicode.IsControl(r) || unicode.Is(unicode.Co, r) {
+			return fmt.Sprintf("U+%04X", r)
 		}
-	}
-	if mayMark {
-		for _, m := range residueMarks {
-			if strings.Contains(s, m) {
-				return m
-			}
-		}
-	}
-	if odd >= 0 {
-		return fmt.Sprintf("U+%04X", odd)
 	}
 	return ""
 }
