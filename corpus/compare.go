@@ -6,6 +6,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // CompareOptions selects what Compare sets side by side.
@@ -205,7 +207,7 @@ func link(last, this []*YearProject) []ProjectLink {
 	}
 	pair(func(p *YearProject) string { return p.Code }, "项目编码")
 	pair(func(p *YearProject) string { return codeWithoutYear(p.Code) }, "编码（年度除外）")
-	pair(func(p *YearProject) string { return noSpace(p.Name) }, "项目名称")
+	pair(func(p *YearProject) string { return normalize.DropSpace(p.Name) }, "项目名称")
 	// Order: this year's projects as reported, then last year's not carried on.
 	var ordered []ProjectLink
 	byTo := map[*YearProject]ProjectLink{}
@@ -257,14 +259,14 @@ func compareProjects(o CompareOptions, l *ProjectLink) []Change {
 	}
 	now := map[string]yearIndicator{}
 	for _, in := range q.indicators {
-		if k := noSpace(in.level3); k != "" {
+		if k := normalize.DropSpace(in.level3); k != "" {
 			if _, dup := now[k]; !dup {
 				now[k] = in
 			}
 		}
 	}
 	for _, was := range p.indicators {
-		k := noSpace(was.level3)
+		k := normalize.DropSpace(was.level3)
 		if k == "" {
 			continue
 		}

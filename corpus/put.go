@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/jixiao/jixiao/normalize"
 )
 
 // Doc is one file to store: its identity, and its report or why it could
@@ -438,19 +440,13 @@ func fingerprint(rep *Report) string {
 	if !coded {
 		fmt.Fprintf(h, "year %d\n", rep.Year)
 		for _, p := range rep.Projects {
-			fmt.Fprintf(h, "project %s %s\n", noSpace(p.Name), noSpace(p.BudgetTotal))
+			fmt.Fprintf(h, "project %s %s\n", normalize.DropSpace(p.Name), normalize.DropSpace(p.BudgetTotal))
 		}
 		for _, in := range rep.DepartmentIndicators {
-			fmt.Fprintf(h, "indicator %s %s\n", noSpace(in.Level3), noSpace(in.Value))
+			fmt.Fprintf(h, "indicator %s %s\n", normalize.DropSpace(in.Level3), normalize.DropSpace(in.Value))
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// noSpace drops white space, which a PDF's text may hold where the .docx
-// has none.
-func noSpace(s string) string {
-	return strings.Join(strings.Fields(s), "")
 }
 
 // sortFindings orders a report's findings by project, severity and

@@ -222,12 +222,10 @@ func contentSum(text []byte) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// appendNoSpace appends s without its white space, as noSpace returns it.
+// appendNoSpace appends s without its white space (a PDF's text may hold
+// some where the .docx has none).
 func appendNoSpace(dst []byte, s string) []byte {
-	if !normalize.HasSpace(s) {
-		return append(dst, s...)
-	}
-	return append(dst, noSpace(s)...)
+	return append(dst, normalize.DropSpace(s)...)
 }
 
 // idValues gathers rows of an id and its new values as a JSON array, for

@@ -392,12 +392,3 @@ func TestContentPinned(t *testing.T) {
 		}
 	}
 }
-
-// TestAppendNoSpace: the content hash drops white space as noSpace does.
-func TestAppendNoSpace(t *testing.T) {
-	for _, s := range []string{"", " ", "项目 甲\t乙\n", "\u3000满意度\u00a0≥ 90 %\u0085", "a\u2028b\u200bc", "\xff \xe4\xb8 x", " 两端 "} {
-		if got, want := string(appendNoSpace([]byte("前"), s)), "前"+noSpace(s); got != want {
-			t.Errorf("appendNoSpace(%q) = %q, want %q", s, got, want)
-		}
-	}
-}

@@ -65,3 +65,12 @@ func HasSpace(s string) bool {
 	}
 	return false
 }
+
+// DropSpace is s without its white space (so 7号 机关 and 7号机关 compare
+// equal), and s itself, not a copy, when it holds none, as most texts.
+func DropSpace(s string) string {
+	if !HasSpace(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}

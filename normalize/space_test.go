@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unsafe"
 
 	"github.com/jixiao/jixiao/internal/textmix"
 )
@@ -41,6 +42,22 @@ func TestTrimSpaceMixes(t *testing.T) {
 	for s := range textmix.Texts(1, parts, 6, 300000) {
 		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("TrimSpace(%q) = %q, strings.TrimSpace gives %q", s, got, want)
+		}
+	}
+}
+
+// TestDropSpace: DropSpace is strings.Fields joined, on white space of
+// every kind, Chinese and broken UTF-8, and s itself when it holds none.
+func TestDropSpace(t *testing.T) {
+	parts := []string{" ", "\t", "\n", "\u0085", "\u00a0", "\u1680", "\u2000", "\u2028", "\u3000", "\u200b", "甲", "a", "≥",
+		"\xff", "\xe3\x80", "\xe4\xb8"}
+	for s := range textmix.Texts(13, parts, 6, 100000) {
+		got, want := DropSpace(s), strings.Join(strings.Fields(s), "")
+		if got != want {
+			t.Fatalf("DropSpace(%q) = %q, want %q", s, got, want)
+		}
+		if !HasSpace(s) && unsafe.StringData(got) != unsafe.StringData(s) {
+			t.Fatalf("DropSpace(%q) copied a text without white space", s)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/normalize"
@@ -78,17 +77,7 @@ func readFacts(s string) *facts {
 }
 
 func fold(s string) label {
-	s = normalize.Narrow(s)
-	// Most labels hold no space, and Map would decode each rune to drop
-	// none; Narrow's output is valid UTF-8, which Map would not rewrite.
-	if normalize.HasSpace(s) {
-		s = strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
+	s = normalize.DropSpace(normalize.Narrow(s))
 	var lb label
 	for mayStartMarker(s) {
 		m := labelMarker.FindStringIndex(s)

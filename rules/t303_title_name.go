@@ -24,7 +24,7 @@ var t303 = &Rule{
 			pr := &p.Report.Projects[i]
 			// A generic heading (2026年项目支出绩效目标申报表) names no project.
 			title := normalize.TrimSpace(dropYear(report.TitleName(pr.Title)))
-			t, n := squeeze(trimStray(title)), squeeze(trimStray(dropYear(pr.Name)))
+			t, n := normalize.DropSpace(trimStray(title)), normalize.DropSpace(trimStray(dropYear(pr.Name)))
 			// A heading naming the fund a project's name qualifies
 			// (学生资助补助经费（中等职业学校…补助资金）) agrees with it.
 			if t == "" || n == "" || strings.Contains(n, t) || strings.Contains(t, n) {
@@ -33,14 +33,6 @@ var t303 = &Rule{
 			p.Reportf(projectPart(pr, "title"), "表格标题“%s”与项目名称“%s”不一致，应核对是否对应同一项目", pr.Title, pr.Name)
 		}
 	},
-}
-
-// squeeze drops every space, so 7号 机关 and 7号机关 compare equal.
-func squeeze(s string) string {
-	if !normalize.HasSpace(s) { // most names: Fields would copy them whole
-		return s
-	}
-	return strings.Join(strings.Fields(s), "")
 }
 
 var yearPrefix = regexp.MustCompile(`^(?:20\d{2}\s*年度?)`)
