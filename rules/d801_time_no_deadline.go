@@ -18,7 +18,7 @@ var d801 = &Rule{
 示例：“完成时限”的指标值“不超期完成项目” → 报告“时效指标没有给出期限”。`,
 	Check: func(p *Pass) {
 		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
-			if level2Kind(ind.Level2) != kindTime || ind.Target.Kind != normalize.Qualitative {
+			if p.kindOf(2, ind.Level2) != kindTime || ind.Target.Kind != normalize.Qualitative {
 				return
 			}
 			p.Reportf(indicatorAt(pr, j, "value"), "时效指标“%s”的指标值“%s”没有给出日期或时长，应写明期限，如“%d年12月底前”或“≤30天”", ind.Level3, valueText(ind), yearOr(p.Year))

@@ -34,19 +34,3 @@ func TestKeywordsMixed(t *testing.T) {
 		}
 	}
 }
-
-// TestFormLabels: the forms' labels level1Kind and level2Kind know by
-// heart are classified as their keywords say.
-func TestFormLabels(t *testing.T) {
-	for _, l := range []string{"产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"} {
-		if got, want := level1Kind(l), searchLevel1(l); got != want {
-			t.Errorf("level1Kind(%q) = %v, its keywords say %v", l, got, want)
-		}
-	}
-	for _, l := range []string{"数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
-		"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标", "满意度指标"} {
-		if got, want := level2Kind(l), searchLevel2(l); got != want {
-			t.Errorf("level2Kind(%q) = %v, its keywords say %v", l, got, want)
-		}
-	}
-}

@@ -27,44 +27,8 @@ var kindName = map[kind]string{
 	kindQuantity: "数量指标", kindQuality: "质量指标", kindTime: "时效指标",
 }
 
-// level1Kind classifies a 一级指标 label: the labels the forms print at
-// once, as most rules ask for every indicator's kinds, others by their
-// keywords.
+// level1Kind classifies a 一级指标 label by its keywords.
 func level1Kind(s string) kind {
-	switch s {
-	case "产出指标":
-		return kindOutput
-	case "效益指标", "效果指标":
-		return kindBenefit
-	case "满意度指标":
-		return kindSatisfaction
-	case "成本指标":
-		return kindCost
-	}
-	return searchLevel1(s)
-}
-
-// level2Kind classifies a 二级指标 label as level1Kind does a 一级.
-func level2Kind(s string) kind {
-	switch s {
-	case "数量指标":
-		return kindQuantity
-	case "质量指标":
-		return kindQuality
-	case "时效指标":
-		return kindTime
-	case "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标":
-		return kindCost
-	case "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标":
-		return kindBenefit
-	case "服务对象满意度指标", "满意度指标":
-		return kindSatisfaction
-	}
-	return searchLevel2(s)
-}
-
-// searchLevel1 classifies a 一级指标 label by its keywords.
-func searchLevel1(s string) kind {
 	switch {
 	case strings.Contains(s, "满意"):
 		return kindSatisfaction
@@ -78,8 +42,8 @@ func searchLevel1(s string) kind {
 	return kindUnknown
 }
 
-// searchLevel2 classifies a 二级指标 label by its keywords.
-func searchLevel2(s string) kind {
+// level2Kind classifies a 二级指标 label by its keywords.
+func level2Kind(s string) kind {
 	switch {
 	case strings.Contains(s, "满意"):
 		return kindSatisfaction
@@ -147,4 +111,29 @@ func valueText(ind *report.Indicator) string {
 		nature = "" // a kind, not part of the value
 	}
 	return normalize.TrimSpace(nature + ind.Value + ind.Unit)
+}
+
+// levelLabel is a 一级 (level 1) or 二级 (level 2) label.
+type levelLabel struct {
+	level int
+	label string
+}
+
+// kindOf classifies an indicator's label of the level, each distinct
+// one once per report: most rules ask every indicator's kinds, and a
+// report's indicators repeat a few labels.
+func (p *Pass) kindOf(level int, label string) kind {
+	k, ok := p.kinds[levelLabel{level, label}]
+	if !ok {
+		if level == 1 {
+			k = level1Kind(label)
+		} else {
+			k = level2Kind(label)
+		}
+		if p.kinds == nil {
+			p.kinds = map[levelLabel]kind{}
+		}
+		p.kinds[levelLabel{level, label}] = k
+	}
+	return k
 }

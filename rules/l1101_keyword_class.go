@@ -20,7 +20,7 @@ var l1101 = &Rule{
 示例：数量指标下的“资金支付准确性” → 报告“‘资金支付准确性’应属质量指标，不是数量指标”。`,
 	Check: func(p *Pass) {
 		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
-			l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
+			l1, l2 := p.kindOf(1, ind.Level1), p.kindOf(2, ind.Level2)
 			if l1 != kindOutput && l1 != kindUnknown || l2 == kindUnknown {
 				return
 			}

@@ -15,9 +15,9 @@ var l1102 = &Rule{
 示例：一级指标“工作指标” → 报告“一级指标‘工作指标’不是规范名称”。`,
 	Check: func(p *Pass) {
 		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
-			if ind.Level1 != "" && level1Kind(ind.Level1) == kindUnknown {
+			if ind.Level1 != "" && p.kindOf(1, ind.Level1) == kindUnknown {
 				p.Reportf(indicatorAt(pr, j, "level1"), "一级指标“%s”不是规范名称，应为产出指标、成本指标、效益指标或满意度指标", ind.Level1)
-			} else if ind.Level2 != "" && level2Kind(ind.Level2) == kindUnknown {
+			} else if ind.Level2 != "" && p.kindOf(2, ind.Level2) == kindUnknown {
 				p.Reportf(indicatorAt(pr, j, "level2"), "二级指标“%s”不是规范名称，应为数量、质量、时效、成本、经济/社会/生态效益、可持续影响或服务对象满意度指标", ind.Level2)
 			}
 		})

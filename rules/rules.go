@@ -290,6 +290,7 @@ type Pass struct {
 	// that repeat them (25%, 50% …) to read each once per report.
 	amounts  map[string]amountReading
 	percents map[string]percentReading
+	kinds    map[levelLabel]kind // see kindOf
 }
 
 // eachIndicator calls f for every indicator of the report, with its

@@ -26,7 +26,7 @@ func checkCategory(p *Pass, k kind, label, example string) {
 		found := false
 		for j := range pr.Indicators {
 			ind := &pr.Indicators[j]
-			l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
+			l1, l2 := p.kindOf(1, ind.Level1), p.kindOf(2, ind.Level2)
 			switch k {
 			case kindCost:
 				found = l1 == kindCost || l2 == kindCost

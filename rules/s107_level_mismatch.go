@@ -15,7 +15,7 @@ var s107 = &Rule{
 示例：一级“效益指标”下的二级“数量指标” → 报告“二级指标‘数量指标’不属于一级指标‘效益指标’”。`,
 	Check: func(p *Pass) {
 		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
-			l1, l2 := level1Kind(ind.Level1), level2Kind(ind.Level2)
+			l1, l2 := p.kindOf(1, ind.Level1), p.kindOf(2, ind.Level2)
 			if l1 == kindUnknown || l2 == kindUnknown || belongs(l1, l2) {
 				return
 			}

@@ -20,7 +20,7 @@ var v608 = &Rule{
 示例：“设备运行情况”的指标值“有效改善” → 报告“产出指标的指标值是模糊的趋势词”。`,
 	Check: func(p *Pass) {
 		p.eachIndicator(func(pr *report.Project, j int, ind *report.Indicator) {
-			if level1Kind(ind.Level1) != kindOutput || ind.Target.Kind != normalize.Qualitative {
+			if p.kindOf(1, ind.Level1) != kindOutput || ind.Target.Kind != normalize.Qualitative {
 				return
 			}
 			if w := vagueWord(valueText(ind)); w != "" {
