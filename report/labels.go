@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -157,13 +158,10 @@ func (lb *label) qualify(inner string) {
 	}
 }
 
-func isAmountUnit(s string) bool {
-	switch s {
-	case "万元", "元", "千元", "亿元":
-		return true
-	}
-	return false
-}
+func isAmountUnit(s string) bool { return slices.Contains(amountUnits, s) }
+
+// amountUnits are the units an amount is declared in (单位：万元).
+var amountUnits = []string{"万元", "元", "千元", "亿元"}
 
 // labeler matches folded labels against the declarations of fields.go and
 // the synonyms a user added in jixiao.toml.

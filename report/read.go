@@ -449,7 +449,7 @@ func unitDecl(t string) (start, end int, unit string, ok bool) {
 			continue
 		}
 		rest = strings.TrimLeft(rest, regexpSpace)
-		for _, u := range []string{"万元", "元", "千元", "亿元"} {
+		for _, u := range amountUnits {
 			if strings.HasPrefix(rest, u) {
 				start = i
 				if strings.HasSuffix(t[:i], "金额") {
