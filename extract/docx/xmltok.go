@@ -356,11 +356,10 @@ func (z *xmlTokenizer) scanStart(b []byte, atEOF bool) (int, error) {
 
 // scanName reads the name at b[i:], split at its colon as encoding/xml
 // splits it; missing is the error when there is none. One pass over the
-// name finds its end, its colons and whether it is all ASCII: it runs
-// through the ASCII name bytes and stops only at the rest.
+// name finds its end and its colons: it runs through the ASCII name bytes
+// and stops only at the rest.
 func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (end int, space, local []byte, err error) {
 	j, colon, colons := i, -1, 0
-	wide := false // a byte of a multi-byte character
 	for {
 		for j < len(b) && nameClass[b[j]] == nameASCII {
 			j++
@@ -372,8 +371,6 @@ func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (en
 			if colons++; colons == 1 {
 				colon = j - i
 			}
-		} else {
-			wide = true
 		}
 		j++
 	}
@@ -388,7 +385,7 @@ func (z *xmlTokenizer) scanName(b []byte, i int, atEOF bool, missing string) (en
 	if colons > 1 {
 		return 0, nil, nil, z.syntaxError(z.pos+j, missing)
 	}
-	if wide && !validName(name) || !wide && !validASCIIName(name) {
+	if !validName(name) {
 		return 0, nil, nil, z.syntaxError(z.pos+j, "invalid XML name: "+string(name))
 	}
 	local = name
@@ -436,18 +433,15 @@ var isNameByte = func() (t [256]bool) {
 // that end a name, else one of these.
 const (
 	nameASCII uint8 = 1 + iota // but the colon
-	nameColon
-	nameWide // a byte of a multi-byte character
+	nameOther                  // the colon, a byte of a multi-byte character
 )
 
 var nameClass = func() (t [256]uint8) {
 	for c := range 256 {
 		switch {
 		case !isNameByte[c]:
-		case c == ':':
-			t[c] = nameColon
-		case c >= utf8.RuneSelf:
-			t[c] = nameWide
+		case c == ':' || c >= utf8.RuneSelf:
+			t[c] = nameOther
 		default:
 			t[c] = nameASCII
 		}
